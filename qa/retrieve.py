@@ -1,0 +1,155 @@
+"""Stage 4: hybrid retrieval, every retriever's candidates fused into one ranking.
+
+The rule (tested in tests/test_retrieve.py):
+
+1. Candidates: the union of each retriever's top `candidates` passages
+   (FAISS over paragraphs and over sentences for every encoder, and BM25).
+2. Exact features for every candidate: per encoder the cosine of the
+   paragraph and the best cosine of its sentences; the BM25 score.
+3. Each feature is z-scored over the candidates (so a retriever's scale does
+   not matter, only how far a passage stands out) and summed with the
+   weights in `Settings.weights`.
+4. Two boosts: question entities the passage (or its article's subject) is
+   about, weighted by how specific the entity is in this corpus (named by
+   every article: ~0); and the share of the question's numbers and Latin
+   words that the passage contains literally.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from qa.corpus import Passage
+from qa.entities import Entity, find_entities
+from qa.index import LoadedIndex
+from qa.lexical import LATIN_OR_NUMBER, STOP_LATIN, fold, tokenize
+from qa.settings import Settings
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    entities: tuple[Entity, ...]
+    literals: tuple[str, ...]  # numbers and Latin words to find verbatim
+    missing: tuple[Entity, ...]  # named in the question, absent from the corpus
+
+
+@dataclass(frozen=True)
+class Hit:
+    passage: Passage
+    score: float
+    sentence: str
+    sentence_sim: float  # mean best-sentence cosine over encoders, for calibration
+    why: dict = field(default_factory=dict)  # signal -> weighted contribution
+
+
+def _literals(question: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
+    names = {w.lower() for e in entities for w in e.name_en.split()} | {e.surface.lower() for e in entities}
+    out = []
+    for m in LATIN_OR_NUMBER.finditer(question):
+        tok = m.group().lower()
+        # Capitalised common words ("What") are not literals; acronyms and numbers are.
+        is_name = m.group()[0].isupper() and len(tok) > 1 and not m.group().istitle()
+        if tok in STOP_LATIN or tok in names:
+            continue
+        if tok[0].isdigit() or is_name or (m.group().istitle() and m.start() > 0):
+            out.append(tok)
+    return tuple(dict.fromkeys(out))
+
+
+def _zscore(x: np.ndarray) -> np.ndarray:
+    if len(x) < 2:
+        return np.zeros_like(x)
+    sd = float(x.std())
+    return (x - float(x.mean())) / sd if sd > 1e-6 else np.zeros_like(x)
+
+
+class Retriever:
+    def __init__(self, index: LoadedIndex, encoders: dict, settings: Settings):
+        self.ix = index
+        self.encoders = encoders  # id -> Encoder
+        self.s = settings
+        counts = np.bincount(index.sent_owner, minlength=len(index.passages))
+        self.sent_start = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        self.sent_count = counts.astype(np.int64)
+
+    def parse(self, question: str) -> Query:
+        ents = tuple(find_entities(question))
+        missing = tuple(e for e in ents if len(self.ix.entity_postings.get(e.key, ())) == 0)
+        return Query(question, ents, _literals(question, ents), missing)
+
+    def search(self, question: str, k: int | None = None) -> tuple[Query, list[Hit]]:
+        q = self.parse(question)
+        k = k or self.s.k
+        qvecs = {eid: enc.encode_queries([question])[0] for eid, enc in self.encoders.items()}
+        bm25_all = self.ix.bm25.scores(self._query_tokens(q))
+        cand = self._candidates(qvecs, bm25_all)
+        feats, best_sent, sent_sim = self._features(cand, qvecs, bm25_all, q)
+        total = sum(feats.values())
+        order = np.argsort(-total, kind="stable")[:k]
+        hits = []
+        for j in order:
+            p = self.ix.passages[cand[j]]
+            why = {name: round(float(v[j]), 3) for name, v in feats.items()}
+            hits.append(Hit(p, float(total[j]), best_sent[j], float(sent_sim[j]), why))
+        return q, hits
+
+    def _query_tokens(self, q: Query) -> list[str]:
+        # English questions share no words with Chinese text; their entities'
+        # Chinese names do, so they join the lexical query.
+        extra = " ".join(n for e in q.entities for n in e.names_zh[:1])
+        return tokenize(f"{q.text} {extra}")
+
+    def _candidates(self, qvecs: dict, bm25_all: np.ndarray) -> np.ndarray:
+        n, m = len(self.ix.passages), self.s.candidates
+        if n <= m:
+            return np.arange(n)
+        pool = [np.argpartition(-bm25_all, m)[:m]]
+        for eid, qv in qvecs.items():
+            _, ids = self.ix.para_faiss[eid].search(qv[None, :], m)
+            pool.append(ids[0][ids[0] >= 0])
+            _, sids = self.ix.sent_faiss[eid].search(qv[None, :], 2 * m)
+            pool.append(self.ix.sent_owner[sids[0][sids[0] >= 0]])
+        return np.unique(np.concatenate(pool))
+
+    def _features(self, cand: np.ndarray, qvecs: dict, bm25_all: np.ndarray, q: Query):
+        w = self.s.weights
+        starts, counts = self.sent_start[cand], self.sent_count[cand]
+        sent_rows = np.concatenate([np.arange(s, s + c) for s, c in zip(starts, counts)])
+        seg = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        feats: dict[str, np.ndarray] = {}
+        sent_sum = np.zeros(len(sent_rows), np.float32)
+        for eid, qv in qvecs.items():
+            name = eid if eid in ("e5", "use") else "other"
+            para = np.asarray(self.ix.para_vecs[eid][cand]) @ qv
+            sims = np.asarray(self.ix.sent_vecs[eid][sent_rows]) @ qv
+            sent_sum += sims
+            feats[f"{eid}_sent"] = getattr(w, f"{name}_sent") * _zscore(np.maximum.reduceat(sims, seg))
+            feats[f"{eid}_para"] = getattr(w, f"{name}_para") * _zscore(para)
+        feats["bm25"] = w.bm25 * _zscore(bm25_all[cand])
+        feats["entity"] = w.entity * self._entity_boost(cand, q)
+        texts = [fold(self.ix.sent_text[r]).lower() for r in sent_rows]
+        lit_sent = np.array([sum(l in t for l in q.literals) for t in texts], np.float32)
+        lit_pass = np.maximum.reduceat(lit_sent, seg) if q.literals else np.zeros(len(cand), np.float32)
+        feats["literal"] = w.literal * lit_pass / max(1, len(q.literals))
+        # Best sentence: the encoders agree most, literal matches break ties.
+        sent_score = sent_sum / max(1, len(qvecs)) + 0.05 * lit_sent
+        best, best_sim = [], []
+        for s, c in zip(seg, counts):
+            j = s + int(np.argmax(sent_score[s : s + c]))
+            best.append(self.ix.sent_text[sent_rows[j]])
+            best_sim.append(float(sent_sum[j]) / max(1, len(qvecs)))
+        return feats, best, np.array(best_sim)
+
+    def _entity_boost(self, cand: np.ndarray, q: Query) -> np.ndarray:
+        n = len(self.ix.passages)
+        boost = np.zeros(len(cand), np.float32)
+        for e in q.entities:
+            post = self.ix.entity_postings.get(e.key)
+            if post is None or len(post) == 0:
+                continue
+            specificity = max(0.0, 1.0 - len(post) / n)  # named everywhere: no signal
+            boost += specificity * np.isin(cand, post)
+        return boost
