@@ -1,0 +1,261 @@
+"""Countries, major cities and international organisations named in a text.
+
+Questions come in English or Chinese, the articles in Chinese, so each entity
+carries its Chinese names: "Kazakhstan–China" must find "哈萨克斯坦", "中国".
+Names come only from maintained data packages (never a table written here), so
+any country works, not just the ones in our articles:
+
+- babel (Unicode CLDR): territory names in en / zh / zh_Hant; its non-ISO
+  groupings (EU, UN, Eurozone) are the organisations; time-zone exemplar
+  cities are the cities; language names + likely subtags give "Kazakh" etc.
+- pycountry (ISO 3166-1, iso-codes zh_CN/zh_TW/zh_HK): official names.
+- countrystatecity-translations: one more English and zh-CN name per country.
+
+One regex built from a trie of all names scans a question in microseconds,
+prefers the longest name at each position, and makes Latin names stand alone
+as words ("Oman" not in "Romania").
+"""
+from __future__ import annotations
+
+import functools
+import gettext
+import re
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Iterable, Iterator, Mapping
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN = "A-Za-z\u00c0-\u024f"
+# Time-zone areas whose exemplar cities are real cities; Pacific/, Indian/,
+# Atlantic/ and Antarctica/ are islands and bases ("Easter", "Christmas", "Casey").
+_CITY_AREAS = ("Africa", "America", "Asia", "Australia", "Europe")
+
+
+@dataclass(frozen=True)
+class Entity:
+    key: str  # stable id: ISO alpha-2 ("CN"), CLDR code ("EU"), or tz id for cities
+    kind: str  # "country" | "city" | "org"
+    name_en: str
+    names_zh: tuple[str, ...]  # Simplified first, then Traditional
+    surface: str  # the text that matched in the input
+
+
+@dataclass(frozen=True)
+class _Record:
+    """One known entity and every alias that should find it."""
+
+    key: str
+    kind: str
+    name_en: str
+    names_zh: tuple[str, ...]
+    aliases_en: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    pattern: re.Pattern[str]
+    by_alias: Mapping[str, _Record]  # alias.lower() -> record
+    by_key: Mapping[str, _Record]
+
+
+def find_entities(text: str) -> list[Entity]:
+    """Entities named in `text`, in order of first appearance, one per key."""
+    lexicon = _lexicon()
+    seen: set[str] = set()
+    found: list[Entity] = []
+    for match in lexicon.pattern.finditer(text):
+        surface = match.group()
+        # English names must be capitalised: "China", not the tableware "china".
+        if surface[0].isascii() and not surface[0].isupper():
+            continue
+        record = lexicon.by_alias.get(surface.lower())
+        if record is None or record.key in seen:
+            continue
+        seen.add(record.key)
+        found.append(Entity(record.key, record.kind, record.name_en, record.names_zh, surface))
+    return found
+
+
+def entity_terms(entities: Iterable[Entity]) -> list[str]:
+    """All Chinese and English names of `entities`, deduplicated, for literal matching."""
+    records = _lexicon().by_key
+    terms: list[str] = []
+    for entity in entities:
+        record = records.get(entity.key)
+        terms += (*entity.names_zh, entity.name_en, *(record.aliases_en if record else ()))
+    return _unique(terms)
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    """Build the alias table and its regex once; every later call reuses it."""
+    by_alias: dict[str, _Record] = {}
+    by_key: dict[str, _Record] = {}
+    # Countries first, so a city or adjective never takes a country's name
+    # (the city "Bahrain" stays the country Bahrain).
+    for record in (*_countries_and_orgs(), *_cities()):
+        by_key[record.key] = record
+        for alias in (*record.aliases_en, *record.names_zh):
+            by_alias.setdefault(alias.lower(), record)
+    latin = [a for a in by_alias if not _HAN.search(a)]
+    han = [a for a in by_alias if _HAN.search(a)]
+    pattern = (
+        f"(?<![{_LATIN}])(?:{_trie_regex(latin)})(?![{_LATIN}])"
+        f"|{_trie_regex(han)}"
+    )
+    return _Lexicon(re.compile(pattern, re.IGNORECASE), MappingProxyType(by_alias), MappingProxyType(by_key))
+
+
+def _countries_and_orgs() -> list[_Record]:
+    from babel import Locale
+    from babel.core import get_global
+
+    en = Locale("en").territories
+    zh, zh_hant = Locale("zh").territories, Locale("zh_Hant").territories
+    spoken = get_global("territory_languages")
+    csc_en, csc_zh = _countrystatecity_names()
+    adjectives = _adjectives()
+    records = []
+    for code, name in en.items():
+        kind = _territory_kind(code, spoken)
+        if kind is None:
+            continue
+        iso = _pycountry_names(code)
+        english = [name, *iso["en"], *csc_en.get(code, ())]
+        chinese = [zh.get(code, ""), *csc_zh.get(code, ()), *iso["zh_CN"],
+                   zh_hant.get(code, ""), *iso["zh_TW"], *iso["zh_HK"]]
+        aliases = _unique(v for n in english for v in _english_variants(n))
+        aliases += _unique(adjectives.get(code, ()))
+        records.append(_Record(code, kind, name, _chinese(chinese), tuple(aliases)))
+    return records
+
+
+def _territory_kind(code: str, spoken: Mapping[str, object]) -> str | None:
+    """CLDR codes: numeric ones are world regions, Q?/X?/ZZ are private use or
+    unknown; an alphabetic code with population data is a country, one
+    without (EU, UN, EZ) is a grouping of countries, i.e. an organisation."""
+    if code.isdigit() or code == "ZZ":
+        return None
+    if code in spoken:
+        return "country"
+    return None if code[0] in "QX" else "org"
+
+
+def _pycountry_names(code: str) -> dict[str, list[str]]:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    fields = ("name", "official_name", "common_name")
+    english = [n for n in (getattr(country, f, None) for f in fields) if n]
+    names = {lang: [_iso_catalog(lang).gettext(n) for n in english]
+             for lang in ("zh_CN", "zh_TW", "zh_HK")}
+    return {"en": english, **names}
+
+
+@functools.lru_cache(maxsize=None)
+def _iso_catalog(lang: str) -> gettext.NullTranslations:
+    import pycountry
+
+    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+
+
+def _countrystatecity_names() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    from countrystatecity_translations import get_translations_by_language
+
+    english: dict[str, list[str]] = {}
+    chinese: dict[str, list[str]] = {}
+    for t in get_translations_by_language("zh-CN"):
+        english.setdefault(t.countryCode, []).append(t.countryName)
+        chinese.setdefault(t.countryCode, []).append(t.translation)
+    return english, chinese
+
+
+def _adjectives() -> dict[str, list[str]]:
+    """English adjectives/demonyms from CLDR language names: a language whose
+    likely territory is T and whose name shares its first three letters with a
+    word of T's name ("Kazakh"/Kazakhstan, "Chinese"/China, "Korean"/South
+    Korea). The prefix test drops "English" -> US or "Portuguese" -> Brazil;
+    it also misses "French", "Dutch", "Turkish" (no shared prefix)."""
+    from babel import Locale
+    from babel.core import get_global
+
+    likely = get_global("likely_subtags")
+    territories = Locale("en").territories
+    adjectives: dict[str, list[str]] = {}
+    for code, name in Locale("en").languages.items():
+        territory = likely.get(code, "").split("_")[-1]
+        if "_" in code or " " in name or territory not in territories:
+            continue
+        words = re.findall(rf"[{_LATIN}]+", territories[territory])
+        if any(len(w) >= 3 and w[:3].lower() == name[:3].lower() for w in words):
+            plural = name if re.search(r"(s|sh|ch|ese|[xz])$", name) else name + "s"
+            adjectives.setdefault(territory, []).extend(_unique((name, plural)))
+    return adjectives
+
+
+def _cities() -> list[_Record]:
+    """Major cities from CLDR time-zone exemplar cities (Almaty, Tashkent,
+    Moscow, Tokyo...). CLDR has no zone for many capitals (Astana, Beijing)."""
+    from babel import Locale
+    from babel.core import get_global
+
+    en, zh = Locale("en").time_zones, Locale("zh").time_zones
+    zh_hant = Locale("zh_Hant").time_zones
+    records = []
+    for zone, territory in get_global("zone_territories").items():
+        area, _, place = zone.partition("/")
+        if area not in _CITY_AREAS or "/" in place:
+            continue  # sub-zones like America/Indiana/Knox are small towns
+        name = (en.get(zone) or {}).get("city") or place.replace("_", " ")
+        chinese = [(zones.get(zone) or {}).get("city", "") for zones in (zh, zh_hant)]
+        names_zh = _chinese(chinese)
+        if names_zh:
+            records.append(_Record(zone, "city", name, names_zh, (name,)))
+    return records
+
+
+def _english_variants(name: str) -> Iterator[str]:
+    """Spellings of one English name: "Korea, Republic of" -> "Republic of
+    Korea"; "Myanmar (Burma)" -> "Myanmar", "Burma"; "&" -> "and"."""
+    head, comma, tail = name.partition(", ")
+    if comma:
+        name = f"{tail} {head}"
+    name = re.sub(r"^(?:the|The) ", "", name)
+    yield name
+    yield name.replace("&", "and")
+    outer = re.sub(r"\s*\(.*?\)", "", name)
+    if outer != name:
+        yield outer.strip()
+        yield from re.findall(r"\((.*?)\)", name)
+
+
+def _chinese(names: Iterable[str]) -> tuple[str, ...]:
+    """Keep strings that are really Chinese (gettext returns English when a
+    translation is missing) and longer than one character, which is too
+    ambiguous to search for."""
+    return tuple(_unique(n.strip() for n in names if _HAN.search(n or "") and len(n.strip()) > 1))
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(i for i in items if i))
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """One regex for many words: a trie turned into nested groups, so matching
+    costs one pass over the text instead of one try per word, and greedy
+    optional groups make the longest word win."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_regex(trie)
+
+
+def _node_regex(node: dict) -> str:
+    branches = [re.escape(ch) + _node_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body

@@ -1,0 +1,155 @@
+"""Entity recognition: countries, cities, organisations in English and Chinese."""
+import time
+from pathlib import Path
+
+import pytest
+
+from qa.entities import Entity, entity_terms, find_entities
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+if not CORPUS.is_dir():  # a worktree sits beside main, both beside shared/
+    CORPUS = Path("/work/shared/corpus")
+
+
+def keys(text):
+    return [e.key for e in find_entities(text)]
+
+
+def by_key(text):
+    return {e.key: e for e in find_entities(text)}
+
+
+def test_english_question_maps_to_chinese_names():
+    found = find_entities("What was the 2024 Kazakhstan–China trade volume?")
+    assert [e.key for e in found] == ["KZ", "CN"]
+    kz, cn = found
+    assert kz.kind == cn.kind == "country"
+    assert kz.names_zh[0] == "哈萨克斯坦" and kz.surface == "Kazakhstan"
+    assert "中国" in cn.names_zh and cn.name_en == "China"
+
+
+def test_chinese_question():
+    assert keys("哈萨克斯坦与乌兹别克斯坦的贸易额是多少？") == ["KZ", "UZ"]
+
+
+@pytest.mark.parametrize(
+    "text, key, chinese",
+    [
+        ("Japan", "JP", "日本"),
+        ("Brazil", "BR", "巴西"),
+        ("Germany", "DE", "德国"),
+        ("South Korea", "KR", "韩国"),
+        ("the Republic of Korea", "KR", "韩国"),
+        ("North Korea", "KP", "朝鲜"),
+        ("Democratic Republic of the Congo", "CD", "刚果民主共和国"),
+        ("Myanmar", "MM", "缅甸"),
+        ("Burma", "MM", "缅甸"),
+        ("Ivory Coast", "CI", "科特迪瓦"),
+        ("Bosnia and Herzegovina", "BA", "波斯尼亚和黑塞哥维那"),
+    ],
+)
+def test_countries_beyond_the_corpus(text, key, chinese):
+    found = find_entities(f"What is the GDP of {text}?")
+    assert [e.key for e in found] == [key]
+    assert chinese in found[0].names_zh
+
+
+def test_traditional_chinese_names_follow_simplified():
+    cn = by_key("中國")["CN"]
+    assert cn.names_zh.index("中国") < cn.names_zh.index("中國")
+
+
+@pytest.mark.parametrize("text", ["Romania", "Chadwick", "Omani", "Nigerian", "Frankfurt"])
+def test_no_match_inside_longer_words(text):
+    assert not {"OM", "TD", "NE", "FR"} & set(keys(text))
+
+
+def test_word_boundary_positive_cases():
+    assert keys("Oman, Chad and Niger (not Nigeria).") == ["OM", "TD", "NE", "NG"]
+    assert keys("China's exports") == ["CN"]
+    assert keys("中国与Kazakhstan的关系") == ["CN", "KZ"]
+
+
+def test_lowercase_english_is_not_a_name():
+    assert keys("fine china and turkey for dinner") == []
+
+
+def test_chinese_longest_match():
+    assert keys("吉尔吉斯斯坦") == ["KG"]
+    assert keys("刚果民主共和国和刚果") == ["CD", "CG"]
+    assert keys("中华人民共和国") == ["CN"]
+    assert keys("白俄罗斯") == ["BY"]  # not also Russia
+    assert keys("印度尼西亚") == ["ID"]  # not also India
+
+
+def test_single_character_abbreviations_are_skipped():
+    assert keys("哈方") == []
+    assert all(len(n) > 1 for e in find_entities("Kazakhstan China Russia") for n in e.names_zh)
+
+
+def test_order_of_appearance_and_dedup():
+    found = find_entities("俄罗斯、Kazakhstan、哈萨克斯坦、Russia、中国")
+    assert [e.key for e in found] == ["RU", "KZ", "CN"]
+    assert [e.surface for e in found] == ["俄罗斯", "Kazakhstan", "中国"]
+
+
+def test_demonyms_from_language_names():
+    assert keys("Kazakh companies") == ["KZ"]
+    assert keys("Chinese and Russian investors") == ["CN", "RU"]
+    assert keys("Uzbeks and Armenians") == ["UZ", "AM"]
+    assert keys("English") == []  # a language, not the United States
+
+
+def test_cities_and_organisations():
+    found = by_key("Almaty, 阿拉木图 and Moscow; the United Nations and 欧盟")
+    assert found["Asia/Almaty"].kind == "city" and "阿拉木图" in found["Asia/Almaty"].names_zh
+    assert found["Europe/Moscow"].names_zh[0] == "莫斯科"
+    assert found["UN"].kind == "org" and "联合国" in found["UN"].names_zh
+    assert found["EU"].kind == "org" and found["EU"].name_en == "European Union"
+
+
+def test_country_name_wins_over_city_of_same_name():
+    assert [(e.key, e.kind) for e in find_entities("Bahrain")] == [("BH", "country")]
+
+
+def test_entity_terms_has_both_languages():
+    terms = entity_terms(find_entities("Kazakhstan and 中国"))
+    assert {"哈萨克斯坦", "Kazakhstan", "中国", "China", "中華人民共和國"} <= set(terms)
+    assert len(terms) == len(set(terms))
+    assert entity_terms([]) == []
+
+
+def test_entity_is_frozen():
+    entity = find_entities("Japan")[0]
+    assert isinstance(entity, Entity)
+    with pytest.raises(AttributeError):
+        entity.key = "XX"
+
+
+def test_whole_article_counts():
+    text = (CORPUS / "004_86a8fb1eaa77d1c9.txt").read_text(encoding="utf-8")
+    found = by_key(text)
+    for key in ("CN", "KZ", "RU", "IN", "KG", "BY", "PK", "IR", "AF", "MN"):
+        assert found[key].kind == "country"
+    assert "Asia/Almaty" in found and "UN" in found
+    assert found["CN"].surface == "China"  # "《China Daily》" comes first
+    assert text.count("哈萨克斯坦") > 1 and list(found).count("KZ") == 1
+
+
+def test_every_corpus_article_names_kazakhstan():
+    for path in sorted(CORPUS.glob("*.txt")):
+        assert "KZ" in keys(path.read_text(encoding="utf-8")), path.name
+
+
+def test_speed_after_first_call():
+    question = "What was the 2024 Kazakhstan–China trade volume?"
+    find_entities(question)
+    start = time.perf_counter()
+    for _ in range(200):
+        find_entities(question)
+    assert (time.perf_counter() - start) / 200 < 1e-3
+    article = (CORPUS / "002_17a2d38a207ad338.txt").read_text(encoding="utf-8")
+    article = (article * 2)[:5000]
+    start = time.perf_counter()
+    find_entities(article)
+    assert time.perf_counter() - start < 0.05
