@@ -33,13 +33,15 @@ COUNT = re.compile(rf"(?:{NUM}|[{CN_DIGITS}]+)\s*(?:余|多)?\s*(?:倍|份|家|�
 QUOTED = re.compile(r"《[^》]{1,60}》|“[^”]{1,40}”|\"[^\"]{1,40}\"")
 LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b|\b[A-Z]{2,}\b")
 CLAUSE_SPLIT = re.compile(r"(?<=[，；：,;:])")
+TITLE_QUESTION = re.compile(r"\btitle|\bcalled\b|\bname of|\bnamed\b|标题|题为|名为|名称|叫什么|称为", re.I)
+MIN_CLAUSE = 8  # shorter pieces ("2020年，") belong to the clause that follows
 
 # Expected answer type from the question's wording; first match wins.
 QTYPES = [
     ("percent", re.compile(r"\bpercent|\bshare\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅", re.I)),
     ("date", re.compile(r"\bwhen\b|what year|which year|what date|which day|since when|哪一?年|何时|什么时候|哪一天|哪天|几月|日期", re.I)),
     ("count", re.compile(r"how many|多少(?:个|份|家|项|次|天|人|名|座|所|条|国|种)|几(?:个|份|家|项|次|天|人|名|座|所|条|国|种)|多少倍|几倍|how much .*(?:raise|increase|grow|capacity)", re.I)),
-    ("money", re.compile(r"how much|trade volume|\bvalue\b|worth|\bcost|invest|revenue|budget|\bexport|\bimport|\bdeficit|\bsurplus|贸易额|金额|投资|出口额|进口额|逆差|顺差|赤字|价值|多少钱|总额|多少", re.I)),
+    ("money", re.compile(r"how much|how large|how big|trade volume|\bvalue\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|价值|多少钱|总额|多少", re.I)),
     ("place", re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪", re.I)),
 ]
 PATTERNS = {"money": MONEY, "percent": PERCENT, "date": DATE, "count": COUNT}
@@ -68,23 +70,31 @@ def question_type(question: str) -> str:
 
 
 def clauses(sentence: str) -> list[str]:
-    return [c.strip() for c in CLAUSE_SPLIT.split(sentence) if c.strip()]
+    out: list[str] = []
+    carry = ""
+    for piece in CLAUSE_SPLIT.split(sentence):
+        piece = carry + piece.strip()
+        carry = piece if len(piece) < MIN_CLAUSE else ""
+        if not carry and piece:
+            out.append(piece)
+    if carry:
+        out.append(carry) if not out else out.__setitem__(-1, out[-1] + carry)
+    return out
 
 
 def find_span(clause: str, qtype: str, question: str) -> str | None:
     if qtype in PATTERNS:
         m = PATTERNS[qtype].search(clause)
-        if not m and qtype == "count":
-            m = re.search(NUM, clause)
         return m.group().strip() if m else None
     if qtype in ("name", "place"):
         asked = set(re.findall(r"[A-Za-z]+", question.lower()))
         for m in LATIN_NAME.finditer(clause):
             if m.group().lower() not in asked:
                 return m.group()
-        m = QUOTED.search(clause)
-        if m and qtype == "name":
-            return m.group()
+        # A title sits in 《》 after the outlet's name: "在《俄罗斯报》署名文章《永恒友谊》".
+        quoted = QUOTED.findall(clause)
+        if quoted and TITLE_QUESTION.search(question):
+            return quoted[-1]
     return None
 
 
@@ -141,14 +151,25 @@ def render_en(span: str, qtype: str) -> str | None:
 # ---------- choosing the answer ----------
 
 def candidate_clauses(hits: list[Hit]) -> list[tuple[int, str, str]]:
-    """(hit rank, sentence, clause): best sentences of the top hits, then the
-    rest of the top passage (an answer may sit one sentence away)."""
-    out = []
-    for rank, h in enumerate(hits[:3]):
+    """(hit rank, sentence, clause): every clause of the top passage, then the
+    best sentences of the next two (used only if the top passage has no span)."""
+    if not hits:
+        return []
+    out = [(0, s, c) for s in hits[0].passage.sentences for c in clauses(s)]
+    for rank, h in enumerate(hits[1:3], start=1):
         out += [(rank, h.sentence, c) for c in clauses(h.sentence)]
-    if hits:
-        out += [(0, s, c) for s in hits[0].passage.sentences if s != hits[0].sentence for c in clauses(s)]
     return out
+
+
+def token_overlap(question: str, clause: str) -> float:
+    """Share of the question's tokens (numbers, Latin words, Chinese words,
+    entity names) that the clause contains: "2024" picks the 2024 clause."""
+    from qa.entities import find_entities
+    from qa.lexical import tokenize
+
+    extra = " ".join(n for e in find_entities(question) for n in e.names_zh[:1])
+    q = set(tokenize(f"{question} {extra}"))
+    return len(q & set(tokenize(clause))) / len(q) if q else 0.0
 
 
 def choose_answer(question: str, qtype: str, hits: list[Hit], similarity) -> tuple[str | None, int, str]:
@@ -156,11 +177,14 @@ def choose_answer(question: str, qtype: str, hits: list[Hit], similarity) -> tup
     cands = candidate_clauses(hits)
     if not cands:
         return None, 0, ""
-    sims = similarity(question, [f"{c}" for _, _, c in cands])
+    sims = similarity(question, [c for _, _, c in cands])
     # Rank prior: the fused ranking already weighed much more evidence than
     # one clause's cosine, so lower hits and off-sentence clauses must beat it clearly.
-    prior = [0.12 * (rank == 0) + 0.08 * (s == hits[rank].sentence) for rank, s, _ in cands]
-    order = sorted(range(len(cands)), key=lambda i: -(sims[i] + prior[i]))
+    # The fused ranking weighed more evidence than one clause's cosine: a
+    # lower hit is used only when the top passage holds no span of the type.
+    prior = [0.05 * (s == hits[rank].sentence) for rank, s, _ in cands]
+    overlap = [token_overlap(question, c) for _, _, c in cands]
+    order = sorted(range(len(cands)), key=lambda i: (cands[i][0] > 0, -(sims[i] + prior[i] + 0.3 * overlap[i])))
     for i in order:
         rank, sentence, clause = cands[i]
         span = find_span(clause, qtype, question)

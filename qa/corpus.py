@@ -82,8 +82,9 @@ def _lines(text: str) -> list[str]:
     return [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if ln.strip()]
 
 
-def _subject(lines: list[str], top: int = 3) -> tuple[str, ...]:
-    """The entities an article is about: the most often named places/orgs.
+def _subject(lines: list[str], top: int = 3, share: float = 1 / 3) -> tuple[str, ...]:
+    """The entities an article is about: those named in at least a third as
+    many paragraphs as the most named one (at most three).
 
     Many paragraphs never name the partner country ("两国贸易额…"), so each
     passage inherits its article's subject.
@@ -96,7 +97,8 @@ def _subject(lines: list[str], top: int = 3) -> tuple[str, ...]:
         for ent in find_entities(line):
             counts[ent.key] += 1
             names[ent.key] = ent.names_zh[0] if ent.names_zh else ent.name_en
-    return tuple(names[k] for k, _ in counts.most_common(top))
+    ranked = counts.most_common(top)
+    return tuple(names[k] for k, c in ranked if c >= share * ranked[0][1])
 
 
 def parse_article(doc: str, text: str, sha256: str | None = None) -> Article:

@@ -77,7 +77,9 @@ class Retriever:
 
     def parse(self, question: str) -> Query:
         ents = tuple(find_entities(question))
-        missing = tuple(e for e in ents if len(self.ix.entity_postings.get(e.key, ())) == 0)
+        # Only countries decide abstention: city names from time-zone data
+        # include ordinary words ("Regina", "Phoenix") that must not veto an answer.
+        missing = tuple(e for e in ents if e.kind == "country" and len(self.ix.entity_postings.get(e.key, ())) == 0)
         return Query(question, ents, _literals(question, ents), missing)
 
     def search(self, question: str, k: int | None = None) -> tuple[Query, list[Hit]]:

@@ -34,4 +34,4 @@ class Settings:
     candidates: int = 100  # per retriever, before exact re-scoring and fusion
     weights: FusionWeights = field(default_factory=FusionWeights)
     # Abstain when the best hit's calibrated confidence is below this (qa.answer).
-    min_confidence: float = 0.5
+    min_confidence: float = 0.45
