@@ -109,9 +109,21 @@ def make_faiss(vectors: np.ndarray, kind: str = "auto"):
 
 # ---------- embedding with a per-article cache ----------
 
-def _cache_path(cache: Path, sha: str, enc: Encoder) -> Path:
+def embed_inputs(article: Article) -> tuple[list[str], list[str]]:
+    paras = [passage_input(p) for p in article.passages]
+    sents = [sentence_input(p, s) for p in article.passages for s in p.sentences]
+    return paras, sents
+
+
+def _cache_path(cache: Path, article: Article, enc: Encoder) -> Path:
+    """Keyed by the exact texts we embed, so a change in parsing or context
+    (not only in the file's bytes) can never reuse stale vectors."""
+    import hashlib
+
+    paras, sents = embed_inputs(article)
+    key = hashlib.sha256("\x00".join([EMBED_RECIPE, *paras, "\x01", *sents]).encode("utf-8")).hexdigest()
     safe = enc.id.replace("/", "_").replace(":", "_")
-    return cache / f"{sha}.{safe}.{EMBED_RECIPE}.npz"
+    return cache / f"{key[:32]}.{safe}.npz"
 
 
 def _atomic_save_npz(path: Path, **arrays) -> None:
@@ -123,15 +135,15 @@ def _atomic_save_npz(path: Path, **arrays) -> None:
 
 def embed_article(article: Article, enc: Encoder, cache: Path) -> tuple[np.ndarray, np.ndarray, bool]:
     """(paragraph vectors, sentence vectors, computed?) for one article."""
-    path = _cache_path(cache, article.sha256, enc)
+    path = _cache_path(cache, article, enc)
     if path.exists():
         try:
             with np.load(path) as z:
                 return z["para"], z["sent"], False
         except (OSError, ValueError, KeyError):
             pass  # a torn cache file is simply recomputed
-    paras = enc.encode_passages([passage_input(p) for p in article.passages])
-    sents = enc.encode_passages([sentence_input(p, s) for p in article.passages for s in p.sentences])
+    para_texts, sent_texts = embed_inputs(article)
+    paras, sents = enc.encode_passages(para_texts), enc.encode_passages(sent_texts)
     _atomic_save_npz(path, para=paras, sent=sents)
     return paras, sents, True
 
