@@ -31,13 +31,16 @@ DATE = re.compile(
 )
 COUNT = re.compile(rf"(?:{NUM}|[{CN_DIGITS}]+)\s*(?:余|多)?\s*(?:倍|份|家|个|项|次|天|人|名|座|所|条|国|种|公里|千米|吨|架|辆|所|届|周|小时|年)")
 QUOTED = re.compile(r"《[^》]{1,60}》|“[^”]{1,40}”|\"[^\"]{1,40}\"")
-LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*\b|\b[A-Z]{2,}\b")
+# In Chinese text a capitalised Latin word is nearly always a name (QazaqGaz, AIFC).
+LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9\-]{2,}(?![A-Za-z0-9])")
+LIST_QUESTION = re.compile(r"which (?:\w+ )?(?:countries|states|nations)|what (?:\w+ )?countries|哪些国家|哪几个国家|哪些国", re.I)
 CLAUSE_SPLIT = re.compile(r"(?<=[，；：,;:])")
 TITLE_QUESTION = re.compile(r"\btitle|\bcalled\b|\bname of|\bnamed\b|标题|题为|名为|名称|叫什么|称为", re.I)
 MIN_CLAUSE = 8  # shorter pieces ("2020年，") belong to the clause that follows
 
 # Expected answer type from the question's wording; first match wins.
 QTYPES = [
+    ("countries", LIST_QUESTION),
     ("percent", re.compile(r"\bpercent|\bshare\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅", re.I)),
     ("date", re.compile(r"\bwhen\b|what year|which year|what date|which day|since when|哪一?年|何时|什么时候|哪一天|哪天|几月|日期", re.I)),
     ("count", re.compile(r"how many|多少(?:个|份|家|项|次|天|人|名|座|所|条|国|种)|几(?:个|份|家|项|次|天|人|名|座|所|条|国|种)|多少倍|几倍|how much .*(?:raise|increase|grow|capacity)", re.I)),
@@ -82,10 +85,33 @@ def clauses(sentence: str) -> list[str]:
     return out
 
 
+def _nearest(matches: list[re.Match], clause: str, question: str) -> re.Match:
+    """Of several spans in one clause, the one closest to a word of the
+    question: "1997年…《永久友好条约》以及2003年…《同盟关系条约》" asked about 同盟关系条约."""
+    from qa.lexical import tokenize
+
+    anchors = [i for t in set(tokenize(question)) if len(t) > 1 for i in [clause.find(t)] if i >= 0]
+    if len(matches) == 1 or not anchors:
+        return matches[0]
+    return min(matches, key=lambda m: min(abs(m.start() - a) for a in anchors))
+
+
+def _entity_list(clause: str) -> str | None:
+    from qa.entities import find_entities
+
+    ents = [e for e in find_entities(clause) if e.kind == "country"]
+    if len(ents) < 2:
+        return None
+    first, last = clause.find(ents[0].surface), clause.rfind(ents[-1].surface)
+    return clause[first : last + len(ents[-1].surface)]
+
+
 def find_span(clause: str, qtype: str, question: str) -> str | None:
     if qtype in PATTERNS:
-        m = PATTERNS[qtype].search(clause)
-        return m.group().strip() if m else None
+        matches = list(PATTERNS[qtype].finditer(clause))
+        return _nearest(matches, clause, question).group().strip() if matches else None
+    if qtype == "countries":
+        return _entity_list(clause)
     if qtype in ("name", "place"):
         asked = set(re.findall(r"[A-Za-z]+", question.lower()))
         for m in LATIN_NAME.finditer(clause):
@@ -167,8 +193,10 @@ def token_overlap(question: str, clause: str) -> float:
     from qa.entities import find_entities
     from qa.lexical import tokenize
 
-    extra = " ".join(n for e in find_entities(question) for n in e.names_zh[:1])
-    q = set(tokenize(f"{question} {extra}"))
+    # Entity names are left out: retrieval already used them, and here they
+    # would favour any clause that merely names the same countries.
+    names = {t for e in find_entities(question) for n in (*e.names_zh[:1], e.surface) for t in tokenize(n)}
+    q = set(tokenize(question)) - names
     return len(q & set(tokenize(clause))) / len(q) if q else 0.0
 
 
@@ -178,6 +206,10 @@ def choose_answer(question: str, qtype: str, hits: list[Hit], similarity) -> tup
     if not cands:
         return None, 0, ""
     sims = similarity(question, [c for _, _, c in cands])
+    # The sentence's own score (both encoders, computed at retrieval) steadies
+    # the single-encoder clause cosine.
+    sent_sim = {s: v for h in hits[:3] for s, v in zip(h.passage.sentences, h.sentence_sims)}
+    sims = [sims[i] + 0.5 * sent_sim.get(s, 0.0) for i, (_, s, _) in enumerate(cands)]
     # Rank prior: the fused ranking already weighed much more evidence than
     # one clause's cosine, so lower hits and off-sentence clauses must beat it clearly.
     # The fused ranking weighed more evidence than one clause's cosine: a

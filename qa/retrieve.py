@@ -43,6 +43,7 @@ class Hit:
     sentence: str
     sentence_sim: float  # mean best-sentence cosine over encoders, for calibration
     why: dict = field(default_factory=dict)  # signal -> weighted contribution
+    sentence_sims: tuple[float, ...] = ()  # every sentence's mean cosine, in order
 
 
 def _literals(question: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
@@ -88,14 +89,14 @@ class Retriever:
         qvecs = {eid: enc.encode_queries([question])[0] for eid, enc in self.encoders.items()}
         bm25_all = self.ix.bm25.scores(self._query_tokens(q))
         cand = self._candidates(qvecs, bm25_all)
-        feats, best_sent, sent_sim = self._features(cand, qvecs, bm25_all, q)
+        feats, best_sent, sent_sim, per_sent = self._features(cand, qvecs, bm25_all, q)
         total = sum(feats.values())
         order = np.argsort(-total, kind="stable")[:k]
         hits = []
         for j in order:
             p = self.ix.passages[cand[j]]
             why = {name: round(float(v[j]), 3) for name, v in feats.items()}
-            hits.append(Hit(p, float(total[j]), best_sent[j], float(sent_sim[j]), why))
+            hits.append(Hit(p, float(total[j]), best_sent[j], float(sent_sim[j]), why, per_sent[j]))
         return q, hits
 
     def _query_tokens(self, q: Query) -> list[str]:
@@ -138,12 +139,14 @@ class Retriever:
         feats["literal"] = w.literal * lit_pass / max(1, len(q.literals))
         # Best sentence: the encoders agree most, literal matches break ties.
         sent_score = sent_sum / max(1, len(qvecs)) + 0.05 * lit_sent
-        best, best_sim = [], []
+        mean_sim = sent_sum / max(1, len(qvecs))
+        best, best_sim, per_sent = [], [], []
         for s, c in zip(seg, counts):
             j = s + int(np.argmax(sent_score[s : s + c]))
             best.append(self.ix.sent_text[sent_rows[j]])
-            best_sim.append(float(sent_sum[j]) / max(1, len(qvecs)))
-        return feats, best, np.array(best_sim)
+            best_sim.append(float(mean_sim[j]))
+            per_sent.append(tuple(float(x) for x in mean_sim[s : s + c]))
+        return feats, best, np.array(best_sim), per_sent
 
     def _entity_boost(self, cand: np.ndarray, q: Query) -> np.ndarray:
         n = len(self.ix.passages)

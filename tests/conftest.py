@@ -1,0 +1,38 @@
+"""Shared fixtures. Every index is built under pytest's tmp folders; tests
+never write into the repository."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from qa.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO / "corpus"
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+
+
+@pytest.fixture(scope="session")
+def engine(tmp_path_factory):
+    """The real engine (e5 + USE) over the five real articles, built once."""
+    from qa.engine import Engine
+
+    settings = Settings(corpus_dir=CORPUS, index_dir=tmp_path_factory.mktemp("index"))
+    return Engine.open(settings)
+
+
+@pytest.fixture
+def mini_corpus(tmp_path) -> Path:
+    """A copy of the tiny fixture corpus that a test may change."""
+    dst = tmp_path / "corpus"
+    shutil.copytree(MINI, dst)
+    return dst
+
+
+@pytest.fixture
+def use_settings(mini_corpus, tmp_path) -> Settings:
+    """USE only: the fast encoder keeps index round trips to a second or two."""
+    return Settings(corpus_dir=mini_corpus, index_dir=tmp_path / "index", encoders=("use",))

@@ -1,0 +1,26 @@
+from qa.lexical import BM25, fold, tokenize
+
+
+def test_cjk_is_split_into_words_not_one_token():
+    toks = tokenize("2024年双边贸易额达440亿美元")
+    assert "贸易" in toks and "双边" in toks
+    assert "2024年双边贸易额达440亿美元" not in toks
+    assert "2024" in toks and "440" in toks
+
+
+def test_latin_words_and_numbers_kept_whole_and_lowercased():
+    toks = tokenize("KazakhExport 与 AIFC 的 5.557 亿")
+    assert {"kazakhexport", "aifc", "5.557"} <= set(toks)
+
+
+def test_traditional_and_simplified_fold_to_the_same_tokens():
+    assert fold("哈薩克斯坦與中國") == "哈萨克斯坦与中国"
+    assert set(tokenize("貿易額")) == set(tokenize("贸易额"))
+
+
+def test_bm25_ranks_the_document_with_the_rare_term_first():
+    docs = ["两国贸易额增长", "小麦出口到亚美尼亚", "贸易与投资合作"]
+    bm = BM25.build([tokenize(d) for d in docs])
+    scores = bm.scores(tokenize("小麦"))
+    assert scores.argmax() == 1 and scores[0] == 0
+    assert bm.scores(tokenize("完全无关的词汇xyz")).max() == 0
