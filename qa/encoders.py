@@ -98,7 +98,9 @@ class STEncoder:
 
     def __post_init__(self):
         self.id = f"st:{self.name}"
-        self.dim = self._m().get_sentence_embedding_dimension()
+        m = self._m()
+        # Renamed in sentence-transformers 5; older releases only have the long name.
+        self.dim = (getattr(m, "get_embedding_dimension", None) or m.get_sentence_embedding_dimension)()
 
     def _m(self):
         if self._model is None:
