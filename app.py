@@ -25,6 +25,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # offline: no teleme
 # the CPU (the encoders use every core themselves).
 CONCURRENCY = 4
 QUEUE_MAX = 256
+SHOWN_MAX = 2000  # a 10,000-character paste is echoed cut short
 
 CSS = """
 .qa-reader { max-height: 560px; overflow-y: auto; padding: 0 .5em; }
@@ -51,7 +52,7 @@ def build_ui(chat, note: str = ""):
     """The Blocks app for a `qa.chat.Chat`; `note` is shown under the title."""
     import gradio as gr
 
-    from qa.chatview import LABELS, citations, reader_html
+    from qa.chatview import LABELS, citations, md_text, reader_html
     from qa.report import answer_json
 
     articles = chat.articles()
@@ -65,8 +66,10 @@ def build_ui(chat, note: str = ""):
         reply = chat.reply(message, history)
         lang = _lang(message)
         lab = LABELS[lang]
-        shown = message if isinstance(message, str) and message.strip() else " "
-        history += [{"role": "user", "content": shown[:4000]}] + list(reply.messages)
+        shown = message if isinstance(message, str) else ""
+        shown = shown if len(shown) <= SHOWN_MAX else shown[:SHOWN_MAX] + "…"
+        # What the user typed is shown as text, never as Markdown or HTML.
+        history += [{"role": "user", "content": md_text(shown) or " "}] + list(reply.messages)
         cites = citations(reply.answer)
         if cites:
             doc = cites[0][1]

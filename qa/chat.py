@@ -22,7 +22,7 @@ import re
 import threading
 from dataclasses import dataclass
 
-from qa.chatview import LABELS, language, render_answer, render_notice
+from qa.chatview import LABELS, language, md_unescape, render_answer, render_notice
 from qa.engine import MAX_QUESTION_CHARS
 from qa.entities import Entity, find_entities
 from qa.errors import QAError
@@ -64,8 +64,8 @@ def user_messages(history) -> list[str]:
     for m in history or []:
         role = m.get("role") if isinstance(m, dict) else getattr(m, "role", None)
         content = m.get("content") if isinstance(m, dict) else getattr(m, "content", None)
-        if role == "user":
-            out.append(message_text(content))
+        if role == "user":  # the UI stores what the user typed escaped, as Markdown text
+            out.append(md_unescape(message_text(content)))
     return out
 
 

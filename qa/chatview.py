@@ -68,6 +68,12 @@ def md_text(s: str) -> str:
     return MD_SPECIAL.sub(r"\\\1", s)
 
 
+def md_unescape(s: str) -> str:
+    """The text `md_text` was given (up to whitespace): user messages are
+    stored escaped in the chat history and read back as questions."""
+    return html.unescape(re.sub(r"\\([\\`*_{}\[\]()#+\-.!|~>$=:])", r"\1", s))
+
+
 def html_text(s: str) -> str:
     return html.escape(str(s), quote=True)
 
