@@ -36,7 +36,7 @@ CSS = """
 mark { background: #fde68a; color: inherit; padding: 0 .1em; }
 """
 # Runs in the browser after an answer: bring the cited paragraph into view inside the reader.
-SCROLL_JS = "() => { setTimeout(() => { const el = document.querySelector('.qa-reader .qa-cited'); if (el) el.scrollIntoView({block: 'center'}); }, 150); }"
+SCROLL_JS = "() => { setTimeout(() => { const el = document.querySelector('.qa-reader .qa-focus'); if (el) el.scrollIntoView({block: 'center'}); }, 150); }"
 
 EXAMPLES = [
     "What was the 2024 Kazakhstan–China trade volume?",

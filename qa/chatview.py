@@ -141,11 +141,12 @@ def citations(a: Answer | None) -> list[tuple[str, str, int]]:
 
 
 def reader_html(passages, cited: dict[int, str] | None = None, lang: str = "en") -> str:
-    """One article as HTML; cited paragraphs (para_no -> supporting sentence)
-    are marked and carry the class the page scrolls to."""
+    """One article as HTML; cited paragraphs (para_no -> supporting sentence,
+    best first) are marked, the first carries the class the page scrolls to."""
     if not passages:
         return f"<div class='qa-reader'><p class='qa-hint'>{html_text(LABELS[lang]['reader_hint'])}</p></div>"
     cited = cited or {}
+    focus = next(iter(cited), None)
     p0 = passages[0]
     out = [f"<div class='qa-reader'><h3>{html_text(p0.title)}</h3>",
            f"<p class='qa-meta'>{html_text(p0.date or LABELS[lang]['undated'])} · {html_text(p0.doc)}</p>"]
@@ -158,7 +159,7 @@ def reader_html(passages, cited: dict[int, str] | None = None, lang: str = "en")
         parts = split_on(p.text, cited.get(p.para_no, ""))
         if parts:
             body = f"{html_text(parts[0])}<mark>{html_text(parts[1])}</mark>{html_text(parts[2])}"
-        cls = "qa-para qa-cited" if p.para_no in cited else "qa-para"
+        cls = "qa-para" + (" qa-cited" if p.para_no in cited else "") + (" qa-focus" if p.para_no == focus else "")
         out.append(f"<p id='qa-p-{p.para_no}' class='{cls}'><span class='qa-no'>¶{p.para_no}</span> {body}</p>")
     out.append("</div>")
     return "\n".join(out)

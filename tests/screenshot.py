@@ -42,24 +42,20 @@ def open_chat_page(page, url: str) -> None:
     page.locator("#qa-input textarea").wait_for(state="visible")
 
 
+BOT_ROWS = "#qa-chat .message-row.bot-row"
+
+
 def ask(page, question: str) -> None:
-    """Type a question, send it, and wait until the reply to it has arrived."""
-    bots = page.locator("#qa-chat .message.bot, #qa-chat [data-testid='bot']")
-    before = bots.count()
-    box = page.locator("#qa-input textarea")
-    box.fill(question)
+    """Type a question, send it, and wait until the reply has arrived: the
+    same update that adds the reply clears the input box."""
+    before = page.locator(BOT_ROWS).count()
+    page.locator("#qa-input textarea").fill(question)
     page.locator("#qa-send").click()
     page.wait_for_function(
-        "([sel, n]) => document.querySelectorAll(sel).length > n",
-        arg=["#qa-chat .message.bot, #qa-chat [data-testid='bot']", before],
+        "([sel, n]) => document.querySelectorAll(sel).length > n && document.querySelector('#qa-input textarea').value === ''",
+        arg=[BOT_ROWS, before],
         timeout=TIMEOUT_MS,
     )
-    # The reply is complete when the send button is idle again (no pending event).
-    page.wait_for_function("() => !document.querySelector('#qa-chat .pending, .progress-text')", timeout=TIMEOUT_MS)
-
-
-def last_reply_text(page) -> str:
-    return page.locator("#qa-chat").inner_text()
 
 
 def main(argv=None) -> int:
@@ -83,6 +79,10 @@ def main(argv=None) -> int:
                 open_chat_page(page, url)
                 ask(page, CHINA_QUESTION)
                 page.get_by_text("440亿美元").first.wait_for()
+                page.locator("#qa-reader .qa-focus").wait_for(state="visible")
+                # Show the whole reply (question, answer, open first source), not the autoscrolled end.
+                page.eval_on_selector("#qa-chat .bubble-wrap", "e => e.scrollTop = 0")
+                page.wait_for_timeout(300)
                 Path(a.out).parent.mkdir(parents=True, exist_ok=True)
                 page.screenshot(path=a.out, full_page=True)
         finally:

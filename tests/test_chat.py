@@ -163,7 +163,7 @@ def test_reader_anchors_and_marks_the_cited_paragraph(chat):
     a = chat.reply(CHINA).answer
     h = a.hits[0]
     page = reader_html(chat.article(h.passage.doc), {h.passage.para_no: h.sentence})
-    cited = re.search(rf"<p id='qa-p-{h.passage.para_no}' class='qa-para qa-cited'>.*?</p>", page)
+    cited = re.search(rf"<p id='qa-p-{h.passage.para_no}' class='qa-para qa-cited qa-focus'>.*?</p>", page)
     assert cited and "<mark>" in cited.group() and page.count("qa-cited") == 1
 
 
