@@ -118,7 +118,7 @@ def build_ui(chat, note: str = ""):
                     send = gr.Button(lab["send"], variant="primary", scale=1, elem_id="qa-send")
                 gr.Examples(EXAMPLES, inputs=[box], label="Examples / 示例")
             with gr.Column(scale=2, elem_id="qa-side"):
-                table = gr.Dataframe([[a["title"], a["date"], a["paragraphs"]] for a in articles],
+                table = gr.Dataframe([[a["title"], a["date"] or "—", a["paragraphs"]] for a in articles],
                                      headers=["Title", "Date", "¶"], interactive=False, column_widths=["62%", "26%", "12%"],
                                      label=f"{len(articles)} articles (click one to read it)", max_height=240, wrap=True,
                                      elem_id="qa-articles")

@@ -122,7 +122,7 @@ def render_answer(a: Answer, lang: str, understood_as: str | None = None) -> lis
     head = f"**{md_text(a.answer or '')}**"
     if a.answer_en and lang == "en":
         head += f" (≈ {md_text(a.answer_en)})"
-    lines += [f"{head} \\[1\\]", "", lab["sources_note"].format(n=len(a.hits))]
+    lines += [f"{head} \\[1\\]", "", "_" + lab["sources_note"].format(n=len(a.hits)) + "_"]
     msgs = [{"role": "assistant", "content": "\n".join(lines)}]
     for i, h in enumerate(a.hits, start=1):
         meta = {"title": f"\\[{i}\\] {md_text(para_label(h.passage, lang))}"}
