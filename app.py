@@ -16,6 +16,7 @@ import os
 import sys
 import threading
 import time
+import traceback
 from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # offline: no telemetry calls
@@ -25,6 +26,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # offline: no teleme
 # the CPU (the encoders use every core themselves).
 CONCURRENCY = 4
 QUEUE_MAX = 256
+MAX_K = 50
 SHOWN_MAX = 2000  # a 10,000-character paste is echoed cut short
 
 CSS = """
@@ -52,7 +54,8 @@ def build_ui(chat, note: str = ""):
     """The Blocks app for a `qa.chat.Chat`; `note` is shown under the title."""
     import gradio as gr
 
-    from qa.chatview import LABELS, citations, md_text, reader_html
+    from qa.chat import Reply
+    from qa.chatview import LABELS, citations, md_text, reader_html, render_notice
     from qa.report import answer_json
 
     articles = chat.articles()
@@ -63,8 +66,12 @@ def build_ui(chat, note: str = ""):
 
     def submit(message, history):
         history = list(history or [])
-        reply = chat.reply(message, history)
         lang = _lang(message)
+        try:
+            reply = chat.reply(message, history)
+        except Exception as e:  # a bug must not lose the conversation: say so, keep going
+            traceback.print_exc()
+            reply = Reply("", False, (render_notice(LABELS[lang]["error"].format(error=type(e).__name__)),))
         lab = LABELS[lang]
         shown = message if isinstance(message, str) else ""
         shown = shown if len(shown) <= SHOWN_MAX else shown[:SHOWN_MAX] + "…"
@@ -100,8 +107,10 @@ def build_ui(chat, note: str = ""):
         """The same JSON object as `qa ask QUESTION --k K --json`."""
         from qa.errors import QAError
 
+        if not isinstance(k, (int, float)) or not 1 <= int(k) <= MAX_K:
+            raise gr.Error(f"k is {k!r}; ask for between 1 and {MAX_K} citations")
         try:
-            return answer_json(chat.ask(question, int(k) if k else None))
+            return answer_json(chat.ask(question, int(k)))
         except QAError as e:
             raise gr.Error(str(e)) from e
 

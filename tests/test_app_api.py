@@ -61,6 +61,12 @@ def test_ask_endpoint_reports_a_bad_question_as_an_error_message(client):
     assert "empty" in str(e.value)
 
 
+def test_ask_endpoint_rejects_a_bad_k(client):
+    with pytest.raises(Exception) as e:
+        client.predict("What was the 2024 Kazakhstan–China trade volume?", 0, api_name="/ask")
+    assert "between 1 and" in str(e.value)
+
+
 def test_only_the_ask_endpoint_is_public(client):
     api = client.view_api(print_info=False, return_format="dict")
     assert list(api["named_endpoints"]) == ["/ask"]
