@@ -4,10 +4,10 @@
 # PyTorch is pinned to the CPU build in pyproject.toml, so pip takes no CUDA packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -x /usr/bin/chromium ]; then
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi wqy; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -q
-  $SUDO apt-get install -y -q chromium
+  $SUDO apt-get install -y -q chromium fonts-wqy-microhei
 fi
 [ -d .venv ] || python3 -m venv .venv
 . .venv/bin/activate
