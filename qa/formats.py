@@ -49,11 +49,16 @@ def read_document(path: Path | str, name: str | None = None, max_bytes: int = MA
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{name}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit; split the article or save only its text")
+            raise too_big(name, size, max_bytes)
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"{name}: cannot be read ({e.strerror}); check that the file exists and is readable") from e
     return read_bytes(data, name, max_bytes)
+
+
+def too_big(name: str, size: int, max_bytes: int) -> InputError:
+    mb = 1024 * 1024
+    return InputError(f"{name}: {size / mb:.1f} MB is over the {max_bytes / mb:g} MB limit; split the article or save only its text")
 
 
 def check_extension(name: str) -> str:
@@ -67,7 +72,7 @@ def read_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> str:
     """Pure version of `read_document`, for bytes already in memory."""
     ext = check_extension(name)
     if len(data) > max_bytes:
-        raise InputError(f"{name}: {len(data) / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit; split the article or save only its text")
+        raise too_big(name, len(data), max_bytes)
     if not data.strip():
         raise InputError(f"{name}: the file is empty; add the article text or leave the file out")
     if ext == ".pdf":
@@ -115,6 +120,11 @@ def decode_text(data: bytes, name: str, hint: str | None = None) -> str:
         score = plausibility(text)
         if score > best_score + 1e-9:
             best, best_score = text, score
+    if (best is None or best_score < MIN_PLAUSIBLE) and sum(b >= 128 for b in data) < 0.05 * len(data):
+        try:  # Western text with a few accented letters (Windows-1252 / Latin-1)
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     if best is None or best_score < MIN_PLAUSIBLE:
         raise InputError(f"{name}: cannot tell the text encoding (tried UTF-8, GB18030, Big5); save the file as UTF-8 and add it again")
     return best
@@ -162,12 +172,17 @@ def join_wrapped(lines: list[str], full: int = 0) -> list[str]:
             carry = ""
             continue
         carry = _glue(carry, line) if carry else line
-        if carry.endswith(FINAL) or (full and len(line) < 0.8 * full):
+        if carry.endswith(FINAL) or (full and width(line) < 0.8 * full):
             out.append(carry)
             carry = ""
     if carry:
         out.append(carry)
     return out
+
+
+def width(line: str) -> int:
+    """Printed width: a Chinese character takes two Latin ones' room."""
+    return sum(2 if ord(c) >= 0x2E80 else 1 for c in line)
 
 
 def _glue(a: str, b: str) -> str:
@@ -289,7 +304,7 @@ def pdf_text(data: bytes, name: str) -> str:
     paras = []
     for page in pages:
         lines = page.split("\n")
-        lengths = sorted(len(ln.strip()) for ln in lines if ln.strip())
+        lengths = sorted(width(ln.strip()) for ln in lines if ln.strip())
         full = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
         paras += join_wrapped(lines, full)
     if not paras:

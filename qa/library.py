@@ -18,7 +18,7 @@ from pathlib import Path
 from qa.corpus import parse_article
 from qa.engine import INCOMING, REMOVED, BuildReport, build_locked, corpus_view, current_files
 from qa.errors import InputError, QAError
-from qa.formats import MAX_BYTES, check_extension, read_bytes
+from qa.formats import MAX_BYTES, check_extension, read_bytes, too_big
 from qa.index import read_manifest, writer_lock
 from qa.settings import Settings
 
@@ -96,7 +96,7 @@ def _read_one(src: Path, name: str, max_bytes: int) -> tuple[bytes, str]:
     try:
         size = src.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{name}: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB limit; split the article or save only its text")
+            raise too_big(name, size, max_bytes)
         data = src.read_bytes()
     except OSError as e:
         raise InputError(f"{name}: cannot be read ({e.strerror}); check the file's permissions") from e
