@@ -82,8 +82,10 @@ def settle_journal(corpus_dir: Path) -> None:
         leftover.unlink(missing_ok=True)  # a copy torn by a killed writer
 
 
-def scan_corpus(view: dict[str, Path]) -> tuple[list[Article], dict, dict, list[tuple[str, str]]]:
-    """Read every file; identical content under two names is indexed once."""
+def scan_corpus(view: dict[str, Path] | Path) -> tuple[list[Article], dict, dict, list[tuple[str, str]]]:
+    """Read every file (of a `corpus_view`, or of a folder); identical
+    content under two names is indexed once."""
+    view = corpus_view(view) if isinstance(view, Path) else view
     articles, files, dups, rejected, seen = [], {}, {}, [], {}
     for name, path in sorted(view.items()):
         sha = file_sha256(path)
