@@ -8,30 +8,25 @@ line, an optional `date YYYY-MM-DD` line, headings as short lines.
   as GB18030 into rare characters), so every strict decode is scored by the
   share of its non-ASCII characters that are common Chinese characters or
   punctuation, and the most plausible wins.
-- .html / .htm: text by block element, no markup, nothing from script,
+- .html / .htm (qa.markup): text by block element, no markup, nothing from script,
   style or navigation; `<title>` and the publication date are kept.
-- .pdf: the text layer (pypdf); wrapped lines are joined back into paragraphs.
+- .pdf (qa.markup): the text layer (pypdf); wrapped lines are joined back into paragraphs.
 
 Every refusal is an `InputError` naming the file, the problem and what to do.
 """
 
 from __future__ import annotations
 
-import io
-import re
 from functools import lru_cache
-from html.parser import HTMLParser
 from pathlib import Path
 
 from qa.errors import InputError
+from qa.markup import html_text, markdown_text, meta_charset, pdf_text
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".pdf")
 MAX_BYTES = 20 * 1024 * 1024
 LEGACY_CODECS = ("gb18030", "cp950", "big5hkscs")
 MIN_PLAUSIBLE = 0.6  # share of common characters a legacy decode needs
-FINAL = tuple("。！？!?.…；;：:”」』\"’）)")
-_CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
-_CJK_GAP = re.compile(f"(?<=[{_CJK}])[ \t]+(?=[{_CJK}])")
 MAGIC = {  # signatures of files people drop by mistake
     b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
     b"PK\x03\x04": "a ZIP archive (e.g. .docx, .xlsx)", b"\xd0\xcf\x11\xe0": "an old Office document",
@@ -79,7 +74,7 @@ def read_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> str:
         text = pdf_text(data, name)
     else:
         _refuse_binary(data, name)
-        text = decode_text(data, name, _meta_charset(data) if ext in (".html", ".htm") else None)
+        text = decode_text(data, name, meta_charset(data) if ext in (".html", ".htm") else None)
         text = html_text(text) if ext in (".html", ".htm") else markdown_text(text) if ext == ".md" else text
     if not text.strip():
         raise InputError(f"{name}: no text found in the file; add the article text or leave the file out")
@@ -156,157 +151,3 @@ def _common(ch: str) -> bool:
         if len(b) == 2 and lo <= (b[0] << 8 | b[1]) <= hi:
             return True
     return False
-
-
-# ---------- paragraphs ----------
-
-def join_wrapped(lines: list[str], full: int = 0) -> list[str]:
-    """Rejoin lines that a layout wrapped: a line continues onto the next when it
-    does not end a sentence and (if `full`) is about as long as a full line."""
-    out: list[str] = []
-    carry = ""
-    for line in (ln.strip() for ln in lines):
-        if not line:
-            if carry:
-                out.append(carry)
-            carry = ""
-            continue
-        carry = _glue(carry, line) if carry else line
-        if carry.endswith(FINAL) or (full and width(line) < 0.8 * full):
-            out.append(carry)
-            carry = ""
-    if carry:
-        out.append(carry)
-    return out
-
-
-def width(line: str) -> int:
-    """Printed width: a Chinese character takes two Latin ones' room."""
-    return sum(2 if ord(c) >= 0x2E80 else 1 for c in line)
-
-
-def _glue(a: str, b: str) -> str:
-    if re.search(f"[{_CJK}]$", a) or re.match(f"[{_CJK}]", b):
-        return a + b
-    if a.endswith("-") and b[:1].islower():
-        return a[:-1] + b
-    return f"{a} {b}"
-
-
-def markdown_text(text: str) -> str:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    date = None
-    front = re.match(r"^---\n(.*?)\n---\n", text, re.S)
-    if front:
-        m = re.search(r"^date:\s*['\"]?(\d{4}-\d{2}-\d{2})", front.group(1), re.M)
-        date = m.group(1) if m else None
-        text = text[front.end():]
-    lines = []
-    for line in text.split("\n"):
-        s = line.strip()
-        if s.startswith("```") or re.fullmatch(r"[-*_]{3,}", s) or re.fullmatch(r"\|?[\s:|-]+\|?", s or "x"):
-            continue
-        block = re.match(r"^(#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)", s)
-        s = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", s[block.end():] if block else s)
-        s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)
-        s = re.sub(r"(\*\*|__|`)", "", s).strip()
-        # Headings and list items are paragraphs of their own.
-        lines += ["", s, ""] if block and not block.group().startswith(">") else [s]
-    body = join_wrapped(lines)
-    return "\n\n".join(([f"date {date}"] if date else []) + body)
-
-
-class _HTMLText(HTMLParser):
-    SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "nav", "form", "button", "select"}
-    BLOCK = {"p", "div", "section", "article", "header", "footer", "main", "aside", "h1", "h2", "h3", "h4", "h5", "h6",
-             "li", "ul", "ol", "table", "tr", "td", "th", "blockquote", "pre", "br", "hr", "figure", "figcaption", "dd", "dt", "title", "body"}
-    DATE_META = {"article:published_time", "date", "pubdate", "publishdate", "dc.date", "dcterms.date", "og:published_time"}
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.paras: list[str] = []
-        self.buf: list[str] = []
-        self.skip = 0
-        self.in_title = False
-        self.title = ""
-        self.date: str | None = None
-
-    def handle_starttag(self, tag, attrs):
-        a = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "meta" and (a.get("property") or a.get("name") or a.get("itemprop", "")).lower() in self.DATE_META:
-            self._date(a.get("content", ""))
-        if tag == "time":
-            self._date(a.get("datetime", ""))
-        if tag in self.SKIP:
-            self.skip += 1
-        elif tag in self.BLOCK:
-            self._flush()
-        self.in_title = self.in_title or tag == "title"
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP:
-            self.skip = max(0, self.skip - 1)
-        elif tag in self.BLOCK:
-            self._flush()
-        if tag == "title":
-            self.in_title = False
-
-    def handle_data(self, data):
-        if self.in_title:
-            self.title += data
-        elif not self.skip:
-            self.buf.append(data)
-
-    def _date(self, value: str) -> None:
-        m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)
-        if m and self.date is None:
-            self.date = m.group(1)
-
-    def _flush(self):
-        text = _CJK_GAP.sub("", " ".join("".join(self.buf).split()))
-        if text:
-            self.paras.append(text)
-        self.buf = []
-
-
-def html_text(html: str) -> str:
-    p = _HTMLText()
-    p.feed(html)
-    p.close()
-    p._flush()
-    title = " ".join(p.title.split())
-    paras = p.paras if not title or title in p.paras[:3] else [title] + p.paras
-    return "\n\n".join(([f"date {p.date}"] if p.date else []) + paras)
-
-
-def _meta_charset(data: bytes) -> str | None:
-    m = re.search(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_-]+)", data[:4096], re.I)
-    if not m:
-        return None
-    codec = m.group(1).decode("ascii").lower()
-    return {"gb2312": "gb18030", "gbk": "gb18030", "big5": "cp950"}.get(codec, codec)
-
-
-# ---------- PDF ----------
-
-def pdf_text(data: bytes, name: str) -> str:
-    from pypdf import PdfReader
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise InputError(f"{name}: the PDF is password-protected; save an unprotected copy and add that")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except InputError:
-        raise
-    except Exception as e:  # pypdf raises many types for damaged files
-        raise InputError(f"{name}: not a readable PDF ({type(e).__name__}: {e}); re-export it or save the text as .txt") from None
-    paras = []
-    for page in pages:
-        lines = page.split("\n")
-        lengths = sorted(width(ln.strip()) for ln in lines if ln.strip())
-        full = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
-        paras += join_wrapped(lines, full)
-    if not paras:
-        raise InputError(f"{name}: the PDF has no text layer (scanned pages?); run OCR on it or add the text as .txt")
-    return "\n\n".join(_CJK_GAP.sub("", p) for p in paras)
