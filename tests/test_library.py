@@ -142,14 +142,14 @@ def test_refresh_embeds_only_what_changed(lib, capsys):
     with capsys.disabled():
         print(f"\n[measure] unchanged refresh of the mini corpus: {elapsed * 1000:.0f} ms")
     path = lib.corpus_dir / "c_kenya.txt"
-    path.write_text(path.read_text(encoding="utf-8").replace("55兆瓦", "60兆瓦"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("55兆瓦", "155兆瓦"), encoding="utf-8")
     shutil.copy(lib.corpus_dir / "a_brazil.txt", lib.corpus_dir / "z_same.txt")
     rep = build_index(lib)
     assert rep.embedded == ("c_kenya.txt",) and rep.duplicates == {"z_same.txt": "a_brazil.txt"}
     m = read_manifest(lib.index_dir)
     assert "z_same.txt" in m.files and m.duplicates == {"z_same.txt": "a_brazil.txt"}
     assert {d.doc: d.status for d in list_docs(lib)}["z_same.txt"] == "duplicate of a_brazil.txt"
-    assert any("60兆瓦" in p.text for p in Engine.open(lib).index.passages)
+    assert any("155兆瓦" in p.text for p in Engine.open(lib).index.passages)
 
 
 def test_traditional_and_simplified_find_each_other(lib, tmp_path):
