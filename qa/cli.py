@@ -1,4 +1,4 @@
-"""Command line: `qa index`, `qa ask`, `qa eval`, `qa serve`.
+"""Command line: `qa index`, `qa add`, `qa remove`, `qa list`, `qa ask`, `qa eval`, `qa serve`.
 
 Every command takes --corpus DIR and --index DIR (defaults ./corpus and
 ./index). Errors a user can act on are printed as one line, exit code 2.
@@ -25,7 +25,7 @@ def _settings(args) -> Settings:
     return s
 
 
-def _progress_bar(total_hint: int):
+def _progress_bar(total_hint: int | None):
     from tqdm import tqdm
 
     bar = tqdm(total=total_hint, unit="article", desc="embedding", file=sys.stderr, leave=False)
@@ -39,21 +39,76 @@ def _progress_bar(total_hint: int):
 
 def cmd_index(args) -> int:
     """Build or refresh the index (only changed articles are embedded)."""
-    from qa.corpus import corpus_files
-    from qa.engine import build_index
+    from qa.engine import build_index, corpus_view
 
     s = _settings(args)
-    bar, step = _progress_bar(len(corpus_files(s.corpus_dir)) * len(s.encoders))
+    bar, step = _progress_bar(len(corpus_view(s.corpus_dir)) * len(s.encoders))
     try:
         rep = build_index(s, step)
     finally:
         bar.close()
-    print(f"indexed {len(rep.indexed)} articles, {rep.n_passages} paragraphs into {s.index_dir} "
-          f"(embedded {len(rep.embedded)}, reused {len(rep.indexed) - len(rep.embedded)})")
+    _print_build(rep, s.index_dir)
     for doc, same in rep.duplicates.items():
         print(f"skipped {doc}: same content as {same}")
     for doc, why in rep.rejected:
         print(f"rejected {doc}: {why}")
+    return 0
+
+
+def _print_build(rep, index_dir) -> None:
+    if rep is None:
+        print("index unchanged (nothing new to add)")
+    elif not rep.rebuilt:
+        print(f"index up to date: {len(rep.indexed)} articles, {rep.n_passages} paragraphs in {index_dir} (embedded 0)")
+    else:
+        print(f"indexed {len(rep.indexed)} articles, {rep.n_passages} paragraphs into {index_dir} "
+              f"(embedded {len(rep.embedded)}, reused {len(rep.indexed) - len(rep.embedded)})")
+
+
+def cmd_add(args) -> int:
+    """Add article files or folders (.txt, .md, .html, .pdf) to the library and index them.
+
+    Each file is reported as added, updated, skipped (same content already in)
+    or rejected (with the reason). Exit code 1 if any file was rejected."""
+    from qa.library import add_paths
+
+    s = _settings(args)
+    bar, step = _progress_bar(None)
+    try:
+        rep = add_paths(s, [Path(p) for p in args.paths], progress=step)
+    finally:
+        bar.close()
+    for line in rep.lines():
+        print(line)
+    _print_build(rep.build, s.index_dir)
+    return 1 if rep.by_status("rejected") else 0
+
+
+def cmd_remove(args) -> int:
+    """Remove one article (by its file name, see `qa list`) from the library and the index."""
+    from qa.library import remove_doc
+
+    s = _settings(args)
+    rep = remove_doc(s, args.doc)
+    print(f"removed {args.doc}")
+    _print_build(rep, s.index_dir)
+    return 0
+
+
+def cmd_list(args) -> int:
+    """List the articles: title, date, paragraphs, when indexed, status."""
+    import time as _time
+
+    from qa.library import list_docs
+
+    docs = list_docs(_settings(args))
+    if args.json:
+        print(json.dumps([d.__dict__ for d in docs], ensure_ascii=False, indent=1))
+        return 0
+    for d in docs:
+        when = _time.strftime("%Y-%m-%d %H:%M", _time.localtime(d.indexed_at)) if d.indexed_at else "-"
+        print(f"{d.doc}\t{d.date or 'undated'}\t{d.paragraphs} ¶\tindexed {when}\t{d.status}\t{d.title}")
+    print(f"{len(docs)} files")
     return 0
 
 
@@ -107,6 +162,15 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="cmd", required=True)
     sp = sub.add_parser("index", parents=[common], help=cmd_index.__doc__, description=cmd_index.__doc__)
     sp.set_defaults(fn=cmd_index)
+    sp = sub.add_parser("add", parents=[common], help=cmd_add.__doc__.split("\n")[0], description=cmd_add.__doc__)
+    sp.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    sp.set_defaults(fn=cmd_add)
+    sp = sub.add_parser("remove", parents=[common], help=cmd_remove.__doc__, description=cmd_remove.__doc__)
+    sp.add_argument("doc", help="the article's file name, as `qa list` shows it")
+    sp.set_defaults(fn=cmd_remove)
+    sp = sub.add_parser("list", parents=[common], help=cmd_list.__doc__, description=cmd_list.__doc__)
+    sp.add_argument("--json", action="store_true", help="print a JSON list")
+    sp.set_defaults(fn=cmd_list)
     sp = sub.add_parser("ask", parents=[common], help=cmd_ask.__doc__, description=cmd_ask.__doc__)
     sp.add_argument("question")
     sp.add_argument("--k", type=int, default=5, help="how many paragraphs to cite (default 5)")

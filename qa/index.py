@@ -32,21 +32,25 @@ import numpy as np
 from qa.corpus import Article, Passage
 from qa.encoders import Encoder
 from qa.errors import IndexBusyError, IndexMissingError, StaleIndexError
-from qa.lexical import BM25, tokenize
+from qa.lexical import BM25, fold, tokenize
 
 FORMAT_VERSION = 1
 # Bump when the text we embed changes: cached vectors from another recipe are wrong.
-EMBED_RECIPE = "ctx-v1"
+EMBED_RECIPE = "ctx-v2-t2s"
 EXACT_MAX_VECTORS = 200_000  # above this, an HNSW graph replaces exact search
 
 
+# Dense inputs are folded to Simplified Chinese (as BM25 tokens are, and as
+# queries are in qa.retrieve): a Traditional article and a Simplified question
+# then meet in one script. Passages keep their original text for display.
+
 def passage_input(p: Passage) -> str:
-    return f"{p.context}\n{p.text}"
+    return fold(f"{p.context}\n{p.text}")
 
 
 def sentence_input(p: Passage, sentence: str) -> str:
     # The article's subject names the partner country that the sentence omits.
-    return f"{' '.join(p.subject)}：{sentence}" if p.subject else sentence
+    return fold(f"{' '.join(p.subject)}：{sentence}" if p.subject else sentence)
 
 
 @dataclass(frozen=True)
@@ -155,7 +159,7 @@ def entity_postings(passages: list[Passage]) -> dict[str, np.ndarray]:
 
     rows: dict[str, list[int]] = {}
     for i, p in enumerate(passages):
-        for e in find_entities(" ".join(p.subject) + " " + p.text):
+        for e in find_entities(fold(" ".join(p.subject) + " " + p.text)):
             rows.setdefault(e.key, []).append(i)
     return {k: np.array(v, dtype=np.int64) for k, v in rows.items()}
 
@@ -166,11 +170,21 @@ def entity_postings(passages: list[Passage]) -> dict[str, np.ndarray]:
 def writer_lock(index_dir: Path):
     """One writer at a time; readers never wait (they follow `current`)."""
     index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / ".lock", "w") as fh:
+    # "a+" does not truncate: the holder's pid stays readable for the message.
+    with open(index_dir / ".lock", "a+") as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise IndexBusyError(f"another process is updating the index in {index_dir}; wait for it to finish and try again") from None
+            fh.seek(0)
+            holder = fh.read().strip() or "?"
+            raise IndexBusyError(
+                f"another process (pid {holder}) is updating the index in {index_dir}; wait for it to finish and try again "
+                "(questions can still be asked meanwhile)"
+            ) from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
         yield
 
 
@@ -210,8 +224,9 @@ def write_index(index_dir: Path, articles: list[Article], files: dict, encoders:
     (tmp / "manifest.json").write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=1), encoding="utf-8")
     _fsync_tree(tmp)
     os.rename(tmp, version)
+    previous = (index_dir / "current").resolve() if (index_dir / "current").is_symlink() else None
     _swap_current(index_dir, version)
-    _remove_old_versions(index_dir, keep=version)
+    _remove_old_versions(index_dir, keep=(version, previous))
     return manifest
 
 
@@ -239,9 +254,12 @@ def _swap_current(index_dir: Path, version: Path) -> None:
     os.replace(link, index_dir / "current")  # atomic on POSIX
 
 
-def _remove_old_versions(index_dir: Path, keep: Path) -> None:
+def _remove_old_versions(index_dir: Path, keep: tuple) -> None:
+    """The previous version stays one round: a reader may have resolved
+    `current` just before the swap and still be loading its files."""
+    names = {k.name for k in keep if k is not None}
     for old in index_dir.glob("v-*"):
-        if old != keep:
+        if old.name not in names:
             shutil.rmtree(old, ignore_errors=True)
     for torn in index_dir.glob(".building-*"):
         shutil.rmtree(torn, ignore_errors=True)
@@ -249,8 +267,8 @@ def _remove_old_versions(index_dir: Path, keep: Path) -> None:
 
 # ---------- reading ----------
 
-def read_manifest(index_dir: Path) -> Manifest:
-    path = index_dir / "current" / "manifest.json"
+def read_manifest(index_dir: Path, folder: Path | None = None) -> Manifest:
+    path = (folder or index_dir / "current") / "manifest.json"
     if not path.exists():
         raise IndexMissingError(f"no index in {index_dir}; run `qa index` to build it")
     try:
@@ -277,11 +295,26 @@ def check_manifest(m: Manifest, encoders: tuple[str, ...], current_files: dict, 
         raise StaleIndexError(f"the corpus changed since the index was built ({', '.join(names[:5])}); run `qa index` to refresh it")
 
 
-def load_index(index_dir: Path) -> LoadedIndex:
+def load_index(index_dir: Path, attempts: int = 3) -> LoadedIndex:
+    """Resolve `current` once and read everything from that version folder, so
+    a concurrent swap can never mix two versions. If a writer removed the
+    folder while we read it (two swaps in a row), resolve again."""
+    for attempt in range(attempts):
+        folder = (index_dir / "current").resolve()
+        try:
+            return _load_version(index_dir, folder)
+        except (FileNotFoundError, IndexMissingError):
+            if not (index_dir / "current").is_symlink():
+                raise IndexMissingError(f"no index in {index_dir}; run `qa index` to build it") from None
+            if attempt == attempts - 1:
+                raise IndexMissingError(f"the index in {index_dir} changed while loading; try again, or run `qa index`") from None
+            time.sleep(0.2)
+
+
+def _load_version(index_dir: Path, folder: Path) -> LoadedIndex:
     import faiss
 
-    manifest = read_manifest(index_dir)
-    folder = (index_dir / "current").resolve()
+    manifest = read_manifest(index_dir, folder)
     with open(folder / "passages.json", encoding="utf-8") as f:
         passages = [_passage(d) for d in json.load(f)]
     sent_owner = np.load(folder / "sent_owner.npy")

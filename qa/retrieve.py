@@ -86,7 +86,8 @@ class Retriever:
     def search(self, question: str, k: int | None = None) -> tuple[Query, list[Hit]]:
         q = self.parse(question)
         k = k or self.s.k
-        qvecs = {eid: enc.encode_queries([question])[0] for eid, enc in self.encoders.items()}
+        # Passages are embedded folded to Simplified (qa.index); so is the query.
+        qvecs = {eid: enc.encode_queries([fold(question)])[0] for eid, enc in self.encoders.items()}
         bm25_all = self.ix.bm25.scores(self._query_tokens(q))
         cand = self._candidates(qvecs, bm25_all)
         feats, best_sent, sent_sim, per_sent = self._features(cand, qvecs, bm25_all, q)
