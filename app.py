@@ -58,8 +58,13 @@ def build_ui(chat, note: str = ""):
     from qa.chatview import LABELS, citations, md_text, reader_html, render_notice
     from qa.report import answer_json
 
+    def table_rows(articles):
+        return [[a["title"], a["date"] or "—", a["paragraphs"]] for a in articles]
+
+    def doc_choices(articles):
+        return [(f"{a['title']} ({a['date'] or 'undated'})", a["doc"]) for a in articles]
+
     articles = chat.articles()
-    doc_choices = [(f"{a['title']} ({a['date'] or 'undated'})", a["doc"]) for a in articles]
 
     def cited_map(answer, doc):
         return {h.passage.para_no: ("" if answer.abstained else h.sentence) for h in answer.hits if h.passage.doc == doc}
@@ -98,7 +103,27 @@ def build_ui(chat, note: str = ""):
 
     def select_row(evt: gr.SelectData):
         row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
-        return gr.update(value=articles[row]["doc"]) if isinstance(row, int) and 0 <= row < len(articles) else gr.update()
+        current = chat.articles()  # read now: an upload may have added rows
+        return gr.update(value=current[row]["doc"]) if isinstance(row, int) and 0 <= row < len(current) else gr.update()
+
+    def upload(files):
+        """Add the picked files; report each as added, updated, skipped or rejected."""
+        from qa.errors import QAError
+
+        files = [f for f in (files or []) if f]
+        if not files:
+            return gr.update(), gr.update(), gr.update(), None
+        paths = [getattr(f, "name", f) for f in files]
+        # Gradio keeps the user's file name as the temporary file's name; it is checked in qa.library.
+        names = [Path(str(p)).name for p in paths]
+        try:
+            report = chat.add_files(paths, names)
+        except QAError as e:
+            return md_text(f"Nothing was added: {e}"), gr.update(), gr.update(), None
+        current = chat.articles()
+        lines = "\n".join(f"- **{r.status}** {md_text(r.name)}" + (f": {md_text(r.reason)}" if r.reason else "") for r in report.results)
+        table_update = gr.update(value=table_rows(current), label=f"{len(current)} articles (click one to read it)")
+        return lines, table_update, gr.update(choices=doc_choices(current)), None
 
     def show_article(doc):
         return reader_html(chat.article(doc)) if doc else reader_html([])
@@ -127,15 +152,17 @@ def build_ui(chat, note: str = ""):
                     send = gr.Button(lab["send"], variant="primary", scale=1, elem_id="qa-send")
                 gr.Examples(EXAMPLES, inputs=[box], label="Examples / 示例")
             with gr.Column(scale=2, elem_id="qa-side"):
-                table = gr.Dataframe([[a["title"], a["date"] or "—", a["paragraphs"]] for a in articles],
+                table = gr.Dataframe(table_rows(articles),
                                      headers=["Title", "Date", "¶"], interactive=False, column_widths=["62%", "26%", "12%"],
                                      label=f"{len(articles)} articles (click one to read it)", max_height=240, wrap=True,
                                      elem_id="qa-articles")
-                article = gr.Dropdown(doc_choices, label=lab["articles"], value=None, elem_id="qa-article")
+                article = gr.Dropdown(doc_choices(articles), label=lab["articles"], value=None, elem_id="qa-article")
                 pick = gr.Dropdown([], label=lab["sources"], value=None, elem_id="qa-pick")
                 reader = gr.HTML(reader_html([]), elem_id="qa-reader")
-                # Issue 5: the upload component (qa.library) goes here, under the articles list.
-                upload_slot = gr.Column(elem_id="qa-upload-slot")  # noqa: F841  (kept empty on purpose)
+                with gr.Column(elem_id="qa-upload-slot"):
+                    files = gr.File(label="Add articles (.txt .md .html .pdf) / 添加文章", file_count="multiple",
+                                    type="filepath", elem_id="qa-upload")
+                    upload_report = gr.Markdown(elem_id="qa-upload-report")
 
         outs = [bot, box, send, reader, pick, article, answer_state]
         for ev in (box.submit, send.click):
@@ -143,6 +170,7 @@ def build_ui(chat, note: str = ""):
         pick.input(show_cited, [pick, answer_state], [reader], api_visibility="private").then(None, js=SCROLL_JS)
         article.input(show_article, [article], [reader], api_visibility="private")
         table.select(select_row, None, [article], api_visibility="private").then(show_article, [article], [reader], api_visibility="private")
+        files.upload(upload, [files], [upload_report, table, article, files], api_visibility="private")
         gr.api(ask, api_name="ask")
     demo.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_MAX)
     return demo

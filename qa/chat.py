@@ -143,8 +143,26 @@ class Chat:
     def __init__(self, engine):
         self.engine = engine
         self.lock = threading.Lock()
-        postings = engine.index.entity_postings
-        self.mentions = lambda key: len(postings.get(key, ()))
+
+    def mentions(self, key: str) -> int:
+        # Read through self.engine: an upload swaps in a new engine.
+        return len(self.engine.index.entity_postings.get(key, ()))
+
+    def add_files(self, paths, names):
+        """Add uploaded files to the library (qa.library.add_paths: names are
+        checked there, never trusted) and answer from the new index at once.
+
+        Holds the question lock throughout: the encoders that embed the new
+        articles are the ones that answer questions, and they must not run
+        concurrently. Questions asked meanwhile wait, then see the new articles."""
+        from qa.engine import Engine
+        from qa.library import add_paths
+
+        with self.lock:
+            report = add_paths(self.engine.settings, paths, names)
+            if report.build is not None:
+                self.engine = Engine.open(self.engine.settings)
+            return report
 
     def ask(self, question: str, k: int | None = None):
         with self.lock:
