@@ -232,11 +232,25 @@ def confidence(hits: list[Hit]) -> float:
     return hits[0].sentence_sim if hits else 0.0
 
 
+def uncovered_terms(query, hit: Hit) -> list[str]:
+    """The question's topic words that the passage never mentions, in any of
+    their Chinese forms ("population": 人口, 人口数, ...)."""
+    from qa.lexical import fold
+
+    text = fold(f"{hit.passage.context} {hit.passage.text}")
+    return [t for t, forms in getattr(query, "terms", ()) if not any(f in text for f in forms)]
+
+
 def decide(query, hits: list[Hit], similarity, settings) -> Answer:
     qtype = question_type(query.text)
     if query.missing:
         names = ", ".join(e.name_en for e in query.missing)
         return Answer(query.text, None, None, True, tuple(hits), 0.0, qtype, f"{names} is not mentioned in these articles")
+    # A passage that shares none of the question's topic words answers another
+    # question ("population of Kazakhstan" -> a paragraph about Kazakhstan's trade).
+    missing_topic = uncovered_terms(query, hits[0]) if hits else []
+    if missing_topic and len(missing_topic) == len(query.terms):
+        return Answer(query.text, None, None, True, tuple(hits), 0.0, qtype, f"the best passage never mentions {', '.join(missing_topic)}")
     conf = confidence(hits)
     if not hits or conf < settings.min_confidence:
         return Answer(query.text, None, None, True, tuple(hits), conf, qtype, "no passage in these articles answers this closely enough")

@@ -24,7 +24,7 @@ import numpy as np
 from qa.corpus import Passage
 from qa.entities import Entity, find_entities
 from qa.index import LoadedIndex
-from qa.lexical import LATIN_OR_NUMBER, STOP_LATIN, fold, tokenize
+from qa.lexical import LATIN_OR_NUMBER, STOP_LATIN, fold, key_terms, tokenize
 from qa.settings import Settings
 
 
@@ -34,6 +34,8 @@ class Query:
     entities: tuple[Entity, ...]
     literals: tuple[str, ...]  # numbers and Latin words to find verbatim
     missing: tuple[Entity, ...]  # named in the question, absent from the corpus
+    # Topic words (not names) with the Chinese forms that show a passage is about them.
+    terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,8 @@ class Retriever:
         # Only countries decide abstention: city names from time-zone data
         # include ordinary words ("Regina", "Phoenix") that must not veto an answer.
         missing = tuple(e for e in ents if e.kind == "country" and len(self.ix.entity_postings.get(e.key, ())) == 0)
-        return Query(question, ents, _literals(question, ents), missing)
+        names = {w.lower() for e in ents for n in (e.name_en, e.surface, *e.names_zh) for w in (n, *n.split())}
+        return Query(question, ents, _literals(question, ents), missing, tuple(key_terms(question, names)))
 
     def search(self, question: str, k: int | None = None) -> tuple[Query, list[Hit]]:
         q = self.parse(question)
