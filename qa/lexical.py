@@ -160,8 +160,8 @@ def key_terms(question: str, names: set[str]) -> list[tuple[str, tuple[str, ...]
     """The question's topic words, each with the Chinese forms that would show
     a passage talks about it: [("population", ("人口", ...)), ("失业率", ("失业率",))].
 
-    Names (entities, capitalised words) are left out: retrieval and the entity
-    check handle them. English words the dictionary does not know are left out
+    Entity names are left out: retrieval and the entity check handle them;
+    other capitalised words are kept ("Treaty of Friendship": 条约, 友好). English words the dictionary does not know are left out
     too: absence of evidence is not evidence of absence.
     """
     text = fold(question)
@@ -169,7 +169,7 @@ def key_terms(question: str, names: set[str]) -> list[tuple[str, tuple[str, ...]
     for m in re.finditer(r"[A-Za-z][A-Za-z\-']+", text):
         w = m.group()
         low = w.lower()
-        if low in STOP_LATIN or low in QUESTION_LATIN or len(low) < 3 or low in names or w[0].isupper():
+        if low in STOP_LATIN or low in QUESTION_LATIN or len(low) < 3 or low in names:
             continue
         forms = chinese_for(low)
         if forms:
