@@ -221,6 +221,13 @@ def token_overlap(anchors: list[tuple[str, ...]], clause: str) -> float:
     return sum(any(f in low for f in forms) for forms in anchors) / len(anchors) if anchors else 0.0
 
 
+def _other_year(question: str, clause: str) -> bool:
+    """The clause is dated by another year than the one asked ("in 2024?" vs "2020年，…")."""
+    asked = set(re.findall(r"(?:19|20)\d\d", question))
+    said = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?=\s*(?:年|[—–-]))", clause))
+    return bool(asked and said and not asked & said)
+
+
 def choose_answer(question: str, qtype: str, hits: list[Hit], similarity=None, query=None) -> tuple[str | None, int, str]:
     """(answer span, rank of the hit it came from, supporting sentence)."""
     cands = candidate_clauses(hits)
@@ -238,7 +245,11 @@ def choose_answer(question: str, qtype: str, hits: list[Hit], similarity=None, q
     # The fused ranking weighed more evidence than one clause's cosine: a
     # lower hit is used only when the top passage holds no span of the type.
     prior = [0.05 * (s == hits[rank].sentence) for rank, s, _ in cands]
-    overlap = [token_overlap(topic, c) for _, _, c in cands]
+    overlap = [token_overlap(topic, c) - 0.3 * _other_year(question, c) for _, _, c in cands]
+    # A sentence's opening clauses ("2005—2024 年间，") qualify the clauses after them.
+    for i in range(1, len(cands)):
+        if cands[i][1] == cands[i - 1][1]:
+            overlap[i] = max(overlap[i], 0.9 * overlap[i - 1])
     order = sorted(range(len(cands)), key=lambda i: (cands[i][0] > 0, -(sims[i] + prior[i] + 0.6 * overlap[i])))
     for i in order:
         rank, sentence, clause = cands[i]
