@@ -28,6 +28,9 @@ from qa.lexical import LATIN_OR_NUMBER, STOP_LATIN, fold, key_terms, tokenize
 from qa.settings import Settings
 
 
+MAX_FORMS = 6  # translations per English word that may join the lexical query
+
+
 @dataclass(frozen=True)
 class Query:
     text: str
@@ -106,7 +109,10 @@ class Retriever:
         # English questions share no words with Chinese text; their entities'
         # Chinese names do, so they join the lexical query.
         extra = " ".join(n for e in q.entities for n in e.names_zh[:1])
-        return tokenize(f"{q.text} {extra}")
+        # Likewise the Chinese forms of its topic words; a word with very many
+        # dictionary senses ("run": 130) would only add noise, so it adds none.
+        forms = " ".join(f for t, fs in q.terms if t.isascii() and len(fs) <= MAX_FORMS for f in fs)
+        return tokenize(f"{q.text} {extra} {forms}")
 
     def _candidates(self, qvecs: dict, bm25_all: np.ndarray) -> np.ndarray:
         n, m = len(self.ix.passages), self.s.candidates
