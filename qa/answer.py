@@ -31,7 +31,7 @@ COUNT = re.compile(
     r"(?:倍|份|家|个|项|次|天|人|名|座|所|条|国|种|公里|千米|吨|架|辆|届|周年|周|小时|年|节|位|艘|部|批|万)"
 )
 # Places: a known city, or a name ending in a place suffix (乔尔蓬阿塔市, 阿伊鲁姆站).
-PLACE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:市|州|省|港|站|县|镇|村|岛|口岸)(?![\u4e00-\u9fff]{0,1}(?:长|政府|委员))")
+PLACE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:市|州|省|港|站|县|镇|村|岛|口岸)(?![\u4e00-\u9fff]{0,1}(?:长|政府|委员))")
 WINDOW = 14  # characters around a span in which the question's words count as evidence
 QUOTED = re.compile(r"《[^》]{1,60}》|“[^”]{1,40}”|\"[^\"]{1,40}\"")
 # In Chinese text a capitalised Latin word is nearly always a name (QazaqGaz, AIFC).
@@ -152,17 +152,23 @@ def _best_match(matches: list[re.Match], clause: str, question: str, anchors) ->
 
 
 def _place(clause: str, question: str) -> str | None:
+    """A city we know, else a name ending in a place suffix, cut after the
+    country or function word before it ("将吉尔吉斯斯坦乔尔蓬阿塔市" -> "乔尔蓬阿塔市")."""
     from qa.entities import find_entities
 
     asked = {e.key for e in find_entities(question)}
-    for e in find_entities(clause):
+    ents = find_entities(clause)
+    for e in ents:
         if e.kind == "city" and e.key not in asked:
             return e.surface
     for m in PLACE_SUFFIX.finditer(clause):
-        name = m.group()
-        for e in find_entities(name):  # "吉尔吉斯斯坦乔尔蓬阿塔市" -> "乔尔蓬阿塔市"
-            if name.startswith(e.surface) and len(name) > len(e.surface) + 1:
-                name = name[len(e.surface) :]
+        start = m.start()
+        for e in ents:
+            i = clause.rfind(e.surface, 0, m.end())
+            if i >= 0 and start <= i + len(e.surface) < m.end() - 1:
+                start = i + len(e.surface)
+        cut = max((clause.rfind(w, start, m.end() - 1) for w in "将在于的和与及从到"), default=-1)
+        name = clause[max(start, cut + 1) : m.end()]
         if len(name) > 2 and name not in question:
             return name
     return None
