@@ -116,9 +116,11 @@ def _distance(clause: str, forms, start: int, end: int) -> int | None:
     """Characters between the span [start, end) and the nearest occurrence of any form."""
     best = None
     for f in forms:
-        for m in re.finditer(re.escape(f), clause):
-            d = max(0, start - m.end(), m.start() - end)
+        i = clause.find(f) if f else -1
+        while i >= 0:
+            d = max(0, start - (i + len(f)), i - end)
             best = d if best is None else min(best, d)
+            i = clause.find(f, i + 1)
     return best
 
 
