@@ -166,5 +166,13 @@ class Retriever:
             if post is None or len(post) == 0:
                 continue
             specificity = max(0.0, 1.0 - len(post) / n)  # named everywhere: no signal
-            boost += specificity * np.isin(cand, post)
+            # Half for a passage that names the entity, the other half when its
+            # article is about it: "…继中国和俄罗斯之后…" in an article about
+            # Kyrgyzstan is weaker evidence than any paragraph of an article about China.
+            about = np.array([self._about(int(r), e) for r in cand], np.float32)
+            boost += specificity * 0.5 * (np.isin(cand, post) + about)
         return boost
+
+    def _about(self, row: int, e: Entity) -> bool:
+        subject = self.ix.passages[row].subject
+        return any(name in subject for name in e.names_zh)
