@@ -185,8 +185,9 @@ def find_span(clause: str, qtype: str, question: str, anchors=()) -> str | None:
     if qtype in ("name", "place"):
         asked = set(re.findall(r"[A-Za-z]+", question.lower()))
         latin = [m for m in LATIN_NAME.finditer(clause) if m.group().lower() not in asked]
-        if latin:
-            return _best_match(latin, clause, question, anchors).group()
+        best = _best_match(latin, clause, question, anchors) if latin else None
+        if best:
+            return best.group()
         if qtype == "place" and (place := _place(clause, question)):
             return place
         # A title sits in 《》 after the outlet's name: "在《俄罗斯报》署名文章《永恒友谊》".
