@@ -295,7 +295,7 @@ def decide(query, hits: list[Hit], similarity, settings) -> Answer:
     if missing_topic and len(missing_topic) == len(query.terms):
         return Answer(query.text, None, None, True, tuple(hits), 0.0, qtype, f"the best passage never mentions {', '.join(missing_topic)}")
     conf = confidence(hits)
-    if not hits or conf < settings.min_confidence:
+    if not hits or conf < settings.confidence_floor():
         return Answer(query.text, None, None, True, tuple(hits), conf, qtype, "no passage in these articles answers this closely enough")
     use_sim = similarity if getattr(settings, "clause_similarity", False) else None
     span, rank, sentence = choose_answer(query.text, qtype, hits, use_sim, query)
