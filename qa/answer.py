@@ -203,13 +203,17 @@ def clean_clause(c: str) -> str:
 
 # ---------- choosing the answer ----------
 
-def candidate_clauses(hits: list[Hit]) -> list[tuple[int, str, str]]:
+def candidate_clauses(hits: list[Hit], qtype: str = "money") -> list[tuple[int, str, str]]:
     """(hit rank, sentence, clause): every clause of the top passage, then the
-    best sentences of the next two (used only if the top passage has no span)."""
+    best sentences of the next two (used only if the top passage has no span).
+
+    Only a number, date or amount justifies leaving the top passage: a loose
+    "name" pattern (any Latin word) found lower down is weaker evidence than
+    the fused ranking, and would put a wrong passage first."""
     if not hits:
         return []
     out = [(0, s, c) for s in hits[0].passage.sentences for c in clauses(s)]
-    for rank, h in enumerate(hits[1:3], start=1):
+    for rank, h in enumerate(hits[1:3] if qtype in PATTERNS else [], start=1):
         out += [(rank, h.sentence, c) for c in clauses(h.sentence)]
     return out
 
@@ -239,7 +243,7 @@ def _other_year(question: str, clause: str) -> bool:
 
 def choose_answer(question: str, qtype: str, hits: list[Hit], similarity=None, query=None) -> tuple[str | None, int, str]:
     """(answer span, rank of the hit it came from, supporting sentence)."""
-    cands = candidate_clauses(hits)
+    cands = candidate_clauses(hits, qtype)
     if not cands:
         return None, 0, ""
     topic = topic_anchors(query) if query is not None else []
