@@ -1,8 +1,11 @@
-"""Fit the abstention threshold (Settings.min_confidence) on labelled data.
+"""Fit an encoder's abstention floor (Settings.min_confidence) on labelled data.
 
     python benchmarks/calibrate.py --index /tmp/q/dev_index --corpus corpus \
         --answerable /work/shared/eval/dev.jsonl benchmarks/heldout_kz.jsonl \
-        --foreign /tmp/cmrc/questions.jsonl
+        --foreign /tmp/cmrc/questions.jsonl --encoders use
+
+Run it once per encoder (the index must hold that encoder's vectors); the
+printed threshold is that encoder's floor in Settings.min_confidence.
 
 Confidence is the top hit's best-sentence cosine (mean over encoders). The
 answerable questions give its distribution when the corpus does answer;
@@ -50,9 +53,14 @@ def main(argv=None) -> int:
     ap.add_argument("--answerable", nargs="+", type=Path, required=True)
     ap.add_argument("--foreign", nargs="*", type=Path, default=[])
     ap.add_argument("--n-foreign", type=int, default=150)
-    ap.add_argument("--keep", type=float, default=0.98)
+    ap.add_argument("--keep", type=float, default=1.0)
+    ap.add_argument("--encoders", default="e5,use", help="comma-separated subset of the index's encoders")
     args = ap.parse_args(argv)
     engine = Engine.open(Settings(corpus_dir=args.corpus, index_dir=args.index))
+    from qa.retrieve import Retriever
+
+    keep = [e.strip() for e in args.encoders.split(",") if e.strip()]
+    engine.retriever = Retriever(engine.index, {e: engine.encoders[e] for e in keep}, engine.settings)
     items = [json.loads(x) for f in args.answerable for x in f.read_text(encoding="utf-8").splitlines() if x.strip()]
     pos = confidences(engine, [i["question"] for i in items if i["answerable"]])
     neg_q = [i["question"] for i in items if not i["answerable"]]

@@ -73,7 +73,7 @@ def convert(src: Path, out: Path) -> tuple[int, int, int]:
                 first = next((a for a in qa["answers"] if a["text"].strip()), None)
                 start = answer_start(context, first) if first else -1
                 gold = gold_window(context, start, len(first["text"]), others) if start >= 0 else None
-                if not answers or gold is None:
+                if not answers or gold is None or not qa["question"].strip():
                     skipped += 1
                     continue
                 item = {"id": qa["id"], "lang": "zh", "question": qa["question"].strip(), "answerable": True,
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError, KeyError, TypeError) as e:
         print(f"error: cannot convert {args.source}: {e}; pass a CMRC/SQuAD-format JSON file", file=sys.stderr)
         return 2
-    print(f"{n_p} paragraphs -> {args.out / 'corpus'}; {n_q} questions -> {args.out / 'questions.jsonl'} ({skipped} skipped: no locatable answer)")
+    print(f"{n_p} paragraphs -> {args.out / 'corpus'}; {n_q} questions -> {args.out / 'questions.jsonl'} ({skipped} skipped: empty question or no locatable answer)")
     return 0
 
 

@@ -44,6 +44,8 @@ def read_questions(path: Path) -> list[dict]:
             raise InputError(f"{path}:{no} is not valid JSON ({e.msg}); one JSON object per line") from e
         if not isinstance(item, dict) or any(k not in item for k in REQUIRED):
             raise InputError(f"{path}:{no} needs the keys {', '.join(REQUIRED)}")
+        if not isinstance(item["question"], str) or not item["question"].strip():
+            raise InputError(f"{path}:{no} has an empty question; remove the line or write the question")
         items.append(item)
     if not items:
         raise InputError(f"{path} holds no questions")

@@ -13,6 +13,10 @@ The rule (tested in tests/test_retrieve.py):
    about, weighted by how specific the entity is in this corpus (named by
    every article: ~0); and the share of the question's numbers and Latin
    words that the passage contains literally.
+5. English questions share no words with Chinese text, so the lexical query
+   also gets the Chinese names of the question's entities and the
+   dictionary (CC-CEDICT) forms of its topic words (words with at most
+   MAX_FORMS senses; more would be noise).
 """
 
 from __future__ import annotations

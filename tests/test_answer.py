@@ -106,3 +106,8 @@ def test_answers_cite_the_supporting_sentence(engine, question, expected, expect
         assert a.answer_en == expected_en
     top = a.hits[0]
     assert top.sentence in top.passage.sentences and expected in top.sentence
+
+
+def test_a_latin_name_made_only_of_what_the_question_says_is_no_answer():
+    # "2V2" holds the number the question asks about: no span, and no crash.
+    assert find_span("以2V2随机配对的方式", "name", "2人一组叫什么？", [("配对",)]) is None

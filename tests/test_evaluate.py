@@ -36,6 +36,9 @@ def test_bad_question_files_are_reported_not_crashed(tmp_path):
         read_questions(bad)
     with pytest.raises(InputError):
         read_questions(tmp_path / "missing.jsonl")
+    bad.write_text('{"question": " ", "answerable": true}\n', encoding="utf-8")
+    with pytest.raises(InputError, match="empty question"):
+        read_questions(bad)
 
 
 class _Engine:
