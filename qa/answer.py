@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from qa.render import date_en, money_en, render_en  # noqa: F401 (re-exported)
-from qa.spans import LIST_QUESTION, PATTERNS, clauses, clean_clause, find_span  # noqa: F401 (re-exported)
+from qa.spans import LIST_QUESTION, MEASURE_WORDS, PATTERNS, clauses, clean_clause, find_span  # noqa: F401 (re-exported)
 from qa.retrieve import Hit
 
 
@@ -28,7 +28,7 @@ QTYPES = [
     ("countries", LIST_QUESTION),
     ("percent", re.compile(r"\bpercent|\bshare\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅", re.I)),
     ("date", re.compile(r"\bwhen\b|what year|which year|what date|which day|since when|哪一?年|何时|什么时候|哪一天|哪天|几月|日期", re.I)),
-    ("count", re.compile(r"how many|多少(?:个|份|家|项|次|天|人|名|座|所|条|国|种)|几(?:个|份|家|项|次|天|人|名|座|所|条|国|种)|多少倍|几倍|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    ("count", re.compile(rf"how many|(?:多少|几)\s*(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))})|how much .*(?:raise|increase|grow|capacity)", re.I)),
     ("money", re.compile(r"how much|how large|\btrade\b|how big|trade volume|\bvalue\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|价值|多少钱|总额|多少", re.I)),
     ("place", re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪", re.I)),
 ]

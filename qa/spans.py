@@ -21,11 +21,13 @@ DATE = re.compile(
     rf"\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}\s*年\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}\s*年|\d{{1,2}}\s*月"
     r"|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}"
 )
+# Measure words that make a number a count; questions use the same list ("多少公里").
+MEASURE_WORDS = "倍 份 家 个 项 次 天 人 名 座 所 条 国 种 公里 千米 吨 架 辆 届 周年 周 小时 年 节 位 艘 部 批 台 张 只 头 亩 公顷 平方公里".split()
 # A count: a number, an optional 万/千 scale, and a measure word ("约 4 万名",
 # "19 份", "500余名"); a four-digit number before 年 is a year, not a count.
 COUNT = re.compile(
     rf"(?:(?<!\d){NUM}(?!\d*\s*年)|(?<!\d)\d{{1,3}}(?=\s*(?:年|周年))|[{CN_DIGITS}]+)\s*(?:万|千|百)?\s*(?:余|多)?\s*"
-    r"(?:倍|份|家|个|项|次|天|人|名|座|所|条|国|种|公里|千米|吨|架|辆|届|周年|周|小时|年|节|位|艘|部|批|万)"
+    rf"(?:{'|'.join(MEASURE_WORDS)}|万)"
 )
 # Places: a known city, or a name ending in a place suffix (乔尔蓬阿塔市, 阿伊鲁姆站).
 PLACE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:市|州|省|港|站|县|镇|村|岛|口岸)(?![\u4e00-\u9fff]{0,1}(?:长|政府|委员))")
