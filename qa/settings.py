@@ -32,6 +32,9 @@ class Settings:
     encoders: tuple[str, ...] = ("e5", "use")
     k: int = 5
     candidates: int = 100  # per retriever, before exact re-scoring and fusion
+    # FAISS index kind (qa.ann): "auto" = exact up to qa.ann.EXACT_MAX_VECTORS
+    # vectors, IVF-PQ with exact re-scoring above; or "flat", "ivfpq", "hnsw".
+    index_kind: str = "auto"
     weights: FusionWeights = field(default_factory=FusionWeights)
     # Abstain when the best hit's calibrated confidence is below this (qa.answer).
     min_confidence: float = 0.45

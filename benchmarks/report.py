@@ -1,0 +1,113 @@
+"""results.json -> report.md (one table) and plot.svg (latency and memory vs size).
+
+Measured vs derived: the smallest size is built by the engine itself from
+real paragraphs (all measured). Up to `--embed-max` passages, paragraphs are
+assembled from real sentences and embedded for real (throughput measured).
+Beyond, paragraph vectors are the normalised mean of real sentence vectors
+and full-indexing throughput adds an embedding time estimated from the
+measured rates; all other figures (build time, disk, memory, latency,
+recall) are measured on the index actually built.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+
+def _f(x, fmt="{:.0f}"):
+    return "–" if x is None else fmt.format(x)
+
+
+def rows(results: dict) -> list[dict]:
+    out = []
+    for n, r in sorted(results["sizes"].items(), key=lambda kv: int(kv[0])):
+        lat = r.get("latency_ms", {})
+        rec = [v for v in r.get("recall", {}).values() if not v.get("exact")]
+        idx = r.get("indexing", {})
+        out.append({
+            "n": int(n), "sentences": r["build"].get("sentences"),
+            "pps": idx.get("passages_per_s"), "tps": idx.get("tokens_per_s"), "derived": idx.get("derived"),
+            "build_pps": idx.get("build_only_passages_per_s"),
+            "disk": r.get("disk_mb"), "rss": r.get("index_rss_mb"), "rss_warm": r.get("index_rss_after_warm_mb"),
+            "r50": lat.get("retrieve", {}).get("p50"), "r95": lat.get("retrieve", {}).get("p95"), "r99": lat.get("retrieve", {}).get("p99"),
+            "a50": lat.get("retrieve_answer", {}).get("p50"), "a95": lat.get("retrieve_answer", {}).get("p95"), "a99": lat.get("retrieve_answer", {}).get("p99"),
+            "cold": r.get("cold_start_s"),
+            "recall": min((v["recall_at_10"] for v in rec), default=None),
+            "kinds": ", ".join(sorted({("flat" if v.get("exact") else "ivfpq") + f" {k.split('.')[-1]}" for k, v in r.get("recall", {}).items()})),
+        })
+    return out
+
+
+def table(results: dict) -> str:
+    head = ("| passages | sentences | indexing passages/s | tokens/s | on disk MB | index RSS MB (loaded / after warm) | "
+            "retrieve p50/p95/p99 ms | retrieve+answer p50/p95/p99 ms | cold start s | min recall@10 approx vs exact | index kinds |")
+    lines = [head, "|" + "---|" * head.count("|")[:-1] if False else "|" + "---|" * (head.count("|") - 1)]
+    for r in rows(results):
+        star = "*" if r["derived"] else ""
+        lines.append(
+            f"| {r['n']:,} | {_f(r['sentences'], '{:,}')} | {_f(r['pps'], '{:.1f}')}{star} | {_f(r['tps'], '{:.0f}')}{star} | {_f(r['disk'])} | "
+            f"{_f(r['rss'])} / {_f(r['rss_warm'])} | {_f(r['r50'])}/{_f(r['r95'])}/{_f(r['r99'])} | {_f(r['a50'])}/{_f(r['a95'])}/{_f(r['a99'])} | "
+            f"{_f(r['cold'], '{:.1f}')} | {_f(r['recall'], '{:.3f}')} | {r['kinds']} |"
+        )
+    return "\n".join(lines)
+
+
+def svg(results: dict) -> str:
+    """Two panels, log-scaled size axis: latency (ms) and index memory (MB)."""
+    rs = [r for r in rows(results) if r["a95"] is not None]
+    W, H, P = 420, 300, 50
+    panels = [("warm latency, ms", [("retrieve p50", "r50", "#1f77b4"), ("retrieve+answer p50", "a50", "#2ca02c"), ("retrieve+answer p95", "a95", "#d62728")]),
+              ("index memory, MB", [("RSS loaded", "rss", "#9467bd"), ("RSS after warm", "rss_warm", "#8c564b"), ("on disk", "disk", "#7f7f7f")])]
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{2 * W}" height="{H}" font-family="sans-serif" font-size="11">',
+             f'<rect width="{2 * W}" height="{H}" fill="white"/>']
+    if not rs:
+        return "\n".join(parts + ["</svg>"])
+    xs = [math.log10(r["n"]) for r in rs]
+    x0, x1 = min(xs), max(xs) if max(xs) > min(xs) else min(xs) + 1
+    for pi, (title, series) in enumerate(panels):
+        ox = pi * W
+        vals = [max(1e-3, r[k]) for _, k, _ in series for r in rs if r[k] is not None]
+        y0, y1 = math.floor(math.log10(min(vals))), math.ceil(math.log10(max(vals)) + 1e-9)
+        y1 = y1 if y1 > y0 else y0 + 1
+        X = lambda v: ox + P + (math.log10(v) - x0) / (x1 - x0) * (W - 2 * P)
+        Y = lambda v: H - P - (math.log10(max(1e-3, v)) - y0) / (y1 - y0) * (H - 2 * P)
+        parts.append(f'<text x="{ox + W / 2}" y="18" text-anchor="middle" font-size="13">{title} (log scales)</text>')
+        parts.append(f'<line x1="{ox + P}" y1="{H - P}" x2="{ox + W - P}" y2="{H - P}" stroke="black"/><line x1="{ox + P}" y1="{P}" x2="{ox + P}" y2="{H - P}" stroke="black"/>')
+        for e in range(y0, y1 + 1):
+            parts.append(f'<text x="{ox + P - 4}" y="{Y(10 ** e) + 4}" text-anchor="end">{10 ** e:g}</text>')
+        for r in rs:
+            parts.append(f'<text x="{X(r["n"])}" y="{H - P + 14}" text-anchor="middle">{r["n"]:,}</text>')
+        parts.append(f'<text x="{ox + W / 2}" y="{H - 12}" text-anchor="middle">passages</text>')
+        for si, (label, key, color) in enumerate(series):
+            pts = [(X(r["n"]), Y(r[key])) for r in rs if r[key] is not None]
+            parts.append(f'<polyline fill="none" stroke="{color}" stroke-width="2" points="{" ".join(f"{a:.1f},{b:.1f}" for a, b in pts)}"/>')
+            parts += [f'<circle cx="{a:.1f}" cy="{b:.1f}" r="3" fill="{color}"/>' for a, b in pts]
+            parts.append(f'<text x="{ox + P + 8}" y="{P + 12 + 13 * si}" fill="{color}">{label}</text>')
+    return "\n".join(parts + ["</svg>"])
+
+
+def write_report(results: dict, out: Path) -> None:
+    pool = results.get("pool", {})
+    emb = pool.get("embedding", {})
+    rates = ", ".join(f"{e}: {v['texts'] / v['seconds']:.1f} sentences/s" for e, v in emb.items())
+    text = [
+        "# Benchmark: from five articles to a million passages",
+        "",
+        "Produced by `python -m benchmarks.run` (see `benchmarks/run.py --help`). Machine: 2 shared CPU cores, 24 GB.",
+        "",
+        table(results),
+        "",
+        "`*` = derived: embedding time estimated from measured rates (paragraphs at the largest measured size, "
+        f"sentences of the real pool: {rates}); the rest of the build is measured. "
+        "Index RSS = resident memory after loading the index minus the process before it (models excluded); "
+        "'after warm' adds the memory-mapped vector and table pages touched by the warm questions. "
+        "Latency: one question at a time, warm, over real questions (dev set and CMRC 2018). "
+        "Cold start = new process to first answer, models included.",
+        "",
+        __doc__.split("\n\n", 1)[1].strip(),
+        "",
+        "![latency and memory](plot.svg)",
+    ]
+    (out / "report.md").write_text("\n".join(text) + "\n", encoding="utf-8")
+    (out / "plot.svg").write_text(svg(results), encoding="utf-8")
