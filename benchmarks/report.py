@@ -34,7 +34,7 @@ def rows(results: dict) -> list[dict]:
             "a50": lat.get("retrieve_answer", {}).get("p50"), "a95": lat.get("retrieve_answer", {}).get("p95"), "a99": lat.get("retrieve_answer", {}).get("p99"),
             "cold": r.get("cold_start_s"),
             "recall": min((v["recall_at_10"] for v in rec), default=None),
-            "kinds": ", ".join(sorted({("flat" if v.get("exact") else "ivfpq") + f" {k.split('.')[-1]}" for k, v in r.get("recall", {}).items()})),
+            "kinds": ", ".join(sorted({f"{v['kind']} {k.split('.')[-1]}" for k, v in r.get("recall", {}).items()})),
         })
     return out
 
@@ -109,5 +109,23 @@ def write_report(results: dict, out: Path) -> None:
         "",
         "![latency and memory](plot.svg)",
     ]
+    lt = out / "loadtest.json"
+    if lt.exists():
+        import json
+
+        r = json.loads(lt.read_text())
+        text += [
+            "",
+            "## Many users at once (`python -m benchmarks.loadtest`)",
+            "",
+            "| clients | seconds | requests | throughput q/s | p50 ms | p95 ms | errors | wrong replies |",
+            "|---|---|---|---|---|---|---|---|",
+            f"| {r['clients']} | {r['elapsed_s']:.0f} | {r['requests']} | {r['throughput_qps']:.1f} | {r['latency_ms']['p50']:.0f} | "
+            f"{r['latency_ms']['p95']:.0f} | {r['errors']} | {r['wrong']} |",
+            "",
+            f"The chat server (`app.py`, five articles) answered {r['questions']} questions of the dev set through its `/ask` API; "
+            "a reply counts as correct when it equals the reply the server gave to that question alone (same answer, same "
+            f"citations). Latency includes queueing behind the other clients. Gold answer accuracy of those replies: {r['gold_accuracy_single']:.2f}.",
+        ]
     (out / "report.md").write_text("\n".join(text) + "\n", encoding="utf-8")
     (out / "plot.svg").write_text(svg(results), encoding="utf-8")

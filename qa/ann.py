@@ -1,20 +1,23 @@
 """Which FAISS index for how many vectors: exact while small, approximate past a threshold.
 
-- `flat`: exact inner product (IndexFlatIP). Search cost grows with n·d;
-  on this 2-core machine one single-query search over 20,000 vectors of
-  384 dimensions takes ~1.5 ms, over 200,000 ~30 ms, and a question runs four
-  searches (paragraphs and sentences, two encoders). Memory: n·d·4 bytes.
-- `ivfpq`: an inverted file (nlist ≈ √n lists, `nprobe` of them searched)
-  over product-quantised codes (d/4 bytes per vector, 8x smaller than
-  float32), whose candidates are re-scored exactly (`Refined`) from the
-  memory-mapped float16 copy, so the scores the retriever sees are exact
-  and only the candidate set is approximate.
-- `hnsw`: a graph over float32 vectors; fast but as large as flat plus
-  the graph, and slow to build on two cores (kept for those who want it).
+- `flat`: exact inner product (IndexFlatIP). Search cost grows with n·d:
+  on this shared 2-core machine one single-query search over 20,000 vectors
+  of 384 dimensions takes ~1.5 ms, over 200,000 ~30 ms, and a question runs
+  four searches (paragraphs and sentences, two encoders). Memory n·d·4 bytes.
+- `ivf` (the approximate default): an inverted file (nlist ≈ √n lists,
+  NPROBE_SHARE of them searched) over 4-bit scalar-quantised vectors (d/2
+  bytes each, 8x smaller than float32). Its candidates are re-scored
+  exactly (`Refined`) from the memory-mapped float16 copy, so the scores the
+  retriever sees are exact and only the candidate set is approximate.
+  Training is a k-means over a sample: seconds, where product-quantiser
+  codebooks took minutes per index on two cores.
+- `ivfpq`: the same with product-quantised codes (d/4 bytes): half the
+  memory of `ivf`, slower to build.
+- `hnsw`: a graph over float32 vectors; as large as flat plus the graph and
+  slow to build on two cores (kept for those who want it).
 
-`auto` picks flat up to EXACT_MAX_VECTORS vectors and ivfpq above; the
-threshold and the recall of ivfpq against exact search are measured in
-benchmarks/ (see its report).
+`auto` picks flat up to EXACT_MAX_VECTORS vectors and ivf above; the
+threshold and the recall against exact search are measured in benchmarks/.
 """
 
 from __future__ import annotations
@@ -22,8 +25,10 @@ from __future__ import annotations
 import numpy as np
 
 EXACT_MAX_VECTORS = 20_000
-KINDS = ("auto", "flat", "ivfpq", "hnsw")
+KINDS = ("auto", "flat", "ivf", "ivfpq", "hnsw")
 REFINE_MIN = 100  # re-score at least this many approximate candidates exactly (2·k when larger)
+NPROBE_SHARE = 1 / 32  # share of the inverted lists searched per query (at least NPROBE_MIN)
+NPROBE_MIN = 16
 CHUNK = 65_536  # vectors converted to float32 and added at a time
 
 
@@ -34,21 +39,18 @@ def choose_kind(n: int, kind: str = "auto") -> str:
         raise InputError(f"unknown index kind {kind!r}; use one of {', '.join(KINDS)}")
     if kind != "auto":
         return kind
-    return "flat" if n <= EXACT_MAX_VECTORS else "ivfpq"
+    return "flat" if n <= EXACT_MAX_VECTORS else "ivf"
 
 
-def ivf_params(n: int, d: int) -> tuple[int, int, int, int]:
-    """(nlist, nprobe, PQ sub-vectors, bits per code) for n vectors of d dims.
-
-    nlist ≈ √n keeps both the coarse step (nlist dot products) and the list
-    scan (nprobe·n/nlist codes) small; training k-means on 2 cores stays
-    in minutes at a million vectors."""
+def n_lists(n: int) -> int:
+    """≈ √n lists (a power of two), ~39 training points per list, at most 2048
+    (the k-means and the assignment of every vector grow with nlist)."""
     nlist = int(2 ** round(np.log2(max(1.0, np.sqrt(n)))))
-    nlist = max(1, min(nlist, 4096, n // 39 or 1))  # ~39 training points per list
-    nprobe = min(nlist, max(32, nlist // 16))
-    m = next(m for m in (d // 4, d // 8, d // 2, d, 1) if m and d % m == 0)
-    bits = 8 if n >= 256 * 39 else max(4, min(8, int(np.log2(max(16, n // 39)))))
-    return nlist, nprobe, m, bits
+    return max(1, min(nlist, 2048, n // 39 or 1))
+
+
+def n_probe(nlist: int) -> int:
+    return min(nlist, max(NPROBE_MIN, int(nlist * NPROBE_SHARE)))
 
 
 def make_faiss(vectors: np.ndarray, kind: str = "auto"):
@@ -64,17 +66,19 @@ def make_faiss(vectors: np.ndarray, kind: str = "auto"):
         index.hnsw.efConstruction = 80
         index.hnsw.efSearch = 128
     else:
-        nlist, nprobe, m, bits = ivf_params(n, d)
-        index = faiss.IndexIVFPQ(faiss.IndexFlatIP(d), d, nlist, m, bits, faiss.METRIC_INNER_PRODUCT)
-        index.cp.min_points_per_centroid = index.pq.cp.min_points_per_centroid = 1  # small corpora: no warnings
-        # Codebook training dominated build time (minutes per index on 2 cores);
-        # fewer points and iterations cost no measurable recall after re-scoring.
-        index.pq.cp.max_points_per_centroid, index.pq.cp.niter = 64, 10
+        nlist = n_lists(n)
+        if kind == "ivf":
+            index = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(d), d, nlist, faiss.ScalarQuantizer.QT_4bit, faiss.METRIC_INNER_PRODUCT)
+        else:
+            m = next(m for m in (d // 4, d // 8, d // 2, d, 1) if m and d % m == 0)
+            bits = 8 if n >= 256 * 39 else max(4, min(8, int(np.log2(max(16, n // 39)))))
+            index = faiss.IndexIVFPQ(faiss.IndexFlatIP(d), d, nlist, m, bits, faiss.METRIC_INNER_PRODUCT)
+            index.pq.cp.min_points_per_centroid, index.pq.cp.max_points_per_centroid, index.pq.cp.niter = 1, 64, 10
+        index.cp.min_points_per_centroid, index.cp.niter = 1, 10  # small corpora: no warnings
         # Evenly spaced rows: deterministic, and spread over the whole corpus.
-        sample = np.linspace(0, n - 1, num=min(n, max(256 * 39, 40 * nlist)), dtype=np.int64)
-        index.cp.niter = 10
+        sample = np.linspace(0, n - 1, num=min(n, max(256 * 39, 20 * nlist)), dtype=np.int64)
         index.train(np.ascontiguousarray(vectors[sample], dtype=np.float32))
-        index.nprobe = nprobe
+        index.nprobe = n_probe(nlist)
     for i in range(0, n, CHUNK):
         index.add(np.ascontiguousarray(vectors[i : i + CHUNK], dtype=np.float32))
     return index
@@ -101,6 +105,8 @@ class Refined:
 
     def __init__(self, index, vectors: np.ndarray, min_candidates: int = REFINE_MIN):
         self.index, self.vectors, self.min_candidates = index, vectors, min_candidates
+        if hasattr(index, "nlist"):  # set at load, so tuning it needs no rebuild
+            index.nprobe = n_probe(index.nlist)
 
     @property
     def ntotal(self) -> int:

@@ -81,6 +81,13 @@ class PassageTable(Sequence):
         for i in range(len(self)):
             yield self._parse(i)  # a full scan must not flush the cache
 
+    def __eq__(self, other) -> bool:  # compares like the list it replaces
+        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)) or len(other) != len(self):
+            return False
+        return all(a == b for a, b in zip(self, other))
+
+    __hash__ = None
+
 
 class SentenceTexts(Sequence):
     """sentence row -> sentence text, via the passage that owns it."""

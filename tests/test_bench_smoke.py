@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_benchmark_smoke_run(tmp_path):
     out, work = tmp_path / "out", tmp_path / "work"
     cmd = [sys.executable, "-m", "benchmarks.run", "--sizes", "120,500,1500", "--real-max", "200", "--embed-max", "500",
-           "--encoders", "use", "--pool-passages", "142", "--queries", "8", "--kind", "ivfpq", "--out", str(out), "--work", str(work)]
+           "--encoders", "use", "--pool-passages", "142", "--queries", "8", "--kind", "ivf", "--out", str(out), "--work", str(work)]
     run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=900, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
     assert run.returncode == 0, run.stderr[-3000:]
     res = json.loads((out / "results.json").read_text())

@@ -29,8 +29,9 @@ def real_vectors():
 
 
 def assembled(sent_vecs: np.ndarray, n: int, seed: int = 0) -> np.ndarray:
+    """Passages of 2-3 sentences from one stretch of an article (one topic)."""
     rng = np.random.default_rng(seed)
-    picks = rng.integers(len(sent_vecs), size=(n, 3))
+    picks = np.minimum(rng.integers(len(sent_vecs), size=(n, 1)) + rng.integers(0, 6, size=(n, 3)), len(sent_vecs) - 1)
     width = rng.integers(2, 4, size=n)
     mask = np.arange(3)[None, :] < width[:, None]
     sums = (sent_vecs[picks] * mask[..., None]).sum(axis=1)
@@ -57,7 +58,7 @@ def test_flat_equals_numpy_brute_force(real_vectors):
 
 def test_auto_is_exact_up_to_threshold_then_approximate():
     assert choose_kind(EXACT_MAX_VECTORS) == "flat"
-    assert choose_kind(EXACT_MAX_VECTORS + 1) == "ivfpq"
+    assert choose_kind(EXACT_MAX_VECTORS + 1) == "ivf"
     assert choose_kind(10, "hnsw") == "hnsw"  # explicit choice wins
     with pytest.raises(InputError, match="unknown index kind"):
         choose_kind(10, "annoy")
@@ -65,7 +66,7 @@ def test_auto_is_exact_up_to_threshold_then_approximate():
 
 def test_ivfpq_recall_at_10_against_exact(real_vectors):
     sents, q = real_vectors
-    vecs = assembled(sents, 30_000)
+    vecs = assembled(sents, EXACT_MAX_VECTORS + 5_000)
     index = make_faiss(vecs, "auto")
     assert not is_exact(index) and index.ntotal == len(vecs)
     stored = vecs.astype(vector_dtype(index))  # what load_index re-scores from
@@ -83,3 +84,34 @@ def test_refined_handles_tiny_indexes_and_k_beyond_size(real_vectors):
     scores, ids = Refined(make_faiss(vecs, "ivfpq"), vecs).search(q[:3], 80)
     assert (ids[:, :50] >= 0).all() and (ids[:, 50:] == -1).all()
     np.testing.assert_allclose(scores[:, :50], brute_force(vecs, q[:3], 50)[0], atol=1e-5)
+
+
+def test_approximate_index_round_trip_through_the_engine(use_settings):
+    """Forced approximate: built, saved, loaded lazily, and searched with exact scores."""
+    from dataclasses import replace
+
+    from qa.corpus import load_corpus
+    from qa.engine import Engine
+    from qa.table import PassageTable
+
+    settings = replace(use_settings, index_kind="ivf")
+    engine = Engine.open(settings)
+    ix = engine.index
+    expected = [p for a in load_corpus(settings.corpus_dir).articles for p in a.passages]
+    assert isinstance(ix.passages, PassageTable) and ix.passages == expected
+    assert list(ix.sent_text) == [s for p in expected for s in p.sentences]
+    assert isinstance(ix.sent_faiss["use"], Refined) and ix.sent_vecs["use"].dtype == np.float16
+    assert sorted(ix.articles) == sorted({p.doc for p in expected})
+    q = engine.encoders["use"].encode_queries(["巴西向智利出口什么？"])
+    scores, ids = ix.sent_faiss["use"].search(q, 3)
+    np.testing.assert_allclose(scores[0], np.asarray(ix.sent_vecs["use"][ids[0]], np.float32) @ q[0], atol=1e-5)
+    assert engine.ask("巴西向智利出口什么？").hits  # the whole pipeline runs on it
+
+
+def test_unknown_index_kind_is_an_error_naming_the_choices(use_settings):
+    from dataclasses import replace
+
+    from qa.engine import build_index
+
+    with pytest.raises(InputError, match="unknown index kind"):
+        build_index(replace(use_settings, index_kind="annoy"))
