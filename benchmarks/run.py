@@ -125,6 +125,7 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=100, help="warm questions per size")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--keep", action="store_true", help="keep each size's index in --work")
+    ap.add_argument("--reuse", action="store_true", help="re-measure an index kept by --keep instead of rebuilding it")
     ap.add_argument("--encoders", default=",".join(ENCODERS))
     ap.add_argument("--embed-encoders", default=None, help="which encoders embed paragraphs for real up to --embed-max (default: all)")
     ap.add_argument("--measure-nice", type=int, default=0, help="niceness of the latency-measuring process (root only)")
@@ -150,7 +151,11 @@ def main() -> None:
     results["pool"] = {"sentences": len(pool.sent_texts), "embedding": timing}
     for n in [int(x) for x in a.sizes.split(",")]:
         print(f"== {n} passages", flush=True)
-        index_dir, info = build_size(n, a, pool, pool_vecs, articles)
+        kept = a.work / f"size-{n}" / "index"
+        if a.reuse and (kept / "current").exists() and str(n) in results["sizes"]:
+            index_dir, info = kept, results["sizes"][str(n)]["build"]  # measure again, build kept
+        else:
+            index_dir, info = build_size(n, a, pool, pool_vecs, articles)
         row = {"build": info, "disk_mb": du(index_dir / "current") / 2**20, "indexing": throughput(info, timing)}
         row["recall"] = recall_report(index_dir, qfile, n_queries=100)
         print("  recall", json.dumps(row["recall"]), flush=True)
@@ -168,7 +173,7 @@ def main() -> None:
         results_path.write_text(json.dumps(results, indent=1, ensure_ascii=False))
         write_report(results, a.out)
         print(json.dumps({k: row.get(k) for k in ("cold_start_s", "index_rss_mb", "latency_ms", "disk_mb")}), flush=True)
-        if not a.keep:
+        if not (a.keep or a.reuse):
             shutil.rmtree(a.work / f"size-{n}", ignore_errors=True)
 
 
