@@ -15,6 +15,9 @@ import math
 from pathlib import Path
 
 
+KIND_NAMES = {"IndexFlatIP": "flat", "IndexIVFScalarQuantizer": "ivf-sq4", "IndexIVFPQ": "ivfpq", "IndexHNSWFlat": "hnsw"}
+
+
 def _f(x, fmt="{:.0f}"):
     return "–" if x is None else fmt.format(x)
 
@@ -33,22 +36,25 @@ def rows(results: dict) -> list[dict]:
             "r50": lat.get("retrieve", {}).get("p50"), "r95": lat.get("retrieve", {}).get("p95"), "r99": lat.get("retrieve", {}).get("p99"),
             "a50": lat.get("retrieve_answer", {}).get("p50"), "a95": lat.get("retrieve_answer", {}).get("p95"), "a99": lat.get("retrieve_answer", {}).get("p99"),
             "cold": r.get("cold_start_s"),
+            "enc50": lat.get("query_encoding", {}).get("p50"),
+            "load": (r.get("load_average") or [None])[0],
             "recall": min((v["recall_at_10"] for v in rec), default=None),
-            "kinds": ", ".join(sorted({f"{v['kind']} {k.split('.')[-1]}" for k, v in r.get("recall", {}).items()})),
+            "kinds": ", ".join(sorted({f"{KIND_NAMES.get(v['kind'], v['kind'])} {k.split('.')[-1]}" for k, v in r.get("recall", {}).items()})),
         })
     return out
 
 
 def table(results: dict) -> str:
     head = ("| passages | sentences | indexing passages/s | tokens/s | on disk MB | index RSS MB (loaded / after warm) | "
-            "retrieve p50/p95/p99 ms | retrieve+answer p50/p95/p99 ms | cold start s | min recall@10 approx vs exact | index kinds |")
-    lines = [head, "|" + "---|" * head.count("|")[:-1] if False else "|" + "---|" * (head.count("|") - 1)]
+            "retrieve p50/p95/p99 ms | retrieve+answer p50/p95/p99 ms | of which query encoding p50 ms | cold start s | "
+            "min recall@10 approx vs exact | index kinds | load avg |")
+    lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows(results):
         star = "*" if r["derived"] else ""
         lines.append(
             f"| {r['n']:,} | {_f(r['sentences'], '{:,}')} | {_f(r['pps'], '{:.1f}')}{star} | {_f(r['tps'], '{:.0f}')}{star} | {_f(r['disk'])} | "
             f"{_f(r['rss'])} / {_f(r['rss_warm'])} | {_f(r['r50'])}/{_f(r['r95'])}/{_f(r['r99'])} | {_f(r['a50'])}/{_f(r['a95'])}/{_f(r['a99'])} | "
-            f"{_f(r['cold'], '{:.1f}')} | {_f(r['recall'], '{:.3f}')} | {r['kinds']} |"
+            f"{_f(r['enc50'])} | {_f(r['cold'], '{:.1f}')} | {_f(r['recall'], '{:.3f}')} | {r['kinds']} | {_f(r['load'], '{:.1f}')} |"
         )
     return "\n".join(lines)
 
@@ -103,7 +109,9 @@ def write_report(results: dict, out: Path) -> None:
         "Index RSS = resident memory after loading the index minus the process before it (models excluded); "
         "'after warm' adds the memory-mapped vector and table pages touched by the warm questions. "
         "Latency: one question at a time, warm, over real questions (dev set and CMRC 2018). "
-        "Cold start = new process to first answer, models included.",
+        "Cold start = new process to first answer, models included. Query encoding (e5 + USE) does not depend on the corpus; "
+        "'load avg' is the machine's 1-minute load average when latency was measured (2 cores shared with other work: "
+        "latencies above ~2 mean queueing for a core, not work).",
         "",
         __doc__.split("\n\n", 1)[1].strip(),
         "",

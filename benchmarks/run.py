@@ -95,11 +95,25 @@ def build_size(n: int, a, pool, pool_vecs, articles) -> tuple[Path, dict]:
     return index_dir, info
 
 
+def reused_info(index_dir: Path) -> dict:
+    """Build figures of an index built elsewhere: its size, and the build time
+    if a `build_seconds.json` beside it recorded one."""
+    from qa.index import load_index
+
+    ix = load_index(index_dir)
+    rec = index_dir.parent / "build_seconds.json"
+    secs = json.loads(rec.read_text()) if rec.exists() else {}
+    return {"passages": len(ix.passages), "sentences": int(len(ix.sent_owner)), "tokens": sum(len(tokenize(p.text)) for p in ix.passages),
+            "seconds": secs, "measured": "index built by `qa index` (engine build_index), all measured" if secs else "index reused; build time not recorded"}
+
+
 def throughput(info: dict, pool_timing: dict) -> dict:
     """passages/s and tokens/s of a full indexing run. Where vectors were not
     all embedded here, embedding time is estimated from measured chars/s
     (paragraphs embedded at this size, else the real sentence pool)."""
     s, n = info["seconds"], info["passages"]
+    if "total" not in s:
+        return {}
     if "vectors_" + next(iter(pool_timing)) not in s:  # the engine's own build: all measured
         return {"passages_per_s": n / s["total"], "tokens_per_s": info["tokens"] / s["total"], "derived": False}
     measured = {e: v["measured"] for e, v in info["para_vectors"].items() if isinstance(v, dict)}
@@ -152,8 +166,9 @@ def main() -> None:
     for n in [int(x) for x in a.sizes.split(",")]:
         print(f"== {n} passages", flush=True)
         kept = a.work / f"size-{n}" / "index"
-        if a.reuse and (kept / "current").exists() and str(n) in results["sizes"]:
-            index_dir, info = kept, results["sizes"][str(n)]["build"]  # measure again, build kept
+        if a.reuse and (kept / "current").exists():  # measure again, build kept
+            index_dir = kept
+            info = results["sizes"][str(n)]["build"] if str(n) in results["sizes"] else reused_info(kept)
         else:
             index_dir, info = build_size(n, a, pool, pool_vecs, articles)
         row = {"build": info, "disk_mb": du(index_dir / "current") / 2**20, "indexing": throughput(info, timing)}
