@@ -37,6 +37,7 @@ def rows(results: dict) -> list[dict]:
             "a50": lat.get("retrieve_answer", {}).get("p50"), "a95": lat.get("retrieve_answer", {}).get("p95"), "a99": lat.get("retrieve_answer", {}).get("p99"),
             "cold": r.get("cold_start_s"),
             "enc50": lat.get("query_encoding", {}).get("p50"),
+            "w50": (r.get("index_work_ms") or {}).get("p50"), "w95": (r.get("index_work_ms") or {}).get("p95"),
             "load": (r.get("load_average") or [None])[0],
             "recall": min((v["recall_at_10"] for v in rec), default=None),
             "kinds": ", ".join(sorted({f"{KIND_NAMES.get(v['kind'], v['kind'])} {k.split('.')[-1]}" for k, v in r.get("recall", {}).items()})),
@@ -46,7 +47,7 @@ def rows(results: dict) -> list[dict]:
 
 def table(results: dict) -> str:
     head = ("| passages | sentences | indexing passages/s | tokens/s | on disk MB | index RSS MB (loaded / after warm) | "
-            "retrieve p50/p95/p99 ms | retrieve+answer p50/p95/p99 ms | of which query encoding p50 ms | cold start s | "
+            "retrieve p50/p95/p99 ms | retrieve+answer p50/p95/p99 ms | of which query encoding p50 ms | index work p50/p95 ms | cold start s | "
             "min recall@10 approx vs exact | index kinds | load avg |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows(results):
@@ -54,7 +55,7 @@ def table(results: dict) -> str:
         lines.append(
             f"| {r['n']:,} | {_f(r['sentences'], '{:,}')} | {_f(r['pps'], '{:.1f}')}{star} | {_f(r['tps'], '{:.0f}')}{star} | {_f(r['disk'])} | "
             f"{_f(r['rss'])} / {_f(r['rss_warm'])} | {_f(r['r50'])}/{_f(r['r95'])}/{_f(r['r99'])} | {_f(r['a50'])}/{_f(r['a95'])}/{_f(r['a99'])} | "
-            f"{_f(r['enc50'])} | {_f(r['cold'], '{:.1f}')} | {_f(r['recall'], '{:.3f}')} | {r['kinds']} | {_f(r['load'], '{:.1f}')} |"
+            f"{_f(r['enc50'])} | {_f(r['w50'], '{:.1f}')}/{_f(r['w95'], '{:.1f}')} | {_f(r['cold'], '{:.1f}')} | {_f(r['recall'], '{:.3f}')} | {r['kinds']} | {_f(r['load'], '{:.1f}')} |"
         )
     return "\n".join(lines)
 
@@ -109,6 +110,7 @@ def write_report(results: dict, out: Path) -> None:
         "Index RSS = resident memory after loading the index minus the process before it (models excluded); "
         "'after warm' adds the memory-mapped vector and table pages touched by the warm questions. "
         "Latency: one question at a time, warm, over real questions (dev set and CMRC 2018). "
+        "Index work = retrieval with the query vectors given (BM25, FAISS, exact re-scoring, features): what grows with the corpus. "
         "Cold start = new process to first answer, models included. Query encoding (e5 + USE) does not depend on the corpus; "
         "'load avg' is the machine's 1-minute load average when latency was measured (2 cores shared with other work: "
         "latencies above ~2 mean queueing for a core, not work).",
@@ -117,6 +119,21 @@ def write_report(results: dict, out: Path) -> None:
         "",
         "![latency and memory](plot.svg)",
     ]
+    part = results.get("partial_1000000")
+    if part:
+        e = part["e5.para"]
+        text += ["", "## 1,000,000 passages: incomplete", "", part["note"] + ".", "",
+                 f"e5 paragraph index: {e['vectors']:,} vectors, IVF-SQ4 with {e['nlist']} lists, {e['faiss_file_mb']:.0f} MB (in RAM when loaded).", "",
+                 "| nprobe | recall@10 vs exact | search ms (k=100, exact re-scoring included) |", "|---|---|---|"]
+        text += [f"| {w['nprobe']} | {w['recall_at_10']:.3f} | {w['search_ms_k100']:.1f} |" for w in e["sweep"]]
+    sweeps = [(n, name, v) for n, r in results["sizes"].items() for name, v in r.get("recall", {}).items() if v.get("sweep")]
+    if sweeps:
+        text += ["", "## Approximate search: lists searched vs recall and time", "",
+                 "| passages | index | nlist | nprobe | recall@10 vs exact | search ms (retriever's k) | flat search ms |", "|---|---|---|---|---|---|---|"]
+        for n, name, v in sweeps:
+            pts = sorted([{"nprobe": v["nprobe"], "recall_at_10": v["recall_at_10"], "search_ms": v["search_ms"]}] + v["sweep"], key=lambda w: w["nprobe"])
+            text += [f"| {int(n):,} | {name} | {v['nlist']} | {w['nprobe']}{' (default)' if w['nprobe'] == v['nprobe'] else ''} | {w['recall_at_10']:.3f} | "
+                     f"{w['search_ms']:.1f} | {_f(v.get('flat_search_ms'), '{:.1f}')} |" for w in pts]
     lt = out / "loadtest.json"
     if lt.exists():
         import json
