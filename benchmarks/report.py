@@ -119,6 +119,8 @@ def write_report(results: dict, out: Path) -> None:
         "",
         "![latency and memory](plot.svg)",
     ]
+    if results.get("notes"):
+        text += ["", "## Not measured in this run", ""] + [f"- {n}" for n in results["notes"]]
     part = results.get("partial_1000000")
     if part:
         e = part["e5.para"]
@@ -126,6 +128,10 @@ def write_report(results: dict, out: Path) -> None:
                  f"e5 paragraph index: {e['vectors']:,} vectors, IVF-SQ4 with {e['nlist']} lists, {e['faiss_file_mb']:.0f} MB (in RAM when loaded).", "",
                  "| nprobe | recall@10 vs exact | search ms (k=100, exact re-scoring included) |", "|---|---|---|"]
         text += [f"| {w['nprobe']} | {w['recall_at_10']:.3f} | {w['search_ms_k100']:.1f} |" for w in e["sweep"]]
+        if e.get("refine"):
+            text += ["", "Re-scoring more candidates exactly (the sweep above re-scored 100):", "",
+                     "| nprobe | candidates re-scored | recall@10 vs exact | search ms |", "|---|---|---|---|"]
+            text += [f"| {w['nprobe']} | {w['min_candidates']} | {w['recall_at_10']:.3f} | {w['search_ms_k100']:.1f} |" for w in e["refine"]]
     sweeps = [(n, name, v) for n, r in results["sizes"].items() for name, v in r.get("recall", {}).items() if v.get("sweep")]
     if sweeps:
         text += ["", "## Approximate search: lists searched vs recall and time", "",
