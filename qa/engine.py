@@ -132,7 +132,7 @@ def build_locked(settings: Settings, progress=None) -> BuildReport:
     encs = [get_encoder(n) for n in settings.encoders]
     cache = settings.index_dir / "cache"
     todo = tuple(a.doc for a in articles if any(not _cache_path(cache, a, e).exists() for e in encs))
-    m = write_index(settings.index_dir, articles, files, encs, dups, dict(rejected), progress)
+    m = write_index(settings.index_dir, articles, files, encs, dups, dict(rejected), progress, settings.index_kind)
     settle_journal(corpus)
     return BuildReport(tuple(a.doc for a in articles), todo, dups, tuple(rejected), m.n_passages)
 

@@ -25,6 +25,7 @@ import shutil
 import time
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -32,12 +33,13 @@ import numpy as np
 from qa.corpus import Article, Passage
 from qa.encoders import Encoder
 from qa.errors import IndexBusyError, IndexMissingError, StaleIndexError
+from qa.ann import Refined, is_exact, make_faiss, vector_dtype
 from qa.lexical import BM25, fold, tokenize
+from qa.table import PassageTable, SentenceTexts, write_passage_table
 
 FORMAT_VERSION = 1
 # Bump when the text we embed changes: cached vectors from another recipe are wrong.
 EMBED_RECIPE = "ctx-v2-t2s"
-EXACT_MAX_VECTORS = 200_000  # above this, an HNSW graph replaces exact search
 
 
 # Dense inputs are folded to Simplified Chinese (as BM25 tokens are, and as
@@ -71,9 +73,9 @@ class LoadedIndex:
 
     folder: Path
     manifest: Manifest
-    passages: list[Passage]
+    passages: PassageTable  # a sequence of Passage, read lazily from disk
     sent_owner: np.ndarray  # sentence row -> passage row
-    sent_text: list[str]
+    sent_text: SentenceTexts  # sentence row -> text, without a list of millions of strings
     para_vecs: dict[str, np.ndarray]
     sent_vecs: dict[str, np.ndarray]
     para_faiss: dict
@@ -81,35 +83,16 @@ class LoadedIndex:
     bm25: BM25
     entity_postings: dict[str, np.ndarray]  # entity key -> passage rows about it
 
-    @property
+    @cached_property
     def articles(self) -> dict[str, list[Passage]]:
+        """doc -> its passages; built once (one pass over the table), not per call."""
         out: dict[str, list[Passage]] = {}
         for p in self.passages:
             out.setdefault(p.doc, []).append(p)
         return out
 
 
-# ---------- FAISS ----------
-
-def make_faiss(vectors: np.ndarray, kind: str = "auto"):
-    """Exact inner product while small; HNSW past EXACT_MAX_VECTORS."""
-    import faiss
-
-    d = vectors.shape[1]
-    if kind == "auto":
-        kind = "flat" if len(vectors) <= EXACT_MAX_VECTORS else "hnsw"
-    if kind == "flat":
-        index = faiss.IndexFlatIP(d)
-    elif kind == "hnsw":
-        index = faiss.IndexHNSWFlat(d, 32, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = 80
-        index.hnsw.efSearch = 128
-    else:
-        raise ValueError(f"unknown index kind {kind!r}")
-    if len(vectors):
-        index.add(vectors)
-    return index
-
+# ---------- FAISS: see qa/ann.py ----------
 
 # ---------- embedding with a per-article cache ----------
 
@@ -193,7 +176,7 @@ def file_stats(path: Path, sha: str) -> dict:
     return {"sha256": sha, "size": st.st_size, "mtime": st.st_mtime}
 
 
-def write_index(index_dir: Path, articles: list[Article], files: dict, encoders: list[Encoder], duplicates: dict, rejected: dict, progress=None) -> Manifest:
+def write_index(index_dir: Path, articles: list[Article], files: dict, encoders: list[Encoder], duplicates: dict, rejected: dict, progress=None, index_kind: str = "auto") -> Manifest:
     """Embed (reusing the cache), write a new version folder, swap `current`."""
     cache = index_dir / "cache"
     cache.mkdir(parents=True, exist_ok=True)
@@ -214,11 +197,10 @@ def write_index(index_dir: Path, articles: list[Article], files: dict, encoders:
                 progress(enc.id, a.doc)
         para = np.vstack(paras) if paras else np.zeros((0, enc.dim), np.float32)
         sent = np.vstack(sents) if sents else np.zeros((0, enc.dim), np.float32)
-        _save_dense(tmp, enc.id, para, sent)
+        _save_dense(tmp, enc.id, para, sent, index_kind)
     BM25.build([tokenize(f"{p.context} {p.text}") for p in passages]).save(tmp / "bm25")
     np.savez(tmp / "entities.npz", **entity_postings(passages))
-    with open(tmp / "passages.json", "w", encoding="utf-8") as f:
-        json.dump([asdict(p) for p in passages], f, ensure_ascii=False)
+    write_passage_table(tmp, passages)
     manifest = Manifest(FORMAT_VERSION, tuple(e.id for e in encoders), files, len(passages), int(len(sent_owner)), time.time(), duplicates, rejected)
     np.save(tmp / "sent_owner.npy", sent_owner)
     (tmp / "manifest.json").write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=1), encoding="utf-8")
@@ -230,13 +212,16 @@ def write_index(index_dir: Path, articles: list[Article], files: dict, encoders:
     return manifest
 
 
-def _save_dense(folder: Path, enc_id: str, para: np.ndarray, sent: np.ndarray) -> None:
+def _save_dense(folder: Path, enc_id: str, para: np.ndarray, sent: np.ndarray, index_kind: str = "auto") -> None:
     import faiss
 
     safe = enc_id.replace("/", "_").replace(":", "_")
     for level, vecs in (("para", para), ("sent", sent)):
-        np.save(folder / f"{safe}.{level}.npy", vecs)
-        faiss.write_index(make_faiss(vecs), str(folder / f"{safe}.{level}.faiss"))
+        index = make_faiss(vecs, index_kind)
+        # The .npy copy serves exact re-scoring (memory-mapped); float16 halves
+        # it where an approximate index says the corpus is large.
+        np.save(folder / f"{safe}.{level}.npy", np.asarray(vecs, dtype=vector_dtype(index)))
+        faiss.write_index(index, str(folder / f"{safe}.{level}.faiss"))
 
 
 def _fsync_tree(folder: Path) -> None:
@@ -314,24 +299,25 @@ def load_index(index_dir: Path, attempts: int = 3) -> LoadedIndex:
 def _load_version(index_dir: Path, folder: Path) -> LoadedIndex:
     import faiss
 
+    # One question at a time per thread: OpenMP teams on a shared CPU made
+    # single-query search up to 10x slower than one thread (benchmarks/).
+    faiss.omp_set_num_threads(1)
     manifest = read_manifest(index_dir, folder)
-    with open(folder / "passages.json", encoding="utf-8") as f:
-        passages = [_passage(d) for d in json.load(f)]
+    passages = PassageTable.open(folder)
     sent_owner = np.load(folder / "sent_owner.npy")
     para_vecs, sent_vecs, para_faiss, sent_faiss = {}, {}, {}, {}
     for enc_id in manifest.encoders:
         safe = enc_id.replace("/", "_").replace(":", "_")
         para_vecs[enc_id] = np.load(folder / f"{safe}.para.npy", mmap_mode="r")
         sent_vecs[enc_id] = np.load(folder / f"{safe}.sent.npy", mmap_mode="r")
-        para_faiss[enc_id] = faiss.read_index(str(folder / f"{safe}.para.faiss"))
-        sent_faiss[enc_id] = faiss.read_index(str(folder / f"{safe}.sent.faiss"))
-    sent_text = [s for p in passages for s in p.sentences]
+        para_faiss[enc_id] = _searchable(faiss.read_index(str(folder / f"{safe}.para.faiss")), para_vecs[enc_id])
+        sent_faiss[enc_id] = _searchable(faiss.read_index(str(folder / f"{safe}.sent.faiss")), sent_vecs[enc_id])
+    sent_text = SentenceTexts(passages, sent_owner)
     with np.load(folder / "entities.npz") as z:
         postings = {k: z[k] for k in z.files}
     return LoadedIndex(folder, manifest, passages, sent_owner, sent_text, para_vecs, sent_vecs, para_faiss, sent_faiss, BM25.load(folder / "bm25"), postings)
 
 
-def _passage(d: dict) -> Passage:
-    d["sentences"] = tuple(d["sentences"])
-    d["subject"] = tuple(d["subject"])
-    return Passage(**d)
+def _searchable(index, vecs: np.ndarray):
+    """Approximate indexes return their candidates re-scored exactly."""
+    return index if is_exact(index) else Refined(index, vecs)

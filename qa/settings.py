@@ -39,6 +39,9 @@ class Settings:
     encoders: tuple[str, ...] = ("e5", "use")
     k: int = 5
     candidates: int = 100  # per retriever, before exact re-scoring and fusion
+    # FAISS index kind (qa.ann): "auto" = exact up to qa.ann.EXACT_MAX_VECTORS
+    # vectors, IVF-PQ with exact re-scoring above; or "flat", "ivfpq", "hnsw".
+    index_kind: str = "auto"
     weights: FusionWeights = field(default_factory=FusionWeights)
     # Abstain when the best hit's confidence (its best sentence's cosine, mean
     # over the encoders) is below the mean of these per-encoder floors. Each
