@@ -41,14 +41,18 @@ def read_document(path: Path | str, name: str | None = None, max_bytes: int = MA
     path = Path(path)
     name = name or path.name
     check_extension(name)
+    return read_bytes(read_capped(path, name, max_bytes), name, max_bytes)
+
+
+def read_capped(path: Path, name: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """The file's bytes, refusing an oversize file before reading it."""
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise too_big(name, size, max_bytes)
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
         raise InputError(f"{name}: cannot be read ({e.strerror}); check that the file exists and is readable") from e
-    return read_bytes(data, name, max_bytes)
 
 
 def too_big(name: str, size: int, max_bytes: int) -> InputError:

@@ -18,7 +18,7 @@ from pathlib import Path
 from qa.corpus import parse_article
 from qa.engine import INCOMING, REMOVED, BuildReport, build_locked, corpus_view, current_files
 from qa.errors import InputError, QAError
-from qa.formats import MAX_BYTES, check_extension, read_bytes, too_big
+from qa.formats import MAX_BYTES, check_extension, read_bytes, read_capped
 from qa.index import read_manifest, writer_lock
 from qa.settings import Settings
 
@@ -93,13 +93,7 @@ def _read_one(src: Path, name: str, max_bytes: int) -> tuple[bytes, str]:
     check_name(name)
     if not src.is_file():
         raise InputError(f"{name}: no such file ({src}); check the path")
-    try:
-        size = src.stat().st_size
-        if size > max_bytes:
-            raise too_big(name, size, max_bytes)
-        data = src.read_bytes()
-    except OSError as e:
-        raise InputError(f"{name}: cannot be read ({e.strerror}); check the file's permissions") from e
+    data = read_capped(src, name, max_bytes)
     parse_article(name, read_bytes(data, name, max_bytes))  # no paragraphs -> CorpusError
     return data, hashlib.sha256(data).hexdigest()
 
