@@ -1,7 +1,7 @@
 """Fit an encoder's abstention floor (Settings.min_confidence) on labelled data.
 
     python benchmarks/calibrate.py --index /tmp/q/dev_index --corpus corpus \
-        --answerable /work/shared/eval/dev.jsonl benchmarks/heldout_kz.jsonl \
+        --answerable tests/data/dev.jsonl benchmarks/heldout_kz.jsonl \
         --foreign /tmp/cmrc/questions.jsonl --encoders use
 
 Run it once per encoder (the index must hold that encoder's vectors); the

@@ -1,6 +1,6 @@
 """Turn CMRC 2018 (SQuAD-format JSON) into a corpus folder and a question set.
 
-    python benchmarks/cmrc2018.py /work/shared/bench/cmrc2018_trial.json /tmp/cmrc
+    python benchmarks/cmrc2018.py benchmarks/data/cmrc2018_trial.json /tmp/cmrc
 
 writes /tmp/cmrc/corpus/<NNN>_<id>.txt (the article title as a heading line,
 then the paragraph) and /tmp/cmrc/questions.jsonl in the question-set format

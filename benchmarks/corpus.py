@@ -26,7 +26,7 @@ from qa.corpus import Article, Passage, corpus_files, load_article, parse_articl
 from qa.index import sentence_input
 
 ROOT = Path(__file__).resolve().parent.parent
-CMRC = ROOT.parent / "shared" / "bench" / "cmrc2018_trial.json"
+CMRC = ROOT / "benchmarks" / "data" / "cmrc2018_trial.json"  # copy of ../shared/bench (CC BY-SA 4.0)
 
 
 def real_articles(corpus_dir: Path = ROOT / "corpus", cmrc: Path = CMRC) -> list[Article]:

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def questions_file(work: Path, cmrc: Path) -> Path:
     """Real questions: the dev set and CMRC, interleaved, fixed order."""
-    dev = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev.jsonl"
+    dev = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev.jsonl"
     qs_dev = [json.loads(l)["question"] for l in dev.read_text(encoding="utf-8").splitlines() if l.strip()] if dev.exists() else []
     qs_cmrc = [qa["question"] for item in json.loads(cmrc.read_text(encoding="utf-8"))["data"] for p in item["paragraphs"] for qa in p["qas"]]
     mixed = [q for pair in zip(qs_cmrc[::2], qs_dev + qs_cmrc[1::2]) for q in pair]
