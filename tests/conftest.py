@@ -36,3 +36,16 @@ def mini_corpus(tmp_path) -> Path:
 def use_settings(mini_corpus, tmp_path) -> Settings:
     """USE only: the fast encoder keeps index round trips to a second or two."""
     return Settings(corpus_dir=mini_corpus, index_dir=tmp_path / "index", encoders=("use",))
+
+
+@pytest.fixture(scope="module")
+def chat_url(engine):
+    """The chat on the real engine, served on 127.0.0.1 for one test module."""
+    from app import serve_in_background
+    from qa.chat import Chat
+
+    demo, url = serve_in_background(Chat(engine))
+    try:
+        yield url
+    finally:
+        demo.close()

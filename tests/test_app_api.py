@@ -21,15 +21,8 @@ CITATION_KEYS = {"rank", "doc", "title", "date", "paragraph", "text", "sentence"
 
 
 @pytest.fixture(scope="module")
-def server(engine):
-    from app import serve_in_background
-    from qa.chat import Chat
-
-    demo, url = serve_in_background(Chat(engine))
-    try:
-        yield url
-    finally:
-        demo.close()
+def server(chat_url):
+    return chat_url
 
 
 @pytest.fixture(scope="module")

@@ -16,15 +16,8 @@ LAST_BOT = "#qa-chat .message-row.bot-row"
 
 
 @pytest.fixture(scope="module")
-def url(engine):
-    from app import serve_in_background
-    from qa.chat import Chat
-
-    demo, url = serve_in_background(Chat(engine))
-    try:
-        yield url
-    finally:
-        demo.close()
+def url(chat_url):
+    return chat_url
 
 
 @pytest.fixture
