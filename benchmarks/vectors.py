@@ -16,12 +16,16 @@ import numpy as np
 
 from benchmarks.corpus import real_articles, sentence_pool
 from qa.encoders import get_encoder
+from qa.index import EMBED_RECIPE
 
 ENCODERS = ("e5", "use")
 
 
 def pool_key(texts: list[str]) -> str:
-    return hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()[:12]
+    """Hash of the texts and of the engine's embedding recipe: vectors cached
+    by another encoder implementation (EMBED_RECIPE is bumped when the code
+    that embeds changes) are never mixed with new ones."""
+    return hashlib.sha256("\x00".join([EMBED_RECIPE, *texts]).encode("utf-8")).hexdigest()[:12]
 
 
 def pool_vectors(work: Path, texts: list[str], encoders=ENCODERS) -> dict[str, np.ndarray]:
