@@ -96,6 +96,66 @@ def vector_dtype(index):
     return np.float32 if is_exact(index) else np.float16
 
 
+# The first four bytes FAISS writes for each kind we build.
+FOURCC = {b"IxFI": "flat", b"IwSq": "ivf", b"IwPQ": "ivfpq", b"IHNf": "hnsw"}
+
+
+def kind_on_disk(path) -> str:
+    with open(path, "rb") as f:
+        return FOURCC.get(f.read(4), "other")
+
+
+def change_kind(index_dir, kind: str) -> list[str]:
+    """Rebuild only the FAISS indexes of the current index version as `kind`,
+    from the vectors stored beside them (nothing is re-embedded). Writes a new
+    version folder whose other files are hard links to the current ones
+    (version folders are never modified), then swaps `current` as a build
+    does, so readers never see a half-written index. Returns the names of
+    the indexes rebuilt ([] when all already are of that kind)."""
+    import os
+    import time
+    from pathlib import Path
+
+    import faiss
+
+    from qa.index import _fsync_tree, _remove_old_versions, _swap_current, writer_lock
+
+    index_dir = Path(index_dir)
+    with writer_lock(index_dir):
+        cur = (index_dir / "current").resolve()
+        todo = []
+        for f in sorted(cur.glob("*.faiss")):
+            n = np.load(f.with_suffix(".npy"), mmap_mode="r").shape[0]
+            if kind_on_disk(f) != choose_kind(n, kind):
+                todo.append(f.name[: -len(".faiss")])
+        if not todo:
+            return []
+        version = index_dir / f"v-{time.time_ns()}"
+        tmp = index_dir / f".building-{version.name}"
+        skip = {f"{name}{ext}" for name in todo for ext in (".faiss", ".npy")}
+        for src in cur.rglob("*"):
+            dst = tmp / src.relative_to(cur)
+            if src.is_dir():
+                dst.mkdir(parents=True, exist_ok=True)
+            elif src.name not in skip or src.parent != cur:
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                os.link(src, dst)
+        for name in todo:
+            vecs = np.load(cur / f"{name}.npy", mmap_mode="r")
+            index = make_faiss(vecs, kind)
+            out = np.lib.format.open_memmap(tmp / f"{name}.npy", mode="w+", dtype=vector_dtype(index), shape=vecs.shape)
+            for i in range(0, len(vecs), CHUNK):  # chunked: a million rows need not fit twice in memory
+                out[i : i + CHUNK] = vecs[i : i + CHUNK]
+            out.flush()
+            del out
+            faiss.write_index(index, str(tmp / f"{name}.faiss"))
+        _fsync_tree(tmp)
+        os.rename(tmp, version)
+        _swap_current(index_dir, version)
+        _remove_old_versions(index_dir, keep=(version, cur))
+    return todo
+
+
 class Refined:
     """An approximate index whose top candidates are re-scored exactly.
 

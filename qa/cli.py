@@ -22,6 +22,8 @@ def _settings(args) -> Settings:
         s = replace(s, encoders=tuple(e.strip() for e in args.encoders.split(",") if e.strip()))
     if getattr(args, "k", None):
         s = replace(s, k=args.k)
+    if getattr(args, "index_kind", None):
+        s = replace(s, index_kind=args.index_kind)
     return s
 
 
@@ -48,6 +50,12 @@ def cmd_index(args) -> int:
     finally:
         bar.close()
     _print_build(rep, s.index_dir)
+    if args.index_kind and not rep.rebuilt:  # up to date, but perhaps built as another kind
+        from qa.ann import change_kind
+
+        changed = change_kind(s.index_dir, args.index_kind)
+        if changed:
+            print(f"rebuilt {len(changed)} FAISS indexes as {args.index_kind} from the stored vectors: {', '.join(changed)}")
     for doc, same in rep.duplicates.items():
         print(f"skipped {doc}: same content as {same}")
     for doc, why in rep.rejected:
@@ -161,6 +169,11 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--encoders", help="comma-separated encoders: e5, use, st:<model path> (default e5,use)")
     sub = p.add_subparsers(dest="cmd", required=True)
     sp = sub.add_parser("index", parents=[common], help=cmd_index.__doc__, description=cmd_index.__doc__)
+    from qa.ann import EXACT_MAX_VECTORS, KINDS
+
+    sp.add_argument("--index-kind", choices=KINDS, default=None,
+                    help=f"FAISS index: auto (default: exact up to {EXACT_MAX_VECTORS:,} vectors, IVF with exact re-scoring above), "
+                         "flat (exact), ivf, ivfpq, hnsw; an up-to-date index is converted without re-embedding")
     sp.set_defaults(fn=cmd_index)
     sp = sub.add_parser("add", parents=[common], help=cmd_add.__doc__.split("\n")[0], description=cmd_add.__doc__)
     sp.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
