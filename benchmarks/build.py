@@ -21,7 +21,7 @@ import numpy as np
 
 from benchmarks.corpus import Assembled, SentencePool
 from qa.ann import choose_kind, make_faiss
-from qa.index import FORMAT_VERSION, Manifest, _swap_current, passage_input
+from qa.index import EMBED_RECIPE, FORMAT_VERSION, Manifest, _swap_current, passage_input
 from qa.lexical import BM25, tokenize
 from qa.table import write_passage_table
 
@@ -140,7 +140,7 @@ def write_assembled(index_dir: Path, pool: SentencePool, pool_vecs: dict, asm: A
     write_passage_table(version, asm.passages)
     np.save(version / "sent_owner.npy", asm.sent_owner)
     t["table"] = time.perf_counter() - t0
-    m = Manifest(FORMAT_VERSION, tuple(pool_vecs), {}, n, ns, time.time(), {}, {})
+    m = Manifest(FORMAT_VERSION, tuple(pool_vecs), {}, n, ns, time.time(), {}, {}, EMBED_RECIPE)
     (version / "manifest.json").write_text(json.dumps(asdict(m), ensure_ascii=False, indent=1), encoding="utf-8")
     _swap_current(index_dir, version)
     info["seconds"] = t

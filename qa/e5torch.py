@@ -89,9 +89,11 @@ def _read_tokenizer(buf: memoryview, at: int) -> tuple[Tokenizer, int]:
     blob = bytes(buf[at : at + bloblen])
     at += bloblen
     pieces = {}
+    bounds = offs.tolist()  # plain ints: 250k numpy scalar reads cost a second
     for i in range(n):
-        if i != unk and offs[i + 1] > offs[i]:
-            pieces.setdefault(blob[offs[i] : offs[i + 1]].decode("utf-8", "replace"), i)
+        a, b = bounds[i], bounds[i + 1]
+        if i != unk and b > a:
+            pieces.setdefault(blob[a:b].decode("utf-8", "replace"), i)
     n_norm, nbytes = struct.unpack_from("<iI", buf, at)
     at += 8
     norm, p = {}, at

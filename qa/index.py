@@ -39,8 +39,9 @@ from qa.table import PassageTable, SentenceTexts, write_passage_table
 
 FORMAT_VERSION = 1
 # Bump when the text we embed, or the code that embeds it, changes: cached
-# vectors from another recipe are wrong. (e5t: e5 run by qa.e5torch.)
-EMBED_RECIPE = "ctx-v2-t2s-e5t"
+# vectors from another recipe are wrong. (e5t: e5 run by qa.e5torch; spm: USE
+# tokenized by sentencepiece.)
+EMBED_RECIPE = "ctx-v2-t2s-e5t-spm"
 
 
 # Dense inputs are folded to Simplified Chinese (as BM25 tokens are, and as
@@ -66,6 +67,7 @@ class Manifest:
     built_at: float
     duplicates: dict  # doc -> doc with the same content that was indexed
     rejected: dict  # doc -> why it could not be read
+    recipe: str = ""  # EMBED_RECIPE of the program that embedded it ("" before it was recorded)
 
 
 @dataclass
@@ -202,7 +204,7 @@ def write_index(index_dir: Path, articles: list[Article], files: dict, encoders:
     BM25.build([tokenize(f"{p.context} {p.text}") for p in passages]).save(tmp / "bm25")
     np.savez(tmp / "entities.npz", **entity_postings(passages))
     write_passage_table(tmp, passages)
-    manifest = Manifest(FORMAT_VERSION, tuple(e.id for e in encoders), files, len(passages), int(len(sent_owner)), time.time(), duplicates, rejected)
+    manifest = Manifest(FORMAT_VERSION, tuple(e.id for e in encoders), files, len(passages), int(len(sent_owner)), time.time(), duplicates, rejected, EMBED_RECIPE)
     np.save(tmp / "sent_owner.npy", sent_owner)
     (tmp / "manifest.json").write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=1), encoding="utf-8")
     _fsync_tree(tmp)
@@ -269,6 +271,8 @@ def check_manifest(m: Manifest, encoders: tuple[str, ...], current_files: dict, 
     """Refuse an index that would answer from other vectors or other text."""
     if m.format_version != FORMAT_VERSION:
         raise StaleIndexError(f"the index in {index_dir} has format {m.format_version}, this program reads {FORMAT_VERSION}; run `qa index` to rebuild it")
+    if m.recipe != EMBED_RECIPE:
+        raise StaleIndexError(f"the index in {index_dir} was embedded by an older version of this program; run `qa index` to re-embed it")
     if tuple(m.encoders) != tuple(encoders):
         raise StaleIndexError(
             f"the index in {index_dir} was built with encoders {', '.join(m.encoders)}, not {', '.join(encoders)}; "
