@@ -120,7 +120,7 @@ def write_report(results: dict, out: Path) -> None:
         "![latency and memory](plot.svg)",
     ]
     if results.get("notes"):
-        text += ["", "## Not measured in this run", ""] + [f"- {n}" for n in results["notes"]]
+        text += ["", "## Notes on this run", ""] + [f"- {n}" for n in results["notes"]]
     part = results.get("partial_1000000")
     if part:
         e = part["e5.para"]
@@ -160,3 +160,37 @@ def write_report(results: dict, out: Path) -> None:
         ]
     (out / "report.md").write_text("\n".join(text) + "\n", encoding="utf-8")
     (out / "plot.svg").write_text(svg(results), encoding="utf-8")
+
+
+def merge(paths: list[Path]) -> dict:
+    """Several runs' results.json (sizes run in parallel write apart) -> one.
+    Later files win for a size; notes are kept from every file, once."""
+    import json
+
+    out: dict = {"sizes": {}}
+    for p in paths:
+        r = json.loads(Path(p).read_text())
+        out["sizes"].update(r.get("sizes", {}))
+        out["pool"] = r.get("pool", out.get("pool"))
+        out["notes"] = list(dict.fromkeys(out.get("notes", []) + r.get("notes", [])))
+    return out
+
+
+def main() -> None:
+    import argparse
+    import json
+
+    ap = argparse.ArgumentParser(description="Merge results.json files of several runs and write report.md and plot.svg.")
+    ap.add_argument("results", nargs="+", type=Path, help="results.json files, later ones win for a size")
+    ap.add_argument("--out", type=Path, default=Path("benchmarks/results"))
+    ap.add_argument("--note", action="append", default=[], help="a line for 'Notes on this run'")
+    a = ap.parse_args()
+    res = merge(a.results)
+    res["notes"] = list(dict.fromkeys(res.get("notes", []) + a.note))
+    a.out.mkdir(parents=True, exist_ok=True)
+    (a.out / "results.json").write_text(json.dumps(res, indent=1, ensure_ascii=False))
+    write_report(res, a.out)
+
+
+if __name__ == "__main__":
+    main()
