@@ -58,6 +58,8 @@ class PassageTable(Sequence):
         offsets = np.load(folder / OFFSETS)
         with open(folder / TABLE, "rb") as f:
             buf = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if offsets[-1] > 0 else b""
+        if buf:  # a question reads scattered rows: no read-ahead (see qa.ann.advise_random)
+            buf.madvise(mmap.MADV_RANDOM)
         return cls(buf, offsets)
 
     def __len__(self) -> int:
