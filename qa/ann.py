@@ -166,9 +166,9 @@ def change_kind(index_dir, kind: str) -> list[str]:
 
 def advise_random(vectors) -> None:
     """Tell the kernel that rows of this memory-mapped array are read scattered
-    (a question's candidates), so a page fault reads one page, not the disk's
-    read-ahead window (8 MB on this machine's disk: at 1M passages one
-    question pulled ~3 GB into the page cache and its p95 latency doubled)."""
+    (a question's candidates), so a fault on a file not yet in the page cache
+    reads what the row needs, not the disk's read-ahead window (8 MB on this
+    machine's disk, against a 1 KB row)."""
     import mmap
 
     mm = getattr(vectors, "_mmap", None)

@@ -131,14 +131,15 @@ class Retriever:
         qvecs = {eid: enc.encode_queries([fold(question)])[0] for eid, enc in self.encoders.items()}
         bm25_all = self.ix.bm25.scores(self._query_tokens(q))
         cand = self._candidates(qvecs, bm25_all)
-        feats, best_sent, sent_sim, per_sent = self._features(cand, qvecs, bm25_all, q)
+        feats, best_row, sent_sim, (mean_sim, seg, counts) = self._features(cand, qvecs, bm25_all, q)
         total = sum(feats.values())
         order = np.argsort(-total, kind="stable")[:k]
         hits = []
-        for j in order:
+        for j in order:  # texts are read for the k hits only, not for every candidate
             p = self.ix.passages[cand[j]]
             why = {name: round(float(v[j]), 3) for name, v in feats.items()}
-            hits.append(Hit(p, float(total[j]), best_sent[j], float(sent_sim[j]), why, per_sent[j]))
+            per_sent = tuple(float(x) for x in mean_sim[seg[j] : seg[j] + counts[j]])
+            hits.append(Hit(p, float(total[j]), self.ix.sent_text[best_row[j]], float(sent_sim[j]), why, per_sent))
         return q, hits
 
     def _query_tokens(self, q: Query) -> list[str]:
@@ -166,8 +167,8 @@ class Retriever:
     def _features(self, cand: np.ndarray, qvecs: dict, bm25_all: np.ndarray, q: Query):
         w = self.s.weights
         starts, counts = self.sent_start[cand], self.sent_count[cand]
-        sent_rows = np.concatenate([np.arange(s, s + c) for s, c in zip(starts, counts)])
-        seg = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        seg = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
+        sent_rows = np.repeat(starts - seg, counts) + np.arange(int(counts.sum()))  # every candidate's sentence rows, in order
         feats: dict[str, np.ndarray] = {}
         sent_sum = np.zeros(len(sent_rows), np.float32)
         for eid, qv in qvecs.items():
@@ -190,13 +191,11 @@ class Retriever:
         # Best sentence: the encoders agree most, literal matches break ties.
         sent_score = sent_sum / max(1, len(qvecs)) + 0.05 * lit_sent
         mean_sim = sent_sum / max(1, len(qvecs))
-        best, best_sim, per_sent = [], [], []
-        for s, c in zip(seg, counts):
-            j = s + int(np.argmax(sent_score[s : s + c]))
-            best.append(self.ix.sent_text[sent_rows[j]])
-            best_sim.append(float(mean_sim[j]))
-            per_sent.append(tuple(float(x) for x in mean_sim[s : s + c]))
-        return feats, best, np.array(best_sim), per_sent
+        # Each candidate's first sentence reaching its best score (argmax per segment).
+        owner = np.repeat(np.arange(len(cand)), counts)
+        tops = np.flatnonzero(sent_score == np.repeat(np.maximum.reduceat(sent_score, seg), counts))
+        first = tops[np.unique(owner[tops], return_index=True)[1]]
+        return feats, sent_rows[first], mean_sim[first].astype(np.float64), (mean_sim, seg, counts)
 
     def _entity_boost(self, cand: np.ndarray, q: Query) -> np.ndarray:
         n = len(self.ix.passages)
