@@ -5,7 +5,7 @@
   of 384 dimensions takes ~1.5 ms, over 200,000 ~30 ms, and a question runs
   four searches (paragraphs and sentences, two encoders). Memory n·d·4 bytes.
 - `ivf` (the approximate default): an inverted file (nlist ≈ √n lists,
-  NPROBE_SHARE of them searched) over 4-bit scalar-quantised vectors (d/2
+  `n_probe(nlist)` of them searched) over 4-bit scalar-quantised vectors (d/2
   bytes each, 8x smaller than float32). Its candidates are re-scored
   exactly (`Refined`) from the memory-mapped float16 copy, so the scores the
   retriever sees are exact and only the candidate set is approximate.

@@ -40,7 +40,8 @@ class Settings:
     k: int = 5
     candidates: int = 100  # per retriever, before exact re-scoring and fusion
     # FAISS index kind (qa.ann): "auto" = exact up to qa.ann.EXACT_MAX_VECTORS
-    # vectors, IVF-PQ with exact re-scoring above; or "flat", "ivfpq", "hnsw".
+    # vectors, IVF over 4-bit codes with exact re-scoring above; or "flat",
+    # "ivf", "ivfpq", "hnsw" (`qa index --index-kind`).
     index_kind: str = "auto"
     weights: FusionWeights = field(default_factory=FusionWeights)
     # Abstain when the best hit's confidence (its best sentence's cosine, mean
