@@ -262,6 +262,9 @@ def main(settings, port: int = 7860) -> int:
     except QAError as e:
         print(f"qa: error: {e}", file=sys.stderr)
         return 2
+    # Questions are answered from the first second (by the quick-starting
+    # engines); the faster ones load in the background meanwhile.
+    chat.engine.warm(wait=False)
     demo = build_ui(chat, note)
     launch(demo, port, block=False)
     warm_up(chat)  # after the server is up: loading models competes for the CPU

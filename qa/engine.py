@@ -195,6 +195,13 @@ class Engine:
         vecs = enc.encode_passages([question] + texts)
         return vecs[1:] @ vecs[0]
 
+    def warm(self, wait: bool = True) -> None:
+        """Load every model's fastest engine now rather than at the first
+        question (see E5Encoder): for processes that answer many questions."""
+        for enc in self.encoders.values():
+            if hasattr(enc, "warm"):
+                enc.warm(wait)
+
     def ask(self, question: str, k: int | None = None) -> ans.Answer:
         question = validate_question(question)
         query, hits = self.retriever.search(question, k or self.settings.k)
