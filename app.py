@@ -245,6 +245,9 @@ def warm_up(chat) -> threading.Thread:
     def run():
         try:
             chat.ask("warm-up")
+            # Then the engines that start slowly but answer faster (PyTorch for
+            # e5, see qa.encoders); questions are answered meanwhile.
+            chat.engine.warm(wait=False)
         except Exception as e:  # a failed warm-up only costs the first user time
             print(f"warm-up failed: {e}", file=sys.stderr)
 
@@ -262,9 +265,6 @@ def main(settings, port: int = 7860) -> int:
     except QAError as e:
         print(f"qa: error: {e}", file=sys.stderr)
         return 2
-    # Questions are answered from the first second (by the quick-starting
-    # engines); the faster ones load in the background meanwhile.
-    chat.engine.warm(wait=False)
     demo = build_ui(chat, note)
     launch(demo, port, block=False)
     warm_up(chat)  # after the server is up: loading models competes for the CPU
