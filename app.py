@@ -213,7 +213,7 @@ def open_chat(settings, say=print):
     from qa.corpus import corpus_files
     from qa.engine import Engine
     from qa.errors import IndexMissingError
-    from qa.index import read_manifest
+    from qa.store import read_manifest
 
     note = ""
     try:

@@ -19,9 +19,10 @@ from qa.corpus import Article, file_sha256, parse_article
 from qa.encoders import get_encoder
 from qa.errors import CorpusError, IndexMissingError, InputError, QAError, StaleIndexError
 from qa.formats import SUPPORTED, read_document
-from qa.index import LoadedIndex, check_manifest, file_stats, load_index, read_manifest, write_index, writer_lock
+from qa.index import LoadedIndex, load_index, write_index
 from qa.retrieve import Hit, Retriever
 from qa.settings import Settings
+from qa.store import check_manifest, file_stats, read_manifest, writer_lock
 
 MAX_QUESTION_CHARS = 2000
 
