@@ -22,7 +22,7 @@ from qa.formats import SUPPORTED, read_document
 from qa.index import LoadedIndex, load_index, write_index
 from qa.retrieve import Hit, Retriever
 from qa.settings import Settings
-from qa.store import check_manifest, file_stats, read_manifest, writer_lock
+from qa.store import check_manifest, file_stats, read_manifest, refresh_fingerprints, same_file, writer_lock
 
 MAX_QUESTION_CHARS = 2000
 
@@ -115,9 +115,10 @@ def build_locked(settings: Settings, progress=None) -> BuildReport:
     from qa.index import _cache_path
 
     corpus = settings.corpus_dir
-    up = _up_to_date(settings)
+    up, shas = _up_to_date(settings)
     if up is not None:
         settle_journal(corpus)  # a writer killed after its swap left only this to do
+        refresh_fingerprints(settings.index_dir, corpus_view(corpus), shas)
         return up
     articles, files, dups, rejected = scan_corpus(corpus_view(corpus))
     if not articles:
@@ -135,35 +136,37 @@ def build_locked(settings: Settings, progress=None) -> BuildReport:
     todo = tuple(a.doc for a in articles if any(not _cache_path(cache, a, e).exists() for e in encs))
     m = write_index(settings.index_dir, articles, files, encs, dups, dict(rejected), progress, settings.index_kind)
     settle_journal(corpus)
+    # Files moved in from the journal have a new ctime (same bytes): recorded now, the next refresh need not hash them.
+    refresh_fingerprints(settings.index_dir, corpus_view(corpus), {d: f["sha256"] for d, f in files.items()})
     return BuildReport(tuple(a.doc for a in articles), todo, dups, tuple(rejected), m.n_passages)
 
 
-def _up_to_date(settings: Settings) -> BuildReport | None:
-    """The report of the current index if it already matches the corpus, else None.
-    Costs a stat per file (hashes only for files whose size or mtime moved)."""
+def _up_to_date(settings: Settings) -> tuple[BuildReport | None, dict]:
+    """(the report of the current index if it already matches the corpus, else
+    None; doc -> sha256 of the corpus now). Costs a stat per file (hashes only
+    for files whose stat fingerprint moved)."""
     try:
         m = read_manifest(settings.index_dir)
-        check_manifest(m, settings.encoders, current_files(settings.corpus_dir, settings.index_dir, staged=True), settings.index_dir)
+        shas = current_files(settings.corpus_dir, settings.index_dir, staged=True)
+        check_manifest(m, settings.encoders, shas, settings.index_dir)
     except QAError:
-        return None
+        return None, {}
     indexed = tuple(d for d in m.files if d not in m.duplicates and d not in m.rejected)
-    return BuildReport(indexed, (), dict(m.duplicates), tuple(m.rejected.items()), m.n_passages, rebuilt=False)
+    return BuildReport(indexed, (), dict(m.duplicates), tuple(m.rejected.items()), m.n_passages, rebuilt=False), shas
 
 
 def current_files(corpus_dir: Path, index_dir: Path, staged: bool = False) -> dict:
     """doc -> sha256 of what the corpus folder holds now (bad files included, as
-    in the manifest). Hashing is skipped for files whose size and mtime match."""
+    in the manifest). Hashing is skipped for files whose stat fingerprint (size,
+    mtime and ctime in ns, inode) matches the manifest's: see qa.store.file_stats."""
     try:
         known = read_manifest(index_dir).files
     except QAError:
         known = {}
     out = {}
     for name, path in corpus_view(corpus_dir, staged).items():
-        st, k = path.stat(), known.get(name)
-        if k and k["size"] == st.st_size and k["mtime"] == st.st_mtime:
-            out[name] = k["sha256"]
-        else:
-            out[name] = file_sha256(path)
+        k = known.get(name)
+        out[name] = k["sha256"] if same_file(k, path.stat()) else file_sha256(path)
     return out
 
 

@@ -22,7 +22,7 @@ import json
 import os
 import shutil
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from qa.errors import IndexBusyError, IndexMissingError, StaleIndexError
@@ -34,7 +34,7 @@ FORMAT_VERSION = 1
 class Manifest:
     format_version: int
     encoders: tuple[str, ...]
-    files: dict  # doc -> {"sha256", "size", "mtime", "indexed_at"}
+    files: dict  # doc -> {"sha256", "indexed_at", and the stat fingerprint of `file_stats`}
     n_passages: int
     n_sentences: int
     built_at: float
@@ -66,9 +66,35 @@ def writer_lock(index_dir: Path):
         yield
 
 
+# ---------- file fingerprints: when a file's hash can be trusted without reading it ----------
+
 def file_stats(path: Path, sha: str) -> dict:
+    """The hash plus a stat fingerprint. ctime moves on every write, even one
+    whose mtime is put back with os.utime, and the inode on a replace-by-rename;
+    nanoseconds, because two saves within a second keep a float mtime on some file systems."""
     st = path.stat()
-    return {"sha256": sha, "size": st.st_size, "mtime": st.st_mtime}
+    return {"sha256": sha, "size": st.st_size, "mtime": st.st_mtime, "mtime_ns": st.st_mtime_ns, "ctime_ns": st.st_ctime_ns, "ino": st.st_ino}
+
+
+def same_file(known: dict | None, st: os.stat_result) -> bool:
+    """The file is byte for byte what `known` hashed (an old manifest without the fields: unknown)."""
+    return bool(known) and (known.get("size"), known.get("mtime_ns"), known.get("ctime_ns"), known.get("ino")) == (
+        st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def refresh_fingerprints(index_dir: Path, view: dict[str, Path], shas: dict[str, str]) -> None:
+    """Writer only: re-record the fingerprint of files whose stat moved but
+    whose content (`shas`: doc -> sha256 just read) is what the index holds:
+    moved in from the journal, touched, chmod-ed. The next refresh then costs
+    one stat per file and no hashing."""
+    m = read_manifest(index_dir)
+    files = dict(m.files)
+    for doc, known in m.files.items():
+        path = view.get(doc)
+        if path is not None and shas.get(doc) == known["sha256"] and not same_file(known, path.stat()):
+            files[doc] = {**known, **file_stats(path, known["sha256"])}
+    if files != m.files:  # an atomic rewrite: readers see the old or the new fingerprints, same hashes
+        write_manifest((index_dir / "current").resolve(), replace(m, files=files))
 
 
 # ---------- versions ----------

@@ -1,0 +1,69 @@
+"""The incremental refresh beyond the everyday case: an edit that keeps the
+file's size and mtime, the hashing a refresh may skip, and the per-article
+vector cache shrinking with the corpus. Real USE encoder and a real index
+under tmp_path."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+import qa.engine
+from docmaker import SIMPLIFIED
+from qa.engine import Engine, build_index, scan_corpus
+from qa.library import add_paths
+from qa.store import read_manifest
+
+
+@pytest.fixture
+def lib(use_settings):
+    build_index(use_settings)
+    return use_settings
+
+
+@pytest.fixture
+def hashed(monkeypatch) -> list:
+    """The names of the files the engine reads to hash (the real hash still runs)."""
+    seen = []
+    real = qa.engine.file_sha256
+
+    def counting(path):
+        seen.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(qa.engine, "file_sha256", counting)
+    return seen
+
+
+def test_a_same_size_edit_with_its_mtime_put_back_is_noticed(lib):
+    path = lib.corpus_dir / "c_kenya.txt"
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert "55兆瓦" in text
+    path.write_text(text.replace("55兆瓦", "56兆瓦"), encoding="utf-8")  # same length in bytes
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+    rep = build_index(lib)
+
+    assert rep.rebuilt and rep.embedded == ("c_kenya.txt",)
+    texts = [p.text for p in Engine.open(lib).index.passages if p.doc == "c_kenya.txt"]
+    assert any("56兆瓦" in t for t in texts) and not any("55兆瓦" in t for t in texts)
+
+
+def test_an_unchanged_refresh_hashes_nothing_even_right_after_an_add(lib, tmp_path, hashed):
+    assert not build_index(lib).rebuilt and hashed == []
+    (tmp_path / "up").write_text(SIMPLIFIED, encoding="utf-8")
+    add_paths(lib, [tmp_path / "up"], ["copper.txt"])  # staged in the journal, then moved in: a new ctime
+    hashed.clear()
+    rep = build_index(lib)
+    assert not rep.rebuilt and rep.embedded == () and hashed == []
+    (lib.corpus_dir / "a_brazil.txt").touch()  # a new mtime, same bytes: hashed once, not embedded
+    rep = build_index(lib)
+    assert not rep.rebuilt and hashed == ["a_brazil.txt"]
+    hashed.clear()
+    assert not build_index(lib).rebuilt and hashed == []
+    assert {d: f["sha256"] for d, f in read_manifest(lib.index_dir).files.items()} == {
+        a.doc: a.sha256 for a in scan_corpus(lib.corpus_dir)[0]}
