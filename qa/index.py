@@ -110,6 +110,19 @@ def embed_article(article: Article, enc: Encoder, cache: Path) -> tuple[np.ndarr
     return paras, sents, True
 
 
+def prune_cache(cache: Path, articles: list[Article], enc: Encoder) -> None:
+    """Drop cached vectors that no article of the corpus uses any more
+    (removed or changed articles, an older EMBED_RECIPE) and temp files torn by
+    a killed writer. Called by the writer (under the lock) only once the new
+    version is live: a kill before that leaves every vector the old index or a
+    retry could want. A current article keeps its vectors for every encoder,
+    so switching encoders back does not embed it again."""
+    keep = {_cache_path(cache, a, enc).name.split(".", 1)[0] for a in articles}
+    for path in cache.iterdir():
+        if path.name.split(".", 1)[0] not in keep or not path.name.endswith(".npz"):
+            path.unlink(missing_ok=True)
+
+
 def entity_postings(passages: list[Passage]) -> dict[str, np.ndarray]:
     """Which passages are about which entity: named in the paragraph, or in
     its article's subject (paragraphs often leave the partner unnamed)."""
@@ -153,6 +166,8 @@ def write_index(index_dir: Path, articles: list[Article], files: dict, encoders:
     np.save(tmp / "sent_owner.npy", sent_owner)
     write_manifest(tmp, manifest)
     publish(index_dir, tmp, version)
+    if encoders:
+        prune_cache(cache, articles, encoders[0])
     return manifest
 
 

@@ -11,8 +11,10 @@ import pytest
 
 import qa.engine
 from docmaker import SIMPLIFIED
+from qa.encoders import get_encoder
 from qa.engine import Engine, build_index, scan_corpus
-from qa.library import add_paths
+from qa.index import _cache_path
+from qa.library import add_paths, remove_doc
 from qa.store import read_manifest
 
 
@@ -67,3 +69,31 @@ def test_an_unchanged_refresh_hashes_nothing_even_right_after_an_add(lib, tmp_pa
     assert not build_index(lib).rebuilt and hashed == []
     assert {d: f["sha256"] for d, f in read_manifest(lib.index_dir).files.items()} == {
         a.doc: a.sha256 for a in scan_corpus(lib.corpus_dir)[0]}
+
+
+def _cache_files(settings) -> dict:
+    """doc -> its cache file, for every article of the corpus as it is now."""
+    enc = get_encoder("use")
+    return {a.doc: _cache_path(settings.index_dir / "cache", a, enc) for a in scan_corpus(settings.corpus_dir)[0]}
+
+
+def test_the_vector_cache_drops_what_no_article_uses(lib):
+    cache = lib.index_dir / "cache"
+    first = _cache_files(lib)
+    assert all(p.exists() for p in first.values()) and len(list(cache.iterdir())) == 3
+    kept = first["a_brazil.txt"].stat().st_mtime_ns
+    torn = cache / (first["a_brazil.txt"].name + ".tmp999999")  # what a writer killed mid-save leaves
+    torn.write_bytes(b"half a file")
+
+    remove_doc(lib, "b_norway.txt")
+
+    assert not first["b_norway.txt"].exists() and not torn.exists()
+    assert first["a_brazil.txt"].stat().st_mtime_ns == kept  # an unchanged article keeps its vectors untouched
+    # A changed article: its old vectors go, its new ones stay.
+    kenya = lib.corpus_dir / "c_kenya.txt"
+    kenya.write_text(kenya.read_text(encoding="utf-8").replace("55兆瓦", "155兆瓦"), encoding="utf-8")
+    assert build_index(lib).embedded == ("c_kenya.txt",)
+    now = _cache_files(lib)
+    assert not first["c_kenya.txt"].exists() and now["c_kenya.txt"].exists()
+    assert sorted(cache.iterdir()) == sorted(now.values())
+    assert Engine.open(lib).ask("挪威卑尔根港扩建投资多少？").hits[0].passage.doc != "b_norway.txt"
