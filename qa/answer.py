@@ -11,6 +11,8 @@
    question's topic words and numbers they contain; the first clause holding
    a span of the expected type gives the answer (qa.spans picks the span).
 4. Amounts in Chinese units are rendered for English readers (qa.render).
+Traditional Chinese (question or passage) is matched folded to Simplified;
+the answer is shown as the passage writes it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from qa.lexical import fold
 from qa.render import date_en, money_en, render_en  # noqa: F401 (re-exported)
 from qa.spans import LIST_QUESTION, MEASURE_WORDS, PATTERNS, clauses, clean_clause, find_span  # noqa: F401 (re-exported)
 from qa.retrieve import Hit
@@ -48,6 +51,7 @@ class Answer:
 
 def question_type(question: str) -> str:
     # "How much did X grow" asks a percentage; "how much ... invest" money.
+    question = fold(question)  # "多少個" asks a count as "多少个" does
     for name, rx in QTYPES:
         if rx.search(question):
             if name == "percent" and re.search(r"how much|多少", question, re.I) and not re.search(r"grow|increase|decrease|rise|增长|下降|增幅|%|share|比例|占比", question, re.I):
@@ -85,7 +89,7 @@ def topic_anchors(query) -> list[tuple[str, ...]]:
 def token_overlap(anchors: list[tuple[str, ...]], clause: str) -> float:
     """Share of the question's topic anchors the clause contains: "2024"
     picks the 2024 clause, "deficit" (赤字) the clause with the deficit."""
-    low = clause.lower()
+    low = fold(clause).lower()
     return sum(any(f in low for f in forms) for forms in anchors) / len(anchors) if anchors else 0.0
 
 
@@ -101,7 +105,7 @@ def choose_answer(question: str, qtype: str, hits: list[Hit], similarity=None, q
     cands = candidate_clauses(hits, qtype)
     if not cands:
         return None, 0, ""
-    topic = topic_anchors(query) if query is not None else []
+    topic = [tuple(fold(f) for f in forms) for forms in topic_anchors(query)] if query is not None else []
     names = [tuple(n for n in (*e.names_zh[:2], e.surface)) for e in query.entities] if query is not None else []
     sims = similarity(question, [c for _, _, c in cands]) if similarity else [0.0] * len(cands)
     # The sentence's own score (both encoders, computed at retrieval) steadies
