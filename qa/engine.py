@@ -89,8 +89,9 @@ def scan_corpus(view: dict[str, Path] | Path) -> tuple[list[Article], dict, dict
     view = corpus_view(view) if isinstance(view, Path) else view
     articles, files, dups, rejected, seen = [], {}, {}, [], {}
     for name, path in sorted(view.items()):
+        st = path.stat()  # before reading: an edit while hashing then shows as a change next time
         sha = file_sha256(path)
-        files[name] = file_stats(path, sha)  # bad files too: an unchanged one must not look stale
+        files[name] = file_stats(st, sha)  # bad files too: an unchanged one must not look stale
         try:
             art = parse_article(name, read_document(path), sha)
         except InputError as e:
@@ -115,10 +116,10 @@ def build_locked(settings: Settings, progress=None) -> BuildReport:
     from qa.index import _cache_path
 
     corpus = settings.corpus_dir
-    up, shas = _up_to_date(settings)
+    up = _up_to_date(settings)
     if up is not None:
         settle_journal(corpus)  # a writer killed after its swap left only this to do
-        refresh_fingerprints(settings.index_dir, corpus_view(corpus), shas)
+        refresh_fingerprints(settings.index_dir, corpus_view(corpus), file_sha256)
         return up
     articles, files, dups, rejected = scan_corpus(corpus_view(corpus))
     if not articles:
@@ -137,22 +138,20 @@ def build_locked(settings: Settings, progress=None) -> BuildReport:
     m = write_index(settings.index_dir, articles, files, encs, dups, dict(rejected), progress, settings.index_kind)
     settle_journal(corpus)
     # Files moved in from the journal have a new ctime (same bytes): recorded now, the next refresh need not hash them.
-    refresh_fingerprints(settings.index_dir, corpus_view(corpus), {d: f["sha256"] for d, f in files.items()})
+    refresh_fingerprints(settings.index_dir, corpus_view(corpus), file_sha256)
     return BuildReport(tuple(a.doc for a in articles), todo, dups, tuple(rejected), m.n_passages)
 
 
-def _up_to_date(settings: Settings) -> tuple[BuildReport | None, dict]:
-    """(the report of the current index if it already matches the corpus, else
-    None; doc -> sha256 of the corpus now). Costs a stat per file (hashes only
-    for files whose stat fingerprint moved)."""
+def _up_to_date(settings: Settings) -> BuildReport | None:
+    """The report of the current index if it already matches the corpus, else None.
+    Costs a stat per file (hashes only for files whose stat fingerprint moved)."""
     try:
         m = read_manifest(settings.index_dir)
-        shas = current_files(settings.corpus_dir, settings.index_dir, staged=True)
-        check_manifest(m, settings.encoders, shas, settings.index_dir)
+        check_manifest(m, settings.encoders, current_files(settings.corpus_dir, settings.index_dir, staged=True), settings.index_dir)
     except QAError:
-        return None, {}
+        return None
     indexed = tuple(d for d in m.files if d not in m.duplicates and d not in m.rejected)
-    return BuildReport(indexed, (), dict(m.duplicates), tuple(m.rejected.items()), m.n_passages, rebuilt=False), shas
+    return BuildReport(indexed, (), dict(m.duplicates), tuple(m.rejected.items()), m.n_passages, rebuilt=False)
 
 
 def current_files(corpus_dir: Path, index_dir: Path, staged: bool = False) -> dict:

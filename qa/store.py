@@ -68,11 +68,11 @@ def writer_lock(index_dir: Path):
 
 # ---------- file fingerprints: when a file's hash can be trusted without reading it ----------
 
-def file_stats(path: Path, sha: str) -> dict:
+def file_stats(st: os.stat_result, sha: str) -> dict:
     """The hash plus a stat fingerprint. ctime moves on every write, even one
     whose mtime is put back with os.utime, and the inode on a replace-by-rename;
-    nanoseconds, because two saves within a second keep a float mtime on some file systems."""
-    st = path.stat()
+    nanoseconds, because two saves within a second keep a float mtime on some file systems.
+    Take `st` before reading the bytes: a write while hashing then shows as a moved fingerprint."""
     return {"sha256": sha, "size": st.st_size, "mtime": st.st_mtime, "mtime_ns": st.st_mtime_ns, "ctime_ns": st.st_ctime_ns, "ino": st.st_ino}
 
 
@@ -82,17 +82,19 @@ def same_file(known: dict | None, st: os.stat_result) -> bool:
         st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
-def refresh_fingerprints(index_dir: Path, view: dict[str, Path], shas: dict[str, str]) -> None:
+def refresh_fingerprints(index_dir: Path, view: dict[str, Path], hash_file) -> None:
     """Writer only: re-record the fingerprint of files whose stat moved but
-    whose content (`shas`: doc -> sha256 just read) is what the index holds:
-    moved in from the journal, touched, chmod-ed. The next refresh then costs
-    one stat per file and no hashing."""
+    whose bytes are what the index holds (moved in from the journal, touched,
+    chmod-ed), so the next refresh costs one stat per file and no hashing.
+    They are hashed again here (stat first): an edit made while the index was
+    being built must still show as a change."""
     m = read_manifest(index_dir)
     files = dict(m.files)
     for doc, known in m.files.items():
         path = view.get(doc)
-        if path is not None and shas.get(doc) == known["sha256"] and not same_file(known, path.stat()):
-            files[doc] = {**known, **file_stats(path, known["sha256"])}
+        st = path.stat() if path is not None else None
+        if st is not None and not same_file(known, st) and hash_file(path) == known["sha256"]:
+            files[doc] = {**known, **file_stats(st, known["sha256"])}
     if files != m.files:  # an atomic rewrite: readers see the old or the new fingerprints, same hashes
         write_manifest((index_dir / "current").resolve(), replace(m, files=files))
 

@@ -62,13 +62,29 @@ def test_an_unchanged_refresh_hashes_nothing_even_right_after_an_add(lib, tmp_pa
     hashed.clear()
     rep = build_index(lib)
     assert not rep.rebuilt and rep.embedded == () and hashed == []
-    (lib.corpus_dir / "a_brazil.txt").touch()  # a new mtime, same bytes: hashed once, not embedded
+    (lib.corpus_dir / "a_brazil.txt").touch()  # a new mtime, same bytes: hashed, not embedded
     rep = build_index(lib)
-    assert not rep.rebuilt and hashed == ["a_brazil.txt"]
+    assert not rep.rebuilt and set(hashed) == {"a_brazil.txt"}
     hashed.clear()
     assert not build_index(lib).rebuilt and hashed == []
     assert {d: f["sha256"] for d, f in read_manifest(lib.index_dir).files.items()} == {
         a.doc: a.sha256 for a in scan_corpus(lib.corpus_dir)[0]}
+
+
+def test_an_edit_made_while_the_index_is_built_is_picked_up_next_time(lib):
+    brazil, kenya = lib.corpus_dir / "a_brazil.txt", lib.corpus_dir / "c_kenya.txt"
+    brazil.write_text(brazil.read_text(encoding="utf-8").replace("12.5亿美元", "13.5亿美元"), encoding="utf-8")
+    edited = []
+
+    def edit_kenya_once(enc_id, doc):  # called as each article is embedded: the build is under way
+        if not edited:
+            kenya.write_text(kenya.read_text(encoding="utf-8").replace("55兆瓦", "65兆瓦"), encoding="utf-8")
+            edited.append(doc)
+
+    assert build_index(lib, progress=edit_kenya_once).embedded == ("a_brazil.txt",) and edited
+    rep = build_index(lib)  # the index holds Kenya as it was read before the edit: not up to date
+    assert rep.rebuilt and rep.embedded == ("c_kenya.txt",)
+    assert any("65兆瓦" in p.text for p in Engine.open(lib).index.passages)
 
 
 def _cache_files(settings) -> dict:
