@@ -205,8 +205,8 @@ def open_chat(settings, say=print):
     """Load the engine (building the index on first start, saying so)."""
     from qa.chat import Chat
     from qa.corpus import corpus_files
-    from qa.engine import Engine
-    from qa.errors import IndexMissingError
+    from qa.engine import Engine, build_index
+    from qa.errors import IndexMissingError, StaleIndexError
     from qa.store import read_manifest
 
     note = ""
@@ -218,7 +218,16 @@ def open_chat(settings, say=print):
             f"(about 10 s per article on a laptop CPU)…")
         note = f"The index was built at this first start from {n} articles."
     t = time.perf_counter()
-    engine = Engine.open(settings, progress=lambda enc, doc: say(f"  embedding {doc} with {enc}"))
+    progress = lambda enc, doc: say(f"  embedding {doc} with {enc}")  # noqa: E731
+    try:
+        engine = Engine.open(settings, progress=progress)
+    except StaleIndexError as why:
+        # `qa ask` reports this and stops; a chat being started is expected to
+        # come up with the articles in its folder, so it refreshes (only what
+        # changed is embedded) and says so.
+        say(f"{why}. Refreshing it now…")
+        build_index(settings, progress)
+        engine = Engine.open(settings, progress=progress)
     if note:
         say(f"Index built in {time.perf_counter() - t:.0f} s.")
     return Chat(engine), note

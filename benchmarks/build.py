@@ -19,7 +19,7 @@ import numpy as np
 
 from benchmarks.corpus import Assembled, SentencePool
 from qa.ann import choose_kind, make_faiss
-from qa.index import passage_input
+from qa.index import EMBED_RECIPE, passage_input
 from qa.store import FORMAT_VERSION, Manifest, swap_current, write_manifest
 from qa.lexical import BM25, tokenize
 from qa.table import write_passage_table
@@ -139,7 +139,7 @@ def write_assembled(index_dir: Path, pool: SentencePool, pool_vecs: dict, asm: A
     write_passage_table(version, asm.passages)
     np.save(version / "sent_owner.npy", asm.sent_owner)
     t["table"] = time.perf_counter() - t0
-    m = Manifest(FORMAT_VERSION, tuple(pool_vecs), {}, n, ns, time.time(), {}, {})
+    m = Manifest(FORMAT_VERSION, tuple(pool_vecs), {}, n, ns, time.time(), {}, {}, EMBED_RECIPE)
     write_manifest(version, m)
     swap_current(index_dir, version)
     info["seconds"] = t

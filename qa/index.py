@@ -25,8 +25,10 @@ from qa.lexical import BM25, fold, tokenize
 from qa.store import FORMAT_VERSION, Manifest, publish, read_manifest, write_manifest
 from qa.table import PassageTable, SentenceTexts, write_passage_table
 
-# Bump when the text we embed changes: cached vectors from another recipe are wrong.
-EMBED_RECIPE = "ctx-v2-t2s"
+# Bump when the text we embed, or the code that embeds it, changes: cached
+# vectors from another recipe are wrong. (e5t: e5 run by qa.e5torch; spm: USE
+# tokenized by sentencepiece.)
+EMBED_RECIPE = "ctx-v2-t2s-e5t-spm"
 
 
 # Dense inputs are folded to Simplified Chinese (as BM25 tokens are, and as
@@ -162,7 +164,7 @@ def write_index(index_dir: Path, articles: list[Article], files: dict, encoders:
     BM25.build([tokenize(f"{p.context} {p.text}") for p in passages]).save(tmp / "bm25")
     np.savez(tmp / "entities.npz", **entity_postings(passages))
     write_passage_table(tmp, passages)
-    manifest = Manifest(FORMAT_VERSION, tuple(e.id for e in encoders), files, len(passages), int(len(sent_owner)), time.time(), duplicates, rejected)
+    manifest = Manifest(FORMAT_VERSION, tuple(e.id for e in encoders), files, len(passages), int(len(sent_owner)), time.time(), duplicates, rejected, EMBED_RECIPE)
     np.save(tmp / "sent_owner.npy", sent_owner)
     write_manifest(tmp, manifest)
     publish(index_dir, tmp, version)

@@ -147,8 +147,12 @@ class Retriever:
             feats[f"{eid}_para"] = getattr(w, f"{name}_para") * _zscore(para)
         feats["bm25"] = w.bm25 * _zscore(bm25_all[cand])
         feats["entity"] = w.entity * self._entity_boost(cand, q)
-        texts = [fold(self.ix.sent_text[r]).lower() for r in sent_rows]
-        lit_sent = np.array([sum(l in t for l in q.literals) for t in texts], np.float32)
+        # Literals are Latin words and numbers, which folding to Simplified leaves
+        # alone: lower-casing is enough, and nothing is read without literals.
+        lit_sent = np.zeros(len(sent_rows), np.float32)
+        if q.literals:
+            texts = [self.ix.sent_text[r].lower() for r in sent_rows]
+            lit_sent = np.array([sum(l in t for l in q.literals) for t in texts], np.float32)
         lit_pass = np.maximum.reduceat(lit_sent, seg) if q.literals else np.zeros(len(cand), np.float32)
         feats["literal"] = w.literal * lit_pass / max(1, len(q.literals))
         # Best sentence: the encoders agree most, literal matches break ties.

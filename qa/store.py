@@ -40,6 +40,7 @@ class Manifest:
     built_at: float
     duplicates: dict  # doc -> doc with the same content that was indexed
     rejected: dict  # doc -> why it could not be read
+    recipe: str = ""  # qa.index.EMBED_RECIPE of the program that embedded it ("" before it was recorded)
 
 
 # ---------- the writer lock ----------
@@ -162,6 +163,10 @@ def check_manifest(m: Manifest, encoders: tuple[str, ...], current_files: dict, 
     """Refuse an index that would answer from other vectors or other text."""
     if m.format_version != FORMAT_VERSION:
         raise StaleIndexError(f"the index in {index_dir} has format {m.format_version}, this program reads {FORMAT_VERSION}; run `qa index` to rebuild it")
+    from qa.index import EMBED_RECIPE  # it belongs with the embedding code, which imports this module
+
+    if m.recipe != EMBED_RECIPE:
+        raise StaleIndexError(f"the index in {index_dir} was embedded by an older version of this program; run `qa index` to re-embed it")
     if tuple(m.encoders) != tuple(encoders):
         raise StaleIndexError(
             f"the index in {index_dir} was built with encoders {', '.join(m.encoders)}, not {', '.join(encoders)}; "

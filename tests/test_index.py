@@ -109,6 +109,30 @@ def test_other_format_version_is_refused(built):
         Engine.open(built)
 
 
+def test_index_embedded_by_an_older_program_is_stale_and_rebuilt(built):
+    """Vectors from another embedding recipe must not be mixed with this
+    program's query vectors: the index is refused, and `qa index` re-embeds."""
+    manifest = built.index_dir / "current" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    data.pop("recipe")  # as written before the recipe was recorded
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(StaleIndexError, match="older version.*qa index"):
+        Engine.open(built)
+    assert build_index(built).rebuilt
+    Engine.open(built)
+
+
+def test_chat_start_refreshes_a_stale_index(built):
+    """`qa ask` stops at a stale index; starting the chat refreshes it instead."""
+    from app import open_chat
+
+    (built.corpus_dir / "d_new.txt").write_text("冰岛的地热发电占全国电力的三成。", encoding="utf-8")
+    said = []
+    chat, _ = open_chat(built, say=said.append)
+    assert any("d_new.txt" in line and "Refreshing" in line for line in said)
+    assert "d_new.txt" in chat.engine.docs
+
+
 def test_corrupt_manifest_is_an_error_not_a_crash(built):
     (built.index_dir / "current" / "manifest.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(StaleIndexError, match="qa index"):
