@@ -124,13 +124,17 @@ def flow_roles(text: str, found: list[tuple[int, str]]) -> dict[str, str]:
 
 def flow_direction(query, clause: str) -> int:
     """+1 when the clause gives the question's countries the same roles in the
-    flow, -1 when it reverses one, 0 when there is nothing to compare."""
-    if query is None or not FLOW.search(query.text) or not FLOW.search(clause):
+    flow, -1 when it reverses one, 0 when there is nothing to compare.
+    Both are read folded to Simplified: 從/對/投資 are 从/对/投资."""
+    if query is None:
+        return 0
+    question, clause = fold(query.text), fold(clause)
+    if not FLOW.search(question) or not FLOW.search(clause):
         return 0
     ents = [e for e in query.entities if e.kind == "country"]
     if len(ents) < 2:
         return 0
-    asked = flow_roles(query.text, [(query.text.find(e.surface), e.key) for e in ents])
+    asked = flow_roles(question, [(question.find(fold(e.surface)), e.key) for e in ents])
     said = flow_roles(clause, [(i, e.key) for e in ents for n in e.names_zh if (i := clause.find(n)) >= 0])
     common = [k for k in said if k in asked]
     return 0 if not common else (1 if all(said[k] == asked[k] for k in common) else -1)

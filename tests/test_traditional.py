@@ -16,7 +16,7 @@ from qa.spans import MEASURE_WORDS, find_span
 # Invented for this test (realistic, not a real report): two real countries, made-up figures.
 MALAYSIA_COLOMBIA = """date 2025-06-18 馬來西亞與哥倫比亞經貿合作邁上新台階
 
-馬來西亞與哥倫比亞兩國貿易部長在吉隆坡舉行第三屆經貿聯委會會議。據馬方統計，2024年兩國雙邊貿易額達到86億美元，同比增長14%，其中馬來西亞對哥倫比亞出口棕櫚油及電子零件約52億美元。
+馬來西亞與哥倫比亞兩國貿易部長在吉隆坡舉行第三屆經貿聯委會會議。據馬方統計，2024年兩國雙邊貿易額達到86億美元，同比增長14%，其中哥倫比亞對馬來西亞出口咖啡、花卉和煤炭約34億美元，馬來西亞對哥倫比亞出口棕櫚油及電子零件約52億美元。
 
 會議期間，雙方簽署了12項合作文件，涉及農業、物流和數字經濟等領域。哥倫比亞國家物流公司宣布，將投資2060萬美元在巴蘭基亞港建設一座冷鏈倉庫，預計2026年9月投入使用。
 
@@ -80,6 +80,11 @@ def engine_with_traditional(tmp_path_factory):
     ("双方在会议期间签署了多少项合作文件？", "12項", None),
     ("How many cooperation documents did Malaysia and Colombia sign?", "12項", None),
     ("馬方將在波哥大設立多少個貿易服務中心？", "3個", None),
+    # Two flows in one sentence: the direction asked picks the amount (從/對 read as 从/对).
+    ("2024年马来西亚对哥伦比亚出口了多少美元的商品？", "約52億美元", "about US$5.2 billion"),
+    ("2024年哥倫比亞對馬來西亞出口了多少美元的商品？", "約34億美元", "about US$3.4 billion"),
+    ("How much did Colombia export to Malaysia in 2024?", "約34億美元", "about US$3.4 billion"),
+    ("How much did Malaysia export to Colombia in 2024?", "約52億美元", "about US$5.2 billion"),
 ])
 def test_a_traditional_article_answers_with_its_own_text(engine_with_traditional, question, answer, english):
     a = engine_with_traditional.ask(question)
