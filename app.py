@@ -191,16 +191,10 @@ def launch(demo, port: int, block: bool = True):
                        theme=theme, css=CSS, show_error=True, quiet=not block, footer_links=["api"])
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def serve_in_background(chat, port: int | None = None, note: str = ""):
     """(demo, url): the chat served from this process, for tests and scripts; stop with demo.close()."""
+    from qa.serving import free_port
+
     demo = build_ui(chat, note)
     port = port or free_port()
     launch(demo, port, block=False)
@@ -213,7 +207,7 @@ def open_chat(settings, say=print):
     from qa.corpus import corpus_files
     from qa.engine import Engine, build_index
     from qa.errors import IndexMissingError, StaleIndexError
-    from qa.index import read_manifest
+    from qa.store import read_manifest
 
     note = ""
     try:

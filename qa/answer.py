@@ -13,6 +13,8 @@
    two countries, whether the clause names its source first); the first clause holding
    a span of the expected type gives the answer (qa.spans picks the span).
 4. Amounts in Chinese units are rendered for English readers (qa.render).
+Traditional Chinese (question or passage) is matched folded to Simplified;
+the answer is shown as the passage writes it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from qa.lexical import fold
 from qa.render import date_en, money_en, render_en  # noqa: F401 (re-exported)
 from qa.spans import LIST_QUESTION, MEASURE_WORDS, PATTERNS, clauses, clean_clause, find_span  # noqa: F401 (re-exported)
 from qa.retrieve import Hit
@@ -50,6 +53,7 @@ class Answer:
 
 def question_type(question: str) -> str:
     # "How much did X grow" asks a percentage; "how much ... invest" money.
+    question = fold(question)  # "多少個" asks a count as "多少个" does
     for name, rx in QTYPES:
         if rx.search(question):
             if name == "percent" and re.search(r"how much|多少", question, re.I) and not re.search(r"grow|increase|decrease|rise|增长|下降|增幅|%|share|比例|占比", question, re.I):
@@ -87,7 +91,7 @@ def topic_anchors(query) -> list[tuple[str, ...]]:
 def token_overlap(anchors: list[tuple[str, ...]], clause: str) -> float:
     """Share of the question's topic anchors the clause contains: "2024"
     picks the 2024 clause, "deficit" (赤字) the clause with the deficit."""
-    low = clause.lower()
+    low = fold(clause).lower()
     return sum(any(f in low for f in forms) for forms in anchors) / len(anchors) if anchors else 0.0
 
 
@@ -120,13 +124,17 @@ def flow_roles(text: str, found: list[tuple[int, str]]) -> dict[str, str]:
 
 def flow_direction(query, clause: str) -> int:
     """+1 when the clause gives the question's countries the same roles in the
-    flow, -1 when it reverses one, 0 when there is nothing to compare."""
-    if query is None or not FLOW.search(query.text) or not FLOW.search(clause):
+    flow, -1 when it reverses one, 0 when there is nothing to compare.
+    Both are read folded to Simplified: 從/對/投資 are 从/对/投资."""
+    if query is None:
+        return 0
+    question, clause = fold(query.text), fold(clause)
+    if not FLOW.search(question) or not FLOW.search(clause):
         return 0
     ents = [e for e in query.entities if e.kind == "country"]
     if len(ents) < 2:
         return 0
-    asked = flow_roles(query.text, [(query.text.find(e.surface), e.key) for e in ents])
+    asked = flow_roles(question, [(question.find(fold(e.surface)), e.key) for e in ents])
     said = flow_roles(clause, [(i, e.key) for e in ents for n in e.names_zh if (i := clause.find(n)) >= 0])
     common = [k for k in said if k in asked]
     return 0 if not common else (1 if all(said[k] == asked[k] for k in common) else -1)
@@ -137,7 +145,7 @@ def choose_answer(question: str, qtype: str, hits: list[Hit], similarity=None, q
     cands = candidate_clauses(hits, qtype)
     if not cands:
         return None, 0, ""
-    topic = topic_anchors(query) if query is not None else []
+    topic = [tuple(fold(f) for f in forms) for forms in topic_anchors(query)] if query is not None else []
     names = [tuple(n for n in (*e.names_zh[:2], e.surface)) for e in query.entities] if query is not None else []
     sims = similarity(question, [c for _, _, c in cands]) if similarity else [0.0] * len(cands)
     # The sentence's own score (both encoders, computed at retrieval) steadies

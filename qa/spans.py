@@ -6,20 +6,26 @@ closest to wins (nearness weighted 1/(1 + distance/3)); the counted noun
 right after a count weighs double ("19 份合作协议" for "how many agreements");
 spans the question itself states, or tied to another year than the one
 asked, are not answers.
+
+Traditional Chinese is matched folded to Simplified (OpenCC, as retrieval
+does): 億/萬, 個/項/噸, 歐元 and every other Traditional form of a unit,
+measure word, currency or place suffix meets the Simplified patterns here,
+and the span returned is the clause's own text ("86億美元" stays Traditional).
 """
 
 from __future__ import annotations
 
 import re
 
-from qa.lexical import chinese_for
+from qa.lexical import chinese_for, fold
 from qa.render import MONEY, NUM
 
 CN_DIGITS = "〇零一二两三四五六七八九十百千"
 PERCENT = re.compile(rf"{NUM}\s*[%％]|百分之[{CN_DIGITS}]+")
 DATE = re.compile(
     rf"\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}\s*年\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}\s*年|\d{{1,2}}\s*月"
-    r"|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}"
+    # A bare year is four digits on their own: "2060万美元" is an amount, "12024" no year.
+    r"|\d{4}-\d{2}-\d{2}|(?<![\d.])(?:19|20)\d{2}(?!\d|\.\d|\s*[万亿千百])"
 )
 # Measure words that make a number a count; questions use the same list ("多少公里").
 MEASURE_WORDS = "倍 份 家 个 项 次 天 人 名 座 所 条 国 种 公里 千米 吨 架 辆 届 周年 周 小时 年 节 位 艘 部 批 台 张 只 头 亩 公顷 平方公里".split()
@@ -144,6 +150,18 @@ def _place(clause: str, question: str) -> str | None:
 
 
 def find_span(clause: str, qtype: str, question: str, anchors=()) -> str | None:
+    """The answer span of type `qtype` in `clause`, as written there, or None."""
+    folded = fold(clause)
+    if len(folded) != len(clause):  # OpenCC t2s keeps positions; were it ever not to, match the text as written
+        folded = clause
+    span = _find_span(folded, qtype, fold(question), [tuple(fold(f) for f in forms) for forms in anchors])
+    if span is None:
+        return None
+    at = folded.find(span)
+    return clause[at : at + len(span)] if at >= 0 else span
+
+
+def _find_span(clause: str, qtype: str, question: str, anchors) -> str | None:
     if qtype in PATTERNS:
         m = _best_match(list(PATTERNS[qtype].finditer(clause)), clause, question, anchors)
         return m.group().strip() if m else None

@@ -13,7 +13,9 @@ import pytest
 
 from qa.engine import Engine, build_index
 from qa.errors import IndexMissingError, StaleIndexError
-from qa.index import FORMAT_VERSION, load_index, make_faiss, read_manifest
+from qa.ann import make_faiss
+from qa.index import load_index
+from qa.store import FORMAT_VERSION, read_manifest
 
 
 @pytest.fixture
