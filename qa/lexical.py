@@ -176,7 +176,9 @@ def key_terms(question: str, names: set[str]) -> list[tuple[str, tuple[str, ...]
     for run in CJK_RUN.findall(text):
         for w in _jieba().cut(run):
             if len(w) >= 2 and w not in STOP_CJK and w not in QUESTION_CJK and not any(w in n or n in w for n in names):
-                terms.append((w, (w,)))
+                # A compound is found by its parts too: a passage on 出口 answers 出口额.
+                parts = [p for p in _jieba().cut_for_search(w) if len(p) >= 2 and p not in STOP_CJK and p not in QUESTION_CJK]
+                terms.append((w, tuple(dict.fromkeys([w, *parts]))))
     return list(dict((t, f) for t, f in terms).items())
 
 
