@@ -102,7 +102,7 @@ def test_python_app_py_serves_on_localhost(engine, tmp_path):
 
 
 def test_first_start_builds_the_index_and_says_so(use_settings):
-    from app import open_chat
+    from qa.serving import open_chat
 
     said = []
     chat, note = open_chat(use_settings, say=said.append)

@@ -124,7 +124,7 @@ def test_index_embedded_by_an_older_program_is_stale_and_rebuilt(built):
 
 def test_chat_start_refreshes_a_stale_index(built):
     """`qa ask` stops at a stale index; starting the chat refreshes it instead."""
-    from app import open_chat
+    from qa.serving import open_chat
 
     (built.corpus_dir / "d_new.txt").write_text("冰岛的地热发电占全国电力的三成。", encoding="utf-8")
     said = []
