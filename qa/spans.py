@@ -36,6 +36,7 @@ COUNT = re.compile(
     rf"(?:{'|'.join(MEASURE_WORDS)}|万)"
 )
 # Places: a known city, or a name ending in a place suffix (乔尔蓬阿塔市, 阿伊鲁姆站).
+HELD_AT = re.compile(r"在([\u4e00-\u9fff·]{2,8}?)(?:举行|召开|举办|开幕|闭幕|会晤|会见|签署|签订)")
 PLACE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:市|州|省|港|站|县|镇|村|岛|口岸)(?![\u4e00-\u9fff]{0,1}(?:长|政府|委员))")
 WINDOW = 14  # characters around a span in which the question's words count as evidence
 QUOTED = re.compile(r"《[^》]{1,60}》|“[^”]{1,40}”|\"[^\"]{1,40}\"")
@@ -146,6 +147,10 @@ def _place(clause: str, question: str) -> str | None:
         name = clause[max(start, cut + 1) : m.end()]
         if len(name) > 2 and name not in question:
             return name
+    # "在阿斯塔纳举行": where an event took place, for places no list knows.
+    for m in HELD_AT.finditer(clause):
+        if m.group(1) not in question and not any(e.surface == m.group(1) and e.key in asked for e in ents):
+            return m.group(1)
     return None
 
 

@@ -52,3 +52,12 @@ def test_chinese_compound_topic_words_are_found_by_their_parts():
     terms = dict(key_terms("马来西亚对哥伦比亚的出口额是多少？", {"马来西亚", "哥伦比亚"}))
     assert terms["出口额"][0] == "出口额" and "出口" in terms["出口额"]
     assert "马来西亚" not in terms  # names are the entities' business, not topic words
+
+
+def test_english_ordinals_find_chinese_ordinals():
+    """The dictionary glosses "twelfth" as December (十二月); an ordinal is 第十二 / 第12."""
+    from qa.lexical import chinese_number, key_terms, ordinal_forms
+
+    assert [chinese_number(n) for n in (2, 10, 12, 20, 21)] == ["二", "十", "十二", "二十", "二十一"]
+    assert ordinal_forms("twelfth") == ("第十二", "第12")
+    assert dict(key_terms("Where was the third forum held?", set()))["third"] == ("第三", "第3")
