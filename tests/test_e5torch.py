@@ -77,3 +77,13 @@ def test_encoder_answers_before_and_after_warming():
     assert enc._model is not None
     assert before.shape == after.shape == (3, 384)
     assert (before * after).sum(1).min() >= 0.99
+
+
+def test_packed_and_plain_products_agree(models):
+    """The oneDNN-packed weights compute what torch.nn.functional.linear computes."""
+    import torch
+
+    ours, _ = models  # float32
+    torch.manual_seed(0)
+    w, b, x = torch.randn(1536, 384), torch.randn(1536), torch.randn(7, 384)
+    assert torch.allclose(ours._linear(w, b)(x), torch.nn.functional.linear(x, w, b), atol=1e-3, rtol=1e-4)
