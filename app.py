@@ -2,9 +2,10 @@
 
     python app.py [--corpus DIR] [--index DIR] [--port 7860]      (or: qa serve)
 
-Serves on 127.0.0.1 only. With the index built it serves within a couple of
-seconds (the models load in the background, the first question waits for
-them); on first start it builds the index and says so. The named endpoint
+Serves on 127.0.0.1 only. With the index built it serves in about 6 s on two
+cores (mostly importing Gradio; the models load in the background and the
+first question waits for them); on first start it builds the index and says so.
+Opening the engine and warming it up live in qa.serving. The named endpoint
 `/ask` returns the same JSON object as `qa ask --json`:
 
     from gradio_client import Client
@@ -14,7 +15,6 @@ them); on first start it builds the index and says so. The named endpoint
 import argparse
 import os
 import sys
-import threading
 import time
 import traceback
 from pathlib import Path
@@ -191,70 +191,19 @@ def launch(demo, port: int, block: bool = True):
                        theme=theme, css=CSS, show_error=True, quiet=not block, footer_links=["api"])
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def serve_in_background(chat, port: int | None = None, note: str = ""):
     """(demo, url): the chat served from this process, for tests and scripts; stop with demo.close()."""
+    from qa.serving import free_port
+
     demo = build_ui(chat, note)
     port = port or free_port()
     launch(demo, port, block=False)
     return demo, f"http://127.0.0.1:{port}/"
 
 
-def open_chat(settings, say=print):
-    """Load the engine (building the index on first start, saying so)."""
-    from qa.chat import Chat
-    from qa.corpus import corpus_files
-    from qa.engine import Engine, build_index
-    from qa.errors import IndexMissingError, StaleIndexError
-    from qa.index import read_manifest
-
-    note = ""
-    try:
-        read_manifest(settings.index_dir)
-    except IndexMissingError:
-        n = len(corpus_files(settings.corpus_dir))
-        say(f"First start: no index in {settings.index_dir}; building it from {n} articles in {settings.corpus_dir} "
-            f"(about 10 s per article on a laptop CPU)…")
-        note = f"The index was built at this first start from {n} articles."
-    t = time.perf_counter()
-    progress = lambda enc, doc: say(f"  embedding {doc} with {enc}")  # noqa: E731
-    try:
-        engine = Engine.open(settings, progress=progress)
-    except StaleIndexError as why:
-        # `qa ask` reports this and stops; a chat being started is expected to
-        # come up with the articles in its folder, so it refreshes (only what
-        # changed is embedded) and says so.
-        say(f"{why}. Refreshing it now…")
-        build_index(settings, progress)
-        engine = Engine.open(settings, progress=progress)
-    if note:
-        say(f"Index built in {time.perf_counter() - t:.0f} s.")
-    return Chat(engine), note
-
-
-def warm_up(chat) -> threading.Thread:
-    """Load the models in the background so the page serves at once; the
-    first question waits on the engine lock until this is done."""
-    def run():
-        try:
-            chat.ask("warm-up")
-        except Exception as e:  # a failed warm-up only costs the first user time
-            print(f"warm-up failed: {e}", file=sys.stderr)
-
-    th = threading.Thread(target=run, name="qa-warm-up", daemon=True)
-    th.start()
-    return th
-
-
 def main(settings, port: int = 7860) -> int:
     from qa.errors import QAError
+    from qa.serving import open_chat, warm_up
 
     t = time.perf_counter()
     try:

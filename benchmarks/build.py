@@ -12,16 +12,15 @@ engine builds, and `qa.index.load_index` reads the result.
 
 from __future__ import annotations
 
-import json
 import time
-from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
 
 from benchmarks.corpus import Assembled, SentencePool
 from qa.ann import choose_kind, make_faiss
-from qa.index import EMBED_RECIPE, FORMAT_VERSION, Manifest, _swap_current, passage_input
+from qa.index import EMBED_RECIPE, passage_input
+from qa.store import FORMAT_VERSION, Manifest, swap_current, write_manifest
 from qa.lexical import BM25, tokenize
 from qa.table import write_passage_table
 
@@ -141,8 +140,8 @@ def write_assembled(index_dir: Path, pool: SentencePool, pool_vecs: dict, asm: A
     np.save(version / "sent_owner.npy", asm.sent_owner)
     t["table"] = time.perf_counter() - t0
     m = Manifest(FORMAT_VERSION, tuple(pool_vecs), {}, n, ns, time.time(), {}, {}, EMBED_RECIPE)
-    (version / "manifest.json").write_text(json.dumps(asdict(m), ensure_ascii=False, indent=1), encoding="utf-8")
-    _swap_current(index_dir, version)
+    write_manifest(version, m)
+    swap_current(index_dir, version)
     info["seconds"] = t
     info["para_chars"] = sum(len(passage_input(p)) for p in asm.passages)
     lens = np.array([len(x) for x in pool.embed_texts], np.int64)

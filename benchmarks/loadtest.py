@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -25,14 +24,10 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.serving import free_port, stop_process
+
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "dev.jsonl"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_up(url: str, proc, timeout: float = 300) -> None:
@@ -110,11 +105,7 @@ def run(questions: list[dict], clients: int, duration: float, corpus: Path, inde
                 "errors": len(errors), "error_samples": errors[:5], "wrong": len(wrong), "all_correct": not wrong and not errors and bool(lat),
                 "questions": len(questions), "gold_accuracy_single": gold_ok / len(questions)}
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_process(proc)
 
 
 def main() -> None:

@@ -64,7 +64,7 @@ def main() -> None:
     from qa.settings import Settings
 
     base = rss()
-    from qa.index import read_manifest
+    from qa.store import read_manifest
 
     s = Settings(index_dir=a.index, corpus_dir=a.index, encoders=tuple(read_manifest(a.index).encoders))
     t = time.perf_counter()
@@ -76,6 +76,7 @@ def main() -> None:
     cold = time.time() - start
     after_first = rss()
     warm = questions[1 : 1 + a.n]
+    engine.warm(wait=True)  # a server loads its fast engines after the first answer
     for q in warm[:5]:  # page in what every question touches
         engine.ask(q)
     retr, full, enc = [], [], []

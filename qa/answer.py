@@ -1,6 +1,7 @@
 """Stage 5: the exact answer from the best sentences, or an honest abstention.
 
-1. Abstain when a country the question names is absent from the corpus, when
+1. Abstain when a country the question names is absent from the corpus or
+   from the best passage (its text and its article's subject), when
    the best passage mentions none of the question's topic words (English
    words through CC-CEDICT: "population" -> 人口...), or when the best
    sentence's cosine is below the per-encoder floor fitted on data (settings).
@@ -8,9 +9,12 @@
    place or name) is read from its wording, in English or Chinese.
 3. The top passage's sentences are cut into clauses (at ，；：); clauses are
    ranked by their sentence's retrieval score plus the share of the
-   question's topic words and numbers they contain; the first clause holding
+   question's topic words and numbers they contain (and, for a flow between
+   two countries, whether the clause names its source first); the first clause holding
    a span of the expected type gives the answer (qa.spans picks the span).
 4. Amounts in Chinese units are rendered for English readers (qa.render).
+Traditional Chinese (question or passage) is matched folded to Simplified;
+the answer is shown as the passage writes it.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from qa.lexical import fold
 from qa.render import date_en, money_en, render_en  # noqa: F401 (re-exported)
 from qa.spans import LIST_QUESTION, MEASURE_WORDS, PATTERNS, clauses, clean_clause, find_span  # noqa: F401 (re-exported)
 from qa.retrieve import Hit
@@ -48,6 +53,7 @@ class Answer:
 
 def question_type(question: str) -> str:
     # "How much did X grow" asks a percentage; "how much ... invest" money.
+    question = fold(question)  # "多少個" asks a count as "多少个" does
     for name, rx in QTYPES:
         if rx.search(question):
             if name == "percent" and re.search(r"how much|多少", question, re.I) and not re.search(r"grow|increase|decrease|rise|增长|下降|增幅|%|share|比例|占比", question, re.I):
@@ -85,7 +91,7 @@ def topic_anchors(query) -> list[tuple[str, ...]]:
 def token_overlap(anchors: list[tuple[str, ...]], clause: str) -> float:
     """Share of the question's topic anchors the clause contains: "2024"
     picks the 2024 clause, "deficit" (赤字) the clause with the deficit."""
-    low = clause.lower()
+    low = fold(clause).lower()
     return sum(any(f in low for f in forms) for forms in anchors) / len(anchors) if anchors else 0.0
 
 
@@ -96,12 +102,50 @@ def _other_year(question: str, clause: str) -> bool:
     return bool(asked and said and not asked & said)
 
 
+# A flow between countries has a source and a destination. "X invested in
+# Y", "X imported from Y", "A对B的投资", "从B的进口额": a country after from/从
+# is the source, after to/in/对/向 the destination, and the one with no such
+# word is the actor: the destination of imports, the source of anything else.
+FLOW = re.compile(r"\binvest|\bexport|\bimport|\bsuppl[yi]|\bsold\b|\bsell|\blen[dt]\b|\bloan|\bdonat|投资|出口|进口|供应|出售|贷款|援助", re.I)
+IMPORT = re.compile(r"\bimport|进口", re.I)
+TO_SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+)?|[从自])$", re.I)
+TO_DEST = re.compile(r"(?:\b(?:to|into|in)\s+(?:the\s+)?|[对向到至])$", re.I)
+
+
+def flow_roles(text: str, found: list[tuple[int, str]]) -> dict[str, str]:
+    """Country key -> "src" or "dst", from the words before each (position, key)."""
+    actor = "dst" if IMPORT.search(text) else "src"
+    roles = {}
+    for pos, key in sorted(found):
+        before = text[max(0, pos - 12) : pos]
+        roles.setdefault(key, "src" if TO_SOURCE.search(before) else "dst" if TO_DEST.search(before) else actor)
+    return roles
+
+
+def flow_direction(query, clause: str) -> int:
+    """+1 when the clause gives the question's countries the same roles in the
+    flow, -1 when it reverses one, 0 when there is nothing to compare.
+    Both are read folded to Simplified: 從/對/投資 are 从/对/投资."""
+    if query is None:
+        return 0
+    question, clause = fold(query.text), fold(clause)
+    if not FLOW.search(question) or not FLOW.search(clause):
+        return 0
+    ents = [e for e in query.entities if e.kind == "country"]
+    if len(ents) < 2:
+        return 0
+    asked = flow_roles(question, [(question.find(fold(e.surface)), e.key) for e in ents])
+    said = flow_roles(clause, [(i, e.key) for e in ents for n in e.names_zh if (i := clause.find(n)) >= 0])
+    common = [k for k in said if k in asked]
+    return 0 if not common else (1 if all(said[k] == asked[k] for k in common) else -1)
+
+
 def choose_answer(question: str, qtype: str, hits: list[Hit], similarity=None, query=None) -> tuple[str | None, int, str]:
     """(answer span, rank of the hit it came from, supporting sentence)."""
     cands = candidate_clauses(hits, qtype)
     if not cands:
         return None, 0, ""
-    topic = topic_anchors(query) if query is not None else []
+    topic = [tuple(fold(f) for f in forms) for forms in topic_anchors(query)] if query is not None else []
     names = [tuple(n for n in (*e.names_zh[:2], e.surface)) for e in query.entities] if query is not None else []
     sims = similarity(question, [c for _, _, c in cands]) if similarity else [0.0] * len(cands)
     # The sentence's own score (both encoders, computed at retrieval) steadies
@@ -118,7 +162,8 @@ def choose_answer(question: str, qtype: str, hits: list[Hit], similarity=None, q
     for i in range(1, len(cands)):
         if cands[i][1] == cands[i - 1][1]:
             overlap[i] = max(overlap[i], 0.9 * overlap[i - 1])
-    order = sorted(range(len(cands)), key=lambda i: (cands[i][0] > 0, -(sims[i] + prior[i] + 0.6 * overlap[i])))
+    direction = [0.5 * flow_direction(query, c) for _, _, c in cands]
+    order = sorted(range(len(cands)), key=lambda i: (cands[i][0] > 0, -(sims[i] + prior[i] + 0.6 * overlap[i] + direction[i])))
     for i in order:
         rank, sentence, clause = cands[i]
         span = find_span(clause, qtype, question, topic + names)
@@ -143,6 +188,16 @@ def uncovered_terms(query, hit: Hit) -> list[str]:
     return [t for t, forms in getattr(query, "terms", ()) if not any(f in text for f in forms)]
 
 
+def unsupported_countries(query, hit: Hit) -> list[str]:
+    """Countries the question names that the passage neither names nor is
+    about: "Kazakhstan–Mongolia trade" answered from a paragraph on trade
+    with Russia would be another country's figure."""
+    from qa.lexical import fold
+
+    text = fold(f"{hit.passage.context} {hit.passage.text}")
+    return [e.name_en for e in query.entities if e.kind == "country" and not any(n in text for n in e.names_zh)]
+
+
 def decide(query, hits: list[Hit], similarity, settings) -> Answer:
     qtype = question_type(query.text)
     if query.missing:
@@ -153,6 +208,9 @@ def decide(query, hits: list[Hit], similarity, settings) -> Answer:
     missing_topic = uncovered_terms(query, hits[0]) if hits else []
     if missing_topic and len(missing_topic) == len(query.terms):
         return Answer(query.text, None, None, True, tuple(hits), 0.0, qtype, f"the best passage never mentions {', '.join(missing_topic)}")
+    absent = unsupported_countries(query, hits[0]) if hits else []
+    if absent:
+        return Answer(query.text, None, None, True, tuple(hits), 0.0, qtype, f"the best passage is not about {', '.join(absent)}")
     conf = confidence(hits)
     if not hits or conf < settings.confidence_floor():
         return Answer(query.text, None, None, True, tuple(hits), conf, qtype, "no passage in these articles answers this closely enough")

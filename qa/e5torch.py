@@ -152,17 +152,31 @@ class E5Torch:
 
     def _layer(self, t: dict, f32, i: int) -> dict:
         H, FF = self.cfg["H"], self.cfg["FF"]
-        w = lambda name, rows: self.torch.from_numpy(dequantise(t[f"l{i}.{name}"], rows).T.copy()).to(self.dtype)
-        qkv = self.torch.cat([w("q.w", H), w("k.w", H), w("v.w", H)], dim=1)
+        torch = self.torch
+        w = lambda name, rows: torch.from_numpy(dequantise(t[f"l{i}.{name}"], rows))  # [out, in]
         b = lambda name, n: f32(f"l{i}.{name}", n)
+        qkv = torch.cat([w("q.w", H), w("k.w", H), w("v.w", H)])
+        qkv_b = torch.cat([b("q.b", H), b("k.b", H), b("v.b", H)])
         return {
-            "qkv": qkv, "qkv_b": self.torch.cat([b("q.b", H), b("k.b", H), b("v.b", H)]).to(self.dtype),
-            "ao": w("ao.w", H), "ao_b": b("ao.b", H).to(self.dtype),
-            "aln": (b("aln.w", H), b("aln.b", H)),
-            "fi": w("fi.w", FF), "fi_b": b("fi.b", FF).to(self.dtype),
-            "fo": w("fo.w", H), "fo_b": b("fo.b", H).to(self.dtype),
-            "oln": (b("oln.w", H), b("oln.b", H)),
+            "qkv": self._linear(qkv, qkv_b), "ao": self._linear(w("ao.w", H), b("ao.b", H)),
+            "fi": self._linear(w("fi.w", FF), b("fi.b", FF)), "fo": self._linear(w("fo.w", H), b("fo.b", H)),
+            "aln": (b("aln.w", H), b("aln.b", H)), "oln": (b("oln.w", H), b("oln.b", H)),
         }
+
+    def _linear(self, weight, bias):
+        """x -> x W^T + b, with W packed once into oneDNN's blocked layout. A plain
+        product re-lays out the weights on every call: measured over our 93 dev
+        and held-out questions, interleaved, packed is p50 22 / p95 28 ms a query
+        against 25 / 42 ms. Where the op is missing (a torch without oneDNN), the
+        plain product."""
+        torch = self.torch
+        weight, bias = weight.to(self.dtype).contiguous(), bias.to(self.dtype)
+        try:
+            op, packed = torch.ops.mkldnn._linear_pointwise, torch.ops.mkldnn._reorder_linear_weight(weight, 32)
+            op(torch.zeros(2, weight.shape[1], dtype=self.dtype), packed, bias, "none", [], "")  # works here?
+            return lambda x: op(x, packed, bias, "none", [], "")
+        except (RuntimeError, AttributeError):
+            return lambda x: torch.nn.functional.linear(x, weight, bias)
 
     def windows(self, text: str, prefix: str) -> list[list[int]]:
         """<s> ids </s> per window of at most MAXP-2 content tokens."""
@@ -185,14 +199,15 @@ class E5Torch:
         heads = self.cfg["NH"]
         attn_mask = mask[:, None, None, :]
         with torch.inference_mode():
+            x = x.view(B * T, H)  # the packed products take rows
             for ly in self.layers:
-                q, k, v = (x @ ly["qkv"] + ly["qkv_b"]).view(B, T, 3, heads, H // heads).permute(2, 0, 3, 1, 4)
+                q, k, v = ly["qkv"](x).view(B, T, 3, heads, H // heads).permute(2, 0, 3, 1, 4)
                 ctx = F.scaled_dot_product_attention(q, k, v, attn_mask=attn_mask)
-                a = ctx.transpose(1, 2).reshape(B, T, H) @ ly["ao"] + ly["ao_b"]
+                a = ly["ao"](ctx.transpose(1, 2).reshape(B * T, H))
                 x = F.layer_norm((x + a).float(), (H,), *ly["aln"], eps).to(self.dtype)
-                m = F.gelu(x @ ly["fi"] + ly["fi_b"]) @ ly["fo"] + ly["fo_b"]
+                m = ly["fo"](F.gelu(ly["fi"](x)))
                 x = F.layer_norm((x + m).float(), (H,), *ly["oln"], eps)
-                pooled = x
+                pooled = x.view(B, T, H)
                 x = x.to(self.dtype)
             m = mask[:, :, None].float()
             return ((pooled * m).sum(1) / m.sum(1)).numpy()

@@ -19,9 +19,10 @@ from qa.corpus import Article, file_sha256, parse_article
 from qa.encoders import get_encoder
 from qa.errors import CorpusError, IndexMissingError, InputError, QAError, StaleIndexError
 from qa.formats import SUPPORTED, read_document
-from qa.index import LoadedIndex, check_manifest, file_stats, load_index, read_manifest, write_index, writer_lock
+from qa.index import LoadedIndex, load_index, write_index
 from qa.retrieve import Hit, Retriever
 from qa.settings import Settings
+from qa.store import check_manifest, file_stats, read_manifest, refresh_fingerprints, same_file, writer_lock
 
 MAX_QUESTION_CHARS = 2000
 
@@ -88,8 +89,9 @@ def scan_corpus(view: dict[str, Path] | Path) -> tuple[list[Article], dict, dict
     view = corpus_view(view) if isinstance(view, Path) else view
     articles, files, dups, rejected, seen = [], {}, {}, [], {}
     for name, path in sorted(view.items()):
+        st = path.stat()  # before reading: an edit while hashing then shows as a change next time
         sha = file_sha256(path)
-        files[name] = file_stats(path, sha)  # bad files too: an unchanged one must not look stale
+        files[name] = file_stats(st, sha)  # bad files too: an unchanged one must not look stale
         try:
             art = parse_article(name, read_document(path), sha)
         except InputError as e:
@@ -117,6 +119,7 @@ def build_locked(settings: Settings, progress=None) -> BuildReport:
     up = _up_to_date(settings)
     if up is not None:
         settle_journal(corpus)  # a writer killed after its swap left only this to do
+        refresh_fingerprints(settings.index_dir, corpus_view(corpus), file_sha256)
         return up
     articles, files, dups, rejected = scan_corpus(corpus_view(corpus))
     if not articles:
@@ -134,12 +137,14 @@ def build_locked(settings: Settings, progress=None) -> BuildReport:
     todo = tuple(a.doc for a in articles if any(not _cache_path(cache, a, e).exists() for e in encs))
     m = write_index(settings.index_dir, articles, files, encs, dups, dict(rejected), progress, settings.index_kind)
     settle_journal(corpus)
+    # Files moved in from the journal have a new ctime (same bytes): recorded now, the next refresh need not hash them.
+    refresh_fingerprints(settings.index_dir, corpus_view(corpus), file_sha256)
     return BuildReport(tuple(a.doc for a in articles), todo, dups, tuple(rejected), m.n_passages)
 
 
 def _up_to_date(settings: Settings) -> BuildReport | None:
     """The report of the current index if it already matches the corpus, else None.
-    Costs a stat per file (hashes only for files whose size or mtime moved)."""
+    Costs a stat per file (hashes only for files whose stat fingerprint moved)."""
     try:
         m = read_manifest(settings.index_dir)
         check_manifest(m, settings.encoders, current_files(settings.corpus_dir, settings.index_dir, staged=True), settings.index_dir)
@@ -151,18 +156,16 @@ def _up_to_date(settings: Settings) -> BuildReport | None:
 
 def current_files(corpus_dir: Path, index_dir: Path, staged: bool = False) -> dict:
     """doc -> sha256 of what the corpus folder holds now (bad files included, as
-    in the manifest). Hashing is skipped for files whose size and mtime match."""
+    in the manifest). Hashing is skipped for files whose stat fingerprint (size,
+    mtime and ctime in ns, inode) matches the manifest's: see qa.store.file_stats."""
     try:
         known = read_manifest(index_dir).files
     except QAError:
         known = {}
     out = {}
     for name, path in corpus_view(corpus_dir, staged).items():
-        st, k = path.stat(), known.get(name)
-        if k and k["size"] == st.st_size and k["mtime"] == st.st_mtime:
-            out[name] = k["sha256"]
-        else:
-            out[name] = file_sha256(path)
+        k = known.get(name)
+        out[name] = k["sha256"] if same_file(k, path.stat()) else file_sha256(path)
     return out
 
 
@@ -194,6 +197,13 @@ class Engine:
         enc = self.encoders.get("use") or next(iter(self.encoders.values()))
         vecs = enc.encode_passages([question] + texts)
         return vecs[1:] @ vecs[0]
+
+    def warm(self, wait: bool = True) -> None:
+        """Load every model's fastest engine now rather than at the first
+        question (see E5Encoder): for processes that answer many questions."""
+        for enc in self.encoders.values():
+            if hasattr(enc, "warm"):
+                enc.warm(wait)
 
     def ask(self, question: str, k: int | None = None) -> ans.Answer:
         question = validate_question(question)

@@ -86,7 +86,8 @@ def summarise(outs: list[Outcome]) -> dict:
 
 def evaluate(engine, items: list[dict], k: int = 5, warmup: bool = True) -> dict:
     """Figures overall, plus the same figures per question language."""
-    if warmup:  # first call loads models; latency is measured warm
+    if warmup:  # load every model (the fast engines too); latency is measured warm
+        engine.warm(wait=True)
         engine.ask(items[0]["question"], k)
     outs = [run_one(engine, it, k) for it in items]
     report = summarise(outs)

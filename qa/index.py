@@ -1,30 +1,17 @@
-"""Stage 3: build, save and load the searchable index.
+"""Stage 3: what goes into an index version, and reading it back.
 
-Layout under the index folder:
-
-    current -> v-<stamp>/        symlink; swapped atomically (os.replace)
-    v-<stamp>/manifest.json      format version, encoders, corpus file hashes
-    v-<stamp>/passages.json      the passage table (what we cite)
-    v-<stamp>/<enc>.{para,sent}.npy / .faiss   dense vectors and FAISS indexes
-    v-<stamp>/bm25/              lexical index
-    cache/<sha256>.<enc>.npz     per-article vectors, keyed by content hash
-    .lock                        held by the one process that writes
-
-A reader only ever follows `current`, so the index on disk is always either
-the old version or the new one, even if the writer is killed midway. The
-per-article cache makes a refresh embed only articles whose bytes changed,
-and indexes identical content under two names once.
+Dense vectors (with a per-article cache, so a refresh embeds only articles
+whose text changed, and identical content under two names once), FAISS
+indexes, BM25 and entity postings, written into a new version folder that
+qa.store publishes atomically; `load_index` reads one version whole.
+The folder layout, the manifest and the writer lock live in qa.store.
 """
 
 from __future__ import annotations
 
-import fcntl
-import json
 import os
-import shutil
 import time
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -32,12 +19,12 @@ import numpy as np
 
 from qa.corpus import Article, Passage
 from qa.encoders import Encoder
-from qa.errors import IndexBusyError, IndexMissingError, StaleIndexError
+from qa.errors import IndexMissingError
 from qa.ann import Refined, is_exact, make_faiss, vector_dtype
 from qa.lexical import BM25, fold, tokenize
+from qa.store import FORMAT_VERSION, Manifest, publish, read_manifest, write_manifest
 from qa.table import PassageTable, SentenceTexts, write_passage_table
 
-FORMAT_VERSION = 1
 # Bump when the text we embed, or the code that embeds it, changes: cached
 # vectors from another recipe are wrong. (e5t: e5 run by qa.e5torch; spm: USE
 # tokenized by sentencepiece.)
@@ -55,19 +42,6 @@ def passage_input(p: Passage) -> str:
 def sentence_input(p: Passage, sentence: str) -> str:
     # The article's subject names the partner country that the sentence omits.
     return fold(f"{' '.join(p.subject)}：{sentence}" if p.subject else sentence)
-
-
-@dataclass(frozen=True)
-class Manifest:
-    format_version: int
-    encoders: tuple[str, ...]
-    files: dict  # doc -> {"sha256", "size", "mtime", "indexed_at"}
-    n_passages: int
-    n_sentences: int
-    built_at: float
-    duplicates: dict  # doc -> doc with the same content that was indexed
-    rejected: dict  # doc -> why it could not be read
-    recipe: str = ""  # EMBED_RECIPE of the program that embedded it ("" before it was recorded)
 
 
 @dataclass
@@ -138,6 +112,19 @@ def embed_article(article: Article, enc: Encoder, cache: Path) -> tuple[np.ndarr
     return paras, sents, True
 
 
+def prune_cache(cache: Path, articles: list[Article], enc: Encoder) -> None:
+    """Drop cached vectors that no article of the corpus uses any more
+    (removed or changed articles, an older EMBED_RECIPE) and temp files torn by
+    a killed writer. Called by the writer (under the lock) only once the new
+    version is live: a kill before that leaves every vector the old index or a
+    retry could want. A current article keeps its vectors for every encoder,
+    so switching encoders back does not embed it again."""
+    keep = {_cache_path(cache, a, enc).name.split(".", 1)[0] for a in articles}
+    for path in cache.iterdir():
+        if path.name.split(".", 1)[0] not in keep or not path.name.endswith(".npz"):
+            path.unlink(missing_ok=True)
+
+
 def entity_postings(passages: list[Passage]) -> dict[str, np.ndarray]:
     """Which passages are about which entity: named in the paragraph, or in
     its article's subject (paragraphs often leave the partner unnamed)."""
@@ -151,33 +138,6 @@ def entity_postings(passages: list[Passage]) -> dict[str, np.ndarray]:
 
 
 # ---------- writing ----------
-
-@contextmanager
-def writer_lock(index_dir: Path):
-    """One writer at a time; readers never wait (they follow `current`)."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    # "a+" does not truncate: the holder's pid stays readable for the message.
-    with open(index_dir / ".lock", "a+") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            fh.seek(0)
-            holder = fh.read().strip() or "?"
-            raise IndexBusyError(
-                f"another process (pid {holder}) is updating the index in {index_dir}; wait for it to finish and try again "
-                "(questions can still be asked meanwhile)"
-            ) from None
-        fh.seek(0)
-        fh.truncate()
-        fh.write(str(os.getpid()))
-        fh.flush()
-        yield
-
-
-def file_stats(path: Path, sha: str) -> dict:
-    st = path.stat()
-    return {"sha256": sha, "size": st.st_size, "mtime": st.st_mtime}
-
 
 def write_index(index_dir: Path, articles: list[Article], files: dict, encoders: list[Encoder], duplicates: dict, rejected: dict, progress=None, index_kind: str = "auto") -> Manifest:
     """Embed (reusing the cache), write a new version folder, swap `current`."""
@@ -206,12 +166,10 @@ def write_index(index_dir: Path, articles: list[Article], files: dict, encoders:
     write_passage_table(tmp, passages)
     manifest = Manifest(FORMAT_VERSION, tuple(e.id for e in encoders), files, len(passages), int(len(sent_owner)), time.time(), duplicates, rejected, EMBED_RECIPE)
     np.save(tmp / "sent_owner.npy", sent_owner)
-    (tmp / "manifest.json").write_text(json.dumps(asdict(manifest), ensure_ascii=False, indent=1), encoding="utf-8")
-    _fsync_tree(tmp)
-    os.rename(tmp, version)
-    previous = (index_dir / "current").resolve() if (index_dir / "current").is_symlink() else None
-    _swap_current(index_dir, version)
-    _remove_old_versions(index_dir, keep=(version, previous))
+    write_manifest(tmp, manifest)
+    publish(index_dir, tmp, version)
+    if encoders:
+        prune_cache(cache, articles, encoders[0])
     return manifest
 
 
@@ -227,63 +185,7 @@ def _save_dense(folder: Path, enc_id: str, para: np.ndarray, sent: np.ndarray, i
         faiss.write_index(index, str(folder / f"{safe}.{level}.faiss"))
 
 
-def _fsync_tree(folder: Path) -> None:
-    for path in folder.rglob("*"):
-        if path.is_file():
-            with open(path, "rb") as f:
-                os.fsync(f.fileno())
-
-
-def _swap_current(index_dir: Path, version: Path) -> None:
-    link = index_dir / f".current-{os.getpid()}"
-    if link.is_symlink() or link.exists():
-        link.unlink()
-    os.symlink(version.name, link)
-    os.replace(link, index_dir / "current")  # atomic on POSIX
-
-
-def _remove_old_versions(index_dir: Path, keep: tuple) -> None:
-    """The previous version stays one round: a reader may have resolved
-    `current` just before the swap and still be loading its files."""
-    names = {k.name for k in keep if k is not None}
-    for old in index_dir.glob("v-*"):
-        if old.name not in names:
-            shutil.rmtree(old, ignore_errors=True)
-    for torn in index_dir.glob(".building-*"):
-        shutil.rmtree(torn, ignore_errors=True)
-
-
 # ---------- reading ----------
-
-def read_manifest(index_dir: Path, folder: Path | None = None) -> Manifest:
-    path = (folder or index_dir / "current") / "manifest.json"
-    if not path.exists():
-        raise IndexMissingError(f"no index in {index_dir}; run `qa index` to build it")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        data["encoders"] = tuple(data["encoders"])
-        return Manifest(**data)
-    except (ValueError, TypeError, KeyError) as e:
-        raise StaleIndexError(f"the index in {index_dir} is unreadable ({e}); run `qa index` to rebuild it") from e
-
-
-def check_manifest(m: Manifest, encoders: tuple[str, ...], current_files: dict, index_dir: Path) -> None:
-    """Refuse an index that would answer from other vectors or other text."""
-    if m.format_version != FORMAT_VERSION:
-        raise StaleIndexError(f"the index in {index_dir} has format {m.format_version}, this program reads {FORMAT_VERSION}; run `qa index` to rebuild it")
-    if m.recipe != EMBED_RECIPE:
-        raise StaleIndexError(f"the index in {index_dir} was embedded by an older version of this program; run `qa index` to re-embed it")
-    if tuple(m.encoders) != tuple(encoders):
-        raise StaleIndexError(
-            f"the index in {index_dir} was built with encoders {', '.join(m.encoders)}, not {', '.join(encoders)}; "
-            f"run `qa index --encoders {','.join(encoders)}` to rebuild it, or ask with --encoders {','.join(m.encoders)}"
-        )
-    indexed = {d: f["sha256"] for d, f in m.files.items()}
-    if indexed != current_files:
-        changed = sorted(set(indexed.items()) ^ set(current_files.items()))
-        names = sorted({d for d, _ in changed})
-        raise StaleIndexError(f"the corpus changed since the index was built ({', '.join(names[:5])}); run `qa index` to refresh it")
-
 
 def load_index(index_dir: Path, attempts: int = 3) -> LoadedIndex:
     """Resolve `current` once and read everything from that version folder, so

@@ -155,6 +155,23 @@ def chinese_for(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c for form in _lemmas(word.lower()) for c in table.get(form, ())))
 
 
+ORDINALS = ("second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+            "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+CN_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1..99 in Chinese numerals: 12 -> 十二, 20 -> 二十."""
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else CN_DIGITS[tens]) + "十" if tens else "") + (CN_DIGITS[ones] if ones else "")
+
+
+def ordinal_forms(word: str) -> tuple[str, ...]:
+    """"twelfth" -> 第十二, 第12 (the dictionary glosses it as December, 十二月)."""
+    n = ORDINALS.index(word) + 2 if word in ORDINALS else None
+    return (f"第{chinese_number(n)}", f"第{n}") if n else ()
+
+
 def key_terms(question: str, names: set[str]) -> list[tuple[str, tuple[str, ...]]]:
     """The question's topic words, each with the Chinese forms that would show
     a passage talks about it: [("population", ("人口", ...)), ("失业率", ("失业率",))].
@@ -170,13 +187,15 @@ def key_terms(question: str, names: set[str]) -> list[tuple[str, tuple[str, ...]
         low = w.lower()
         if low in STOP_LATIN or low in QUESTION_LATIN or len(low) < 3 or low in names:
             continue
-        forms = chinese_for(low)
+        forms = ordinal_forms(low) or chinese_for(low)
         if forms:
             terms.append((low, forms))
     for run in CJK_RUN.findall(text):
         for w in _jieba().cut(run):
             if len(w) >= 2 and w not in STOP_CJK and w not in QUESTION_CJK and not any(w in n or n in w for n in names):
-                terms.append((w, (w,)))
+                # A compound is found by its parts too: a passage on 出口 answers 出口额.
+                parts = [p for p in _jieba().cut_for_search(w) if len(p) >= 2 and p not in STOP_CJK and p not in QUESTION_CJK]
+                terms.append((w, tuple(dict.fromkeys([w, *parts]))))
     return list(dict((t, f) for t, f in terms).items())
 
 

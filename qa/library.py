@@ -19,7 +19,7 @@ from qa.corpus import parse_article
 from qa.engine import INCOMING, REMOVED, BuildReport, build_locked, corpus_view, current_files
 from qa.errors import InputError, QAError
 from qa.formats import MAX_BYTES, check_extension, read_bytes, read_capped
-from qa.index import read_manifest, writer_lock
+from qa.store import read_manifest, writer_lock
 from qa.settings import Settings
 
 MAX_NAME_BYTES = 200

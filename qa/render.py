@@ -3,12 +3,15 @@
 亿 = 10^8 and 万 = 10^4, so 440亿美元 is US$44 billion, 5.557亿美元 is
 US$555.7 million and 2060 万美元 is US$20.6 million. Qualifiers survive
 (约 -> about, 超 -> over); a currency we do not know keeps no English rendering
-rather than a wrong one.
+rather than a wrong one. Traditional spans (440億美元, 2060萬美元, 3.5萬噸) are
+read folded to Simplified.
 """
 
 from __future__ import annotations
 
 import re
+
+from qa.lexical import fold
 
 NUM = r"\d+(?:[.,]\d+)*"
 SCALE = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"
@@ -56,6 +59,7 @@ def date_en(span: str) -> str | None:
 
 
 def render_en(span: str, qtype: str) -> str | None:
+    span = fold(span)
     if qtype == "money" or MONEY.fullmatch(span):
         return money_en(span)
     if qtype == "date":

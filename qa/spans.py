@@ -6,20 +6,26 @@ closest to wins (nearness weighted 1/(1 + distance/3)); the counted noun
 right after a count weighs double ("19 份合作协议" for "how many agreements");
 spans the question itself states, or tied to another year than the one
 asked, are not answers.
+
+Traditional Chinese is matched folded to Simplified (OpenCC, as retrieval
+does): 億/萬, 個/項/噸, 歐元 and every other Traditional form of a unit,
+measure word, currency or place suffix meets the Simplified patterns here,
+and the span returned is the clause's own text ("86億美元" stays Traditional).
 """
 
 from __future__ import annotations
 
 import re
 
-from qa.lexical import chinese_for
+from qa.lexical import chinese_for, fold
 from qa.render import MONEY, NUM
 
 CN_DIGITS = "〇零一二两三四五六七八九十百千"
 PERCENT = re.compile(rf"{NUM}\s*[%％]|百分之[{CN_DIGITS}]+")
 DATE = re.compile(
     rf"\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}\s*年\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}\s*年|\d{{1,2}}\s*月"
-    r"|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}"
+    # A bare year is four digits on their own: "2060万美元" is an amount, "12024" no year.
+    r"|\d{4}-\d{2}-\d{2}|(?<![\d.])(?:19|20)\d{2}(?!\d|\.\d|\s*[万亿千百])"
 )
 # Measure words that make a number a count; questions use the same list ("多少公里").
 MEASURE_WORDS = "倍 份 家 个 项 次 天 人 名 座 所 条 国 种 公里 千米 吨 架 辆 届 周年 周 小时 年 节 位 艘 部 批 台 张 只 头 亩 公顷 平方公里".split()
@@ -30,6 +36,7 @@ COUNT = re.compile(
     rf"(?:{'|'.join(MEASURE_WORDS)}|万)"
 )
 # Places: a known city, or a name ending in a place suffix (乔尔蓬阿塔市, 阿伊鲁姆站).
+HELD_AT = re.compile(r"在([\u4e00-\u9fff·]{2,8}?)(?:举行|召开|举办|开幕|闭幕|会晤|会见|签署|签订)")
 PLACE_SUFFIX = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:市|州|省|港|站|县|镇|村|岛|口岸)(?![\u4e00-\u9fff]{0,1}(?:长|政府|委员))")
 WINDOW = 14  # characters around a span in which the question's words count as evidence
 QUOTED = re.compile(r"《[^》]{1,60}》|“[^”]{1,40}”|\"[^\"]{1,40}\"")
@@ -140,10 +147,26 @@ def _place(clause: str, question: str) -> str | None:
         name = clause[max(start, cut + 1) : m.end()]
         if len(name) > 2 and name not in question:
             return name
+    # "在阿斯塔纳举行": where an event took place, for places no list knows.
+    for m in HELD_AT.finditer(clause):
+        if m.group(1) not in question and not any(e.surface == m.group(1) and e.key in asked for e in ents):
+            return m.group(1)
     return None
 
 
 def find_span(clause: str, qtype: str, question: str, anchors=()) -> str | None:
+    """The answer span of type `qtype` in `clause`, as written there, or None."""
+    folded = fold(clause)
+    if len(folded) != len(clause):  # OpenCC t2s keeps positions; were it ever not to, match the text as written
+        folded = clause
+    span = _find_span(folded, qtype, fold(question), [tuple(fold(f) for f in forms) for forms in anchors])
+    if span is None:
+        return None
+    at = folded.find(span)
+    return clause[at : at + len(span)] if at >= 0 else span
+
+
+def _find_span(clause: str, qtype: str, question: str, anchors) -> str | None:
     if qtype in PATTERNS:
         m = _best_match(list(PATTERNS[qtype].finditer(clause)), clause, question, anchors)
         return m.group().strip() if m else None

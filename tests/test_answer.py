@@ -111,3 +111,14 @@ def test_answers_cite_the_supporting_sentence(engine, question, expected, expect
 def test_a_latin_name_made_only_of_what_the_question_says_is_no_answer():
     # "2V2" holds the number the question asks about: no span, and no crash.
     assert find_span("以2V2随机配对的方式", "name", "2人一组叫什么？", [("配对",)]) is None
+
+
+def test_place_where_an_event_was_held_without_a_list_of_cities():
+    from qa.spans import find_span
+
+    assert find_span("该论坛第三次会议于2024年在图尔克斯坦举行", "place", "Where was the third forum meeting held?") == "图尔克斯坦"
+    # A country can be the place, unless the question already names it; nothing is
+    # made up when the clause names no place.
+    assert find_span("会议在哈萨克斯坦举行", "place", "Where was the meeting held?") == "哈萨克斯坦"
+    assert find_span("会议在哈萨克斯坦举行", "place", "Where in Kazakhstan was the meeting held?") is None
+    assert find_span("会议讨论了扩大合作的途径", "place", "Where was the meeting held?") is None

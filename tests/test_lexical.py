@@ -42,3 +42,22 @@ def test_key_terms_leave_out_names_and_question_words():
     assert "失业" in terms["unemployment"]
     zh = dict(key_terms("哈萨克斯坦的失业率是多少？", {"哈萨克斯坦"}))
     assert set(zh) == {"失业率"}
+
+
+def test_chinese_compound_topic_words_are_found_by_their_parts():
+    """A passage that says 出口 answers a question about 出口额; the whole
+    word stays first (it is the most specific form)."""
+    from qa.lexical import key_terms
+
+    terms = dict(key_terms("马来西亚对哥伦比亚的出口额是多少？", {"马来西亚", "哥伦比亚"}))
+    assert terms["出口额"][0] == "出口额" and "出口" in terms["出口额"]
+    assert "马来西亚" not in terms  # names are the entities' business, not topic words
+
+
+def test_english_ordinals_find_chinese_ordinals():
+    """The dictionary glosses "twelfth" as December (十二月); an ordinal is 第十二 / 第12."""
+    from qa.lexical import chinese_number, key_terms, ordinal_forms
+
+    assert [chinese_number(n) for n in (2, 10, 12, 20, 21)] == ["二", "十", "十二", "二十", "二十一"]
+    assert ordinal_forms("twelfth") == ("第十二", "第12")
+    assert dict(key_terms("Where was the third forum held?", set()))["third"] == ("第三", "第3")
