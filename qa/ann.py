@@ -126,7 +126,7 @@ def change_kind(index_dir, kind: str) -> list[str]:
 
     import faiss
 
-    from qa.index import _fsync_tree, _remove_old_versions, _swap_current, writer_lock
+    from qa.store import publish, writer_lock
 
     index_dir = Path(index_dir)
     with writer_lock(index_dir):
@@ -157,10 +157,7 @@ def change_kind(index_dir, kind: str) -> list[str]:
             out.flush()
             del out
             faiss.write_index(index, str(tmp / f"{name}.faiss"))
-        _fsync_tree(tmp)
-        os.rename(tmp, version)
-        _swap_current(index_dir, version)
-        _remove_old_versions(index_dir, keep=(version, cur))
+        publish(index_dir, tmp, version)
     return todo
 
 
