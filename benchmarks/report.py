@@ -29,7 +29,8 @@ def _anon_after_warm(r: dict):
     m = r.get("rss_mb")
     if not m:
         return None
-    return m["after_warm"]["RssAnon"] - m["imports"]["RssAnon"] - (m["after_first_answer"]["RssAnon"] - m["index_loaded"]["RssAnon"])
+    models = m.get("models_loaded", m["after_first_answer"])  # runs before engine.warm() had no separate snapshot
+    return m["after_warm"]["RssAnon"] - m["imports"]["RssAnon"] - (models["RssAnon"] - m["index_loaded"]["RssAnon"])
 
 
 def rows(results: dict) -> list[dict]:
