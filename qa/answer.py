@@ -179,12 +179,15 @@ def confidence(hits: list[Hit]) -> float:
     return hits[0].sentence_sim if hits else 0.0
 
 
+def _passage_text(hit: Hit) -> str:
+    """What the abstention rules search: the passage with its article context, folded."""
+    return fold(f"{hit.passage.context} {hit.passage.text}")
+
+
 def uncovered_terms(query, hit: Hit) -> list[str]:
     """The question's topic words that the passage never mentions, in any of
     their Chinese forms ("population": 人口, 人口数, ...)."""
-    from qa.lexical import fold
-
-    text = fold(f"{hit.passage.context} {hit.passage.text}")
+    text = _passage_text(hit)
     return [t for t, forms in getattr(query, "terms", ()) if not any(f in text for f in forms)]
 
 
@@ -192,9 +195,7 @@ def unsupported_countries(query, hit: Hit) -> list[str]:
     """Countries the question names that the passage neither names nor is
     about: "Kazakhstan–Mongolia trade" answered from a paragraph on trade
     with Russia would be another country's figure."""
-    from qa.lexical import fold
-
-    text = fold(f"{hit.passage.context} {hit.passage.text}")
+    text = _passage_text(hit)
     return [e.name_en for e in query.entities if e.kind == "country" and not any(n in text for n in e.names_zh)]
 
 

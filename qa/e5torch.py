@@ -195,22 +195,22 @@ class E5Torch:
             ids[r, : len(s)] = s
             mask[r, : len(s)] = True
         words = torch.from_numpy(dequantise(self.word_raw[ids.ravel()], B * T)).view(B, T, H)
-        x = F.layer_norm(words + self.pos[:T] + self.type0, (H,), *self.eln, eps).to(self.dtype)
+        # x stays float32 between layers (layer norms in float32); each layer
+        # multiplies in self.dtype. Rows: the packed products take 2-D input.
+        x = F.layer_norm(words + self.pos[:T] + self.type0, (H,), *self.eln, eps).view(B * T, H)
         heads = self.cfg["NH"]
         attn_mask = mask[:, None, None, :]
         with torch.inference_mode():
-            x = x.view(B * T, H)  # the packed products take rows
             for ly in self.layers:
-                q, k, v = ly["qkv"](x).view(B, T, 3, heads, H // heads).permute(2, 0, 3, 1, 4)
+                h = x.to(self.dtype)
+                q, k, v = ly["qkv"](h).view(B, T, 3, heads, H // heads).permute(2, 0, 3, 1, 4)
                 ctx = F.scaled_dot_product_attention(q, k, v, attn_mask=attn_mask)
                 a = ly["ao"](ctx.transpose(1, 2).reshape(B * T, H))
-                x = F.layer_norm((x + a).float(), (H,), *ly["aln"], eps).to(self.dtype)
-                m = ly["fo"](F.gelu(ly["fi"](x)))
-                x = F.layer_norm((x + m).float(), (H,), *ly["oln"], eps)
-                pooled = x.view(B, T, H)
-                x = x.to(self.dtype)
+                h = F.layer_norm((h + a).float(), (H,), *ly["aln"], eps).to(self.dtype)
+                m = ly["fo"](F.gelu(ly["fi"](h)))
+                x = F.layer_norm((h + m).float(), (H,), *ly["oln"], eps)
             m = mask[:, :, None].float()
-            return ((pooled * m).sum(1) / m.sum(1)).numpy()
+            return ((x.view(B, T, H) * m).sum(1) / m.sum(1)).numpy()
 
     def encode(self, texts: list[str], prefix: str, batch_tokens: int = 4096) -> np.ndarray:
         """L2-normalised vectors. Windows are sorted by length and batched under a
@@ -232,5 +232,6 @@ class E5Torch:
                 sums[i] += n * vec
                 weight[i] += n
             start = end
-        vecs = sums / np.maximum(weight, 1e-12)[:, None]
-        return (vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-12)).astype(np.float32)
+        from qa.encoders import normalise
+
+        return normalise(sums / np.maximum(weight, 1e-12)[:, None])

@@ -189,8 +189,8 @@ class Retriever:
         lit_pass = np.maximum.reduceat(lit_sent, seg) if q.literals else np.zeros(len(cand), np.float32)
         feats["literal"] = w.literal * lit_pass / max(1, len(q.literals))
         # Best sentence: the encoders agree most, literal matches break ties.
-        sent_score = sent_sum / max(1, len(qvecs)) + 0.05 * lit_sent
         mean_sim = sent_sum / max(1, len(qvecs))
+        sent_score = mean_sim + 0.05 * lit_sent
         # Each candidate's first sentence reaching its best score (argmax per segment).
         owner = np.repeat(np.arange(len(cand)), counts)
         tops = np.flatnonzero(sent_score == np.repeat(np.maximum.reduceat(sent_score, seg), counts))
