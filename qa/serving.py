@@ -45,7 +45,7 @@ def open_chat(settings, say=print):
     except IndexMissingError:
         n = len(corpus_files(settings.corpus_dir))
         say(f"First start: no index in {settings.index_dir}; building it from {n} articles in {settings.corpus_dir} "
-            f"(about 10 s per article on a laptop CPU)…")
+            f"(a few seconds per article: 14 s for the five on 2 cores)…")
         note = f"The index was built at this first start from {n} articles."
     t = time.perf_counter()
     progress = lambda enc, doc: say(f"  embedding {doc} with {enc}")  # noqa: E731
