@@ -5,9 +5,9 @@ The engine's `write_index` embeds every paragraph and sentence; at 100k and
 sentence vectors are looked up in the pool (each real sentence embedded
 once), and paragraph vectors are either embedded for real (measured, up to
 `--embed-max` passages) or derived as the normalised mean of the passage's
-sentence vectors. Everything else (FAISS via qa.ann.make_faiss, BM25 over
-qa.lexical.tokenize tokens, entity postings, the passage table) is what the
-engine builds, and `qa.index.load_index` reads the result.
+sentence vectors. Everything else (FAISS via qa.index.ann.make_faiss, BM25 over
+qa.text.lexical.tokenize tokens, entity postings, the passage table) is what the
+engine builds, and `qa.index.loaded.load_index` reads the result.
 """
 
 from __future__ import annotations
@@ -18,11 +18,13 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.corpus import Assembled, SentencePool
-from qa.ann import choose_kind, make_faiss
-from qa.index import EMBED_RECIPE, passage_input
-from qa.store import FORMAT_VERSION, Manifest, swap_current, write_manifest
-from qa.lexical import BM25, tokenize
-from qa.table import write_passage_table
+from qa.index.ann import choose_kind, make_faiss
+from qa.index.loaded import passage_input
+from qa.index.store import EMBED_RECIPE
+from qa.index.store import FORMAT_VERSION, Manifest, swap_current, write_manifest
+from qa.index.bm25 import BM25
+from qa.text.lexical import tokenize
+from qa.index.table import write_passage_table
 
 CHUNK = 50_000
 
@@ -73,7 +75,7 @@ def bm25_ids(pool: SentencePool, asm: Assembled) -> tuple[list[list[int]], dict]
 
 
 def entity_postings(pool: SentencePool, asm: Assembled) -> dict[str, np.ndarray]:
-    from qa.entities import find_entities
+    from qa.text.entities import find_entities
 
     sent_keys = [sorted({e.key for e in find_entities(s)}) for s in pool.sent_texts]
     subj_keys = [sorted({e.key for e in find_entities(" ".join(p.subject))}) for p in pool.passages]

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 
 def confidences(engine, questions: list[str]) -> list[float]:
-    from qa.answer import uncovered_terms
+    from qa.answer.decide import uncovered_terms
 
     out = []
     for q in questions:
@@ -57,7 +57,7 @@ def main(argv=None) -> int:
     ap.add_argument("--encoders", default="e5,use", help="comma-separated subset of the index's encoders")
     args = ap.parse_args(argv)
     engine = Engine.open(Settings(corpus_dir=args.corpus, index_dir=args.index))
-    from qa.retrieve import Retriever
+    from qa.search.retrieve import Retriever
 
     keep = [e.strip() for e in args.encoders.split(",") if e.strip()]
     engine.retriever = Retriever(engine.index, {e: engine.encoders[e] for e in keep}, engine.settings)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.serving import free_port, stop_process
+from qa.web.serving import free_port, stop_process
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "dev.jsonl"
@@ -52,7 +52,7 @@ def signature(res: dict) -> tuple:
 def references(client, questions: list[str], max_rounds: int = 6) -> tuple[dict, int]:
     """Each question's reply when asked alone, once two rounds in a row agree.
     The server loads its faster query engine in the background after it
-    starts (qa.serving.warm_up); the two engines' vectors differ in the fourth
+    starts (qa.web.serving.warm_up); the two engines' vectors differ in the fourth
     decimal, which can swap two lower citations, so replies taken during
     warm-up are not the reference for replies after it."""
     prev = None

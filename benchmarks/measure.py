@@ -64,7 +64,7 @@ def main() -> None:
     from qa.settings import Settings
 
     base = rss()
-    from qa.store import read_manifest
+    from qa.index.store import read_manifest
 
     s = Settings(index_dir=a.index, corpus_dir=a.index, encoders=tuple(read_manifest(a.index).encoders))
     t = time.perf_counter()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.ann import Refined, is_exact
+from qa.index.ann import Refined, is_exact
 
 K = 10
 CHUNK = 200_000
@@ -23,7 +23,7 @@ CHUNK = 200_000
 
 @lru_cache(maxsize=4)
 def _queries(enc_id: str, qfile: Path, n: int) -> np.ndarray:
-    from qa.encoders import get_encoder
+    from qa.models.encoders import get_encoder
 
     qs = [q for q in qfile.read_text(encoding="utf-8").splitlines() if q.strip()][:n]
     return get_encoder(enc_id).encode_queries(qs)

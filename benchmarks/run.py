@@ -27,8 +27,8 @@ from benchmarks.build import write_assembled
 from benchmarks.recall import recall_report
 from benchmarks.report import write_report
 from benchmarks.vectors import ENCODERS, pool_key, pool_vectors
-from qa.corpus import is_heading
-from qa.lexical import tokenize
+from qa.ingest.corpus import is_heading
+from qa.text.lexical import tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,7 +50,7 @@ def du(folder: Path) -> int:
 
 def build_real(n: int, work: Path, articles, kind: str, encoders) -> tuple[Path, dict]:
     """The smallest size goes through the engine's own `build_index`: all measured."""
-    from qa.engine import build_index
+    from qa.index.build import build_index
     from qa.settings import Settings
 
     folder = work / f"size-{n}"
@@ -69,7 +69,7 @@ def build_real(n: int, work: Path, articles, kind: str, encoders) -> tuple[Path,
     t = time.perf_counter()
     rep = build_index(s)
     secs = time.perf_counter() - t
-    from qa.index import load_index
+    from qa.index.loaded import load_index
 
     ix = load_index(s.index_dir)
     tokens = sum(len(tokenize(p.text)) for p in ix.passages)
@@ -80,7 +80,7 @@ def build_real(n: int, work: Path, articles, kind: str, encoders) -> tuple[Path,
 def build_size(n: int, a, pool, pool_vecs, articles) -> tuple[Path, dict]:
     if n <= a.real_max:
         return build_real(n, a.work, articles, a.kind, a.encoders)
-    from qa.encoders import get_encoder
+    from qa.models.encoders import get_encoder
 
     asm = bc.assemble(n, pool, seed=a.seed)
     embed = {e: get_encoder(e) for e in a.embed_encoders} if n <= a.embed_max else None
@@ -98,7 +98,7 @@ def build_size(n: int, a, pool, pool_vecs, articles) -> tuple[Path, dict]:
 def reused_info(index_dir: Path) -> dict:
     """Build figures of an index built elsewhere: its size, and the build time
     if a `build_seconds.json` beside it recorded one."""
-    from qa.index import load_index
+    from qa.index.loaded import load_index
 
     ix = load_index(index_dir)
     rec = index_dir.parent / "build_seconds.json"

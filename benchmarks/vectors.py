@@ -15,8 +15,8 @@ from pathlib import Path
 import numpy as np
 
 from benchmarks.corpus import real_articles, sentence_pool
-from qa.encoders import get_encoder
-from qa.index import EMBED_RECIPE
+from qa.models.encoders import get_encoder
+from qa.index.store import EMBED_RECIPE
 
 ENCODERS = ("e5", "use")
 

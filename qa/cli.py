@@ -41,7 +41,8 @@ def _progress_bar(total_hint: int | None):
 
 def cmd_index(args) -> int:
     """Build or refresh the index (only changed articles are embedded)."""
-    from qa.engine import build_index, corpus_view
+    from qa.index.build import build_index
+    from qa.ingest.journal import corpus_view
 
     s = _settings(args)
     bar, step = _progress_bar(len(corpus_view(s.corpus_dir)) * len(s.encoders))
@@ -51,7 +52,7 @@ def cmd_index(args) -> int:
         bar.close()
     _print_build(rep, s.index_dir)
     if args.index_kind and not rep.rebuilt:  # up to date, but perhaps built as another kind
-        from qa.ann import change_kind
+        from qa.index.ann import change_kind
 
         changed = change_kind(s.index_dir, args.index_kind)
         if changed:
@@ -129,7 +130,7 @@ def _engine(args):
 
 def cmd_ask(args) -> int:
     """Answer one question with citations."""
-    from qa.report import answer_json, answer_text
+    from qa.answer.report import answer_json, answer_text
 
     a = _engine(args).ask(args.question, args.k)
     print(json.dumps(answer_json(a), ensure_ascii=False, indent=1) if args.json else answer_text(a))
@@ -156,7 +157,7 @@ def cmd_eval(args) -> int:
 
 def cmd_serve(args) -> int:
     """Start the web chat on 127.0.0.1."""
-    from app import main as serve_main
+    from qa.web.app import main as serve_main
 
     return serve_main(_settings(args), port=args.port)
 
@@ -169,7 +170,7 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--encoders", help="comma-separated encoders: e5, use, st:<model path> (default e5,use)")
     sub = p.add_subparsers(dest="cmd", required=True)
     sp = sub.add_parser("index", parents=[common], help=cmd_index.__doc__, description=cmd_index.__doc__)
-    from qa.ann import EXACT_MAX_VECTORS, KINDS
+    from qa.index.ann import EXACT_MAX_VECTORS, KINDS
 
     sp.add_argument("--index-kind", choices=KINDS, default=None,
                     help=f"FAISS index: auto (default: exact up to {EXACT_MAX_VECTORS:,} vectors, IVF with exact re-scoring above), "

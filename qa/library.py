@@ -15,11 +15,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa.corpus import parse_article
-from qa.engine import INCOMING, REMOVED, BuildReport, build_locked, corpus_view, current_files
+from qa.ingest.corpus import parse_article
+from qa.index.build import BuildReport, build_locked, current_files
+from qa.ingest.journal import INCOMING, REMOVED, corpus_view
 from qa.errors import InputError, QAError
-from qa.formats import MAX_BYTES, check_extension, read_bytes, read_capped
-from qa.store import read_manifest, writer_lock
+from qa.ingest.formats import MAX_BYTES, check_extension, read_bytes, read_capped
+from qa.index.store import read_manifest, writer_lock
 from qa.settings import Settings
 
 MAX_NAME_BYTES = 200

@@ -8,7 +8,7 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class FusionWeights:
-    """Weights of each z-scored signal in the fused ranking (see qa.retrieve).
+    """Weights of each z-scored signal in the fused ranking (see qa.search.retrieve).
 
     Sentence-level scores get more weight than paragraph-level ones: a
     paragraph of eight sentences dilutes the one sentence that answers.
@@ -39,7 +39,7 @@ class Settings:
     encoders: tuple[str, ...] = ("e5", "use")
     k: int = 5
     candidates: int = 100  # per retriever, before exact re-scoring and fusion
-    # FAISS index kind (qa.ann): "auto" = exact up to qa.ann.EXACT_MAX_VECTORS
+    # FAISS index kind (qa.index.ann): "auto" = exact up to qa.index.ann.EXACT_MAX_VECTORS
     # vectors, IVF over 4-bit codes with exact re-scoring above; or "flat",
     # "ivf", "ivfpq", "hnsw" (`qa index --index-kind`).
     index_kind: str = "auto"

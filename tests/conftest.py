@@ -41,8 +41,8 @@ def use_settings(mini_corpus, tmp_path) -> Settings:
 @pytest.fixture(scope="module")
 def chat_url(engine):
     """The chat on the real engine, served on 127.0.0.1 for one test module."""
-    from app import serve_in_background
-    from qa.chat import Chat
+    from qa.web.app import serve_in_background
+    from qa.web.chat import Chat
 
     demo, url = serve_in_background(Chat(engine))
     try:

@@ -1,6 +1,6 @@
 import pytest
 
-from qa.answer import clauses, date_en, find_span, money_en, question_type
+from qa.answer.decide import clauses, date_en, find_span, money_en, question_type
 
 
 @pytest.mark.parametrize(
@@ -114,7 +114,7 @@ def test_a_latin_name_made_only_of_what_the_question_says_is_no_answer():
 
 
 def test_place_where_an_event_was_held_without_a_list_of_cities():
-    from qa.spans import find_span
+    from qa.answer.spans import find_span
 
     assert find_span("该论坛第三次会议于2024年在图尔克斯坦举行", "place", "Where was the third forum meeting held?") == "图尔克斯坦"
     # A country can be the place, unless the question already names it; nothing is

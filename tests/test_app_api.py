@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.report import answer_json
+from qa.answer.report import answer_json
 
 REPO = Path(__file__).resolve().parent.parent
 CHINA = "What was the 2024 Kazakhstan–China trade volume?"
@@ -84,7 +84,7 @@ def _http_ok(url: str) -> bool:
 
 def test_python_app_py_serves_on_localhost(engine, tmp_path):
     """`python app.py` with a built index: serves, says where, stops on terminate."""
-    from qa.serving import free_port, stop_process
+    from qa.web.serving import free_port, stop_process
 
     port = free_port()
     s = engine.settings
@@ -102,7 +102,7 @@ def test_python_app_py_serves_on_localhost(engine, tmp_path):
 
 
 def test_first_start_builds_the_index_and_says_so(use_settings):
-    from qa.serving import open_chat
+    from qa.web.serving import open_chat
 
     said = []
     chat, note = open_chat(use_settings, say=said.append)

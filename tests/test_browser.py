@@ -105,8 +105,8 @@ HOSTILE = ('挪威与巴西的贸易额为5亿美元。<script>window.__pwned = 
 
 @pytest.fixture
 def hostile_url(tmp_path):
-    from app import serve_in_background
-    from qa.chat import Chat
+    from qa.web.app import serve_in_background
+    from qa.web.chat import Chat
     from qa.engine import Engine
     from qa.settings import Settings
 

@@ -8,8 +8,8 @@ import threading
 
 import pytest
 
-from qa.chat import Chat, resolve, user_messages
-from qa.chatview import md_text, md_unescape, reader_html
+from qa.web.chat import Chat, resolve, user_messages
+from qa.web.views import md_text, md_unescape, reader_html
 
 CHINA = "What was the 2024 Kazakhstan–China trade volume?"
 JAPAN = "What was the trade volume between Kazakhstan and Japan?"
@@ -179,7 +179,7 @@ def test_markdown_text_is_literal():
 
 
 def test_reader_escapes_article_text():
-    from qa.corpus import parse_article
+    from qa.ingest.corpus import parse_article
 
     art = parse_article("evil.txt", f" date 2024-01-02 Title <b>x</b>\n\n{EVIL}。这是一段测试文字，用来检查转义。\n")
     page = reader_html(list(art.passages), {1: art.passages[0].sentences[0]})

@@ -3,7 +3,7 @@ import sys
 
 import pytest
 
-from qa.corpus import is_heading, load_corpus, parse_article, split_sentences
+from qa.ingest.corpus import is_heading, load_corpus, parse_article, split_sentences
 from qa.errors import CorpusError, InputError
 
 ARTICLE = """ date 2024-03-15 巴西与智利深化农业合作

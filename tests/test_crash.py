@@ -16,9 +16,10 @@ import pytest
 
 from conftest import REPO
 from docmaker import many_articles
-from qa.engine import Engine, build_index
+from qa.engine import Engine
+from qa.index.build import build_index
 from qa.errors import IndexBusyError
-from qa.store import read_manifest
+from qa.index.store import read_manifest
 from qa.library import list_docs
 
 MINI_QUESTION = "挪威卑尔根港扩建投资多少？"

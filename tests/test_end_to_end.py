@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from qa.report import answer_json
+from qa.answer.report import answer_json
 
 REPO = Path(__file__).resolve().parent.parent
 CHINA_DOC = "004_86a8fb1eaa77d1c9.txt"

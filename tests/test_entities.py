@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.entities import Entity, entity_terms, find_entities
+from qa.text.entities import Entity, entity_terms, find_entities
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"  # the five articles, as in ../shared
 

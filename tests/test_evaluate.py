@@ -48,7 +48,7 @@ class _Engine:
         pass
 
     def ask(self, question, k):
-        from qa.answer import Answer
+        from qa.answer.decide import Answer
 
         return Answer(question, None, None, True, (), 0.0, "name", "none")
 

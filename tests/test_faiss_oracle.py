@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from qa.ann import EXACT_MAX_VECTORS, Refined, choose_kind, is_exact, make_faiss, vector_dtype
-from qa.corpus import corpus_files, load_article
+from qa.index.ann import EXACT_MAX_VECTORS, Refined, choose_kind, is_exact, make_faiss, vector_dtype
+from qa.ingest.corpus import corpus_files, load_article
 from qa.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="module")
 def real_vectors():
-    from qa.encoders import get_encoder
+    from qa.models.encoders import get_encoder
 
     sents = [s for f in corpus_files(ROOT / "corpus") for p in load_article(f).passages for s in p.sentences]
     enc = get_encoder("use")
@@ -90,9 +90,9 @@ def test_approximate_index_round_trip_through_the_engine(use_settings):
     """Forced approximate: built, saved, loaded lazily, and searched with exact scores."""
     from dataclasses import replace
 
-    from qa.corpus import load_corpus
+    from qa.ingest.corpus import load_corpus
     from qa.engine import Engine
-    from qa.table import PassageTable
+    from qa.index.table import PassageTable
 
     settings = replace(use_settings, index_kind="ivf")
     engine = Engine.open(settings)
@@ -111,7 +111,7 @@ def test_approximate_index_round_trip_through_the_engine(use_settings):
 def test_unknown_index_kind_is_an_error_naming_the_choices(use_settings):
     from dataclasses import replace
 
-    from qa.engine import build_index
+    from qa.index.build import build_index
 
     with pytest.raises(InputError, match="unknown index kind"):
         build_index(replace(use_settings, index_kind="annoy"))

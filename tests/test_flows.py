@@ -5,9 +5,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from qa.answer import flow_direction, flow_roles
-from qa.engine import Engine, build_index
-from qa.entities import find_entities
+from qa.answer.decide import flow_direction, flow_roles
+from qa.engine import Engine
+from qa.index.build import build_index
+from qa.text.entities import find_entities
 
 TRADE = """巴西与挪威经贸往来
 2024-06-01

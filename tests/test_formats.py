@@ -8,9 +8,9 @@ import os
 import pytest
 
 from docmaker import SIMPLIFIED, TRADITIONAL, make_empty_pdf, make_pdf
-from qa.corpus import load_article, parse_article
+from qa.ingest.corpus import load_article, parse_article
 from qa.errors import InputError
-from qa.formats import MAX_BYTES, decode_text, plausibility, read_bytes, read_document
+from qa.ingest.formats import MAX_BYTES, decode_text, plausibility, read_bytes, read_document
 
 
 @pytest.mark.parametrize(

@@ -11,11 +11,12 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from qa.engine import Engine, build_index
+from qa.engine import Engine
+from qa.index.build import build_index
 from qa.errors import IndexMissingError, StaleIndexError
-from qa.ann import make_faiss
-from qa.index import load_index
-from qa.store import FORMAT_VERSION, read_manifest
+from qa.index.ann import make_faiss
+from qa.index.loaded import load_index
+from qa.index.store import FORMAT_VERSION, read_manifest
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def built(use_settings):
 def test_flat_faiss_equals_numpy_brute_force(built):
     """The stored FAISS index returns exactly the ranking of a numpy dot product."""
     ix = load_index(built.index_dir)
-    from qa.encoders import get_encoder
+    from qa.models.encoders import get_encoder
 
     vecs = np.asarray(ix.sent_vecs["use"])
     queries = get_encoder("use").encode_queries(["巴西向智利出口什么？", "How large is the new solar plant?", "挪威港口"])
@@ -53,7 +54,7 @@ def test_flat_faiss_on_random_unit_vectors_matches_numpy():
 
 
 def test_save_load_round_trip(built):
-    from qa.corpus import load_corpus
+    from qa.ingest.corpus import load_corpus
 
     ix = load_index(built.index_dir)
     articles = load_corpus(built.corpus_dir).articles
@@ -124,7 +125,7 @@ def test_index_embedded_by_an_older_program_is_stale_and_rebuilt(built):
 
 def test_chat_start_refreshes_a_stale_index(built):
     """`qa ask` stops at a stale index; starting the chat refreshes it instead."""
-    from qa.serving import open_chat
+    from qa.web.serving import open_chat
 
     (built.corpus_dir / "d_new.txt").write_text("冰岛的地热发电占全国电力的三成。", encoding="utf-8")
     said = []

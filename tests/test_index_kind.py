@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.ann import Refined, kind_on_disk
+from qa.index.ann import Refined, kind_on_disk
 
 REPO = Path(__file__).resolve().parent.parent
 QUESTION = "巴西向智利出口什么？"

@@ -1,4 +1,5 @@
-from qa.lexical import BM25, fold, tokenize
+from qa.index.bm25 import BM25
+from qa.text.lexical import fold, tokenize
 
 
 def test_cjk_is_split_into_words_not_one_token():
@@ -27,7 +28,7 @@ def test_bm25_ranks_the_document_with_the_rare_term_first():
 
 
 def test_english_words_map_to_chinese_through_the_dictionary():
-    from qa.lexical import chinese_for
+    from qa.text.lexical import chinese_for
 
     assert "人口" in chinese_for("population")
     assert "进口" in chinese_for("imports")  # plural folded to the dictionary's form
@@ -35,7 +36,7 @@ def test_english_words_map_to_chinese_through_the_dictionary():
 
 
 def test_key_terms_leave_out_names_and_question_words():
-    from qa.lexical import key_terms
+    from qa.text.lexical import key_terms
 
     terms = dict(key_terms("What is the unemployment rate in Kazakhstan?", {"kazakhstan"}))
     assert set(terms) == {"unemployment", "rate"}
@@ -47,7 +48,7 @@ def test_key_terms_leave_out_names_and_question_words():
 def test_chinese_compound_topic_words_are_found_by_their_parts():
     """A passage that says 出口 answers a question about 出口额; the whole
     word stays first (it is the most specific form)."""
-    from qa.lexical import key_terms
+    from qa.text.lexical import key_terms
 
     terms = dict(key_terms("马来西亚对哥伦比亚的出口额是多少？", {"马来西亚", "哥伦比亚"}))
     assert terms["出口额"][0] == "出口额" and "出口" in terms["出口额"]
@@ -56,7 +57,7 @@ def test_chinese_compound_topic_words_are_found_by_their_parts():
 
 def test_english_ordinals_find_chinese_ordinals():
     """The dictionary glosses "twelfth" as December (十二月); an ordinal is 第十二 / 第12."""
-    from qa.lexical import chinese_number, key_terms, ordinal_forms
+    from qa.text.lexical import chinese_number, key_terms, ordinal_forms
 
     assert [chinese_number(n) for n in (2, 10, 12, 20, 21)] == ["二", "十", "十二", "二十", "二十一"]
     assert ordinal_forms("twelfth") == ("第十二", "第12")

@@ -15,9 +15,10 @@ import pytest
 
 from conftest import CORPUS
 from docmaker import SIMPLIFIED, TRADITIONAL, long_article, make_pdf
-from qa.engine import Engine, build_index
+from qa.engine import Engine
+from qa.index.build import build_index
 from qa.errors import IndexBusyError, InputError
-from qa.store import read_manifest, writer_lock
+from qa.index.store import read_manifest, writer_lock
 from qa.library import add_paths, list_docs, remove_doc
 from qa.settings import FusionWeights, Settings
 

@@ -9,13 +9,14 @@ import os
 
 import pytest
 
-import qa.engine
+import qa.index.build
 from docmaker import SIMPLIFIED
-from qa.encoders import get_encoder
-from qa.engine import Engine, build_index, scan_corpus
-from qa.index import _cache_path
+from qa.models.encoders import get_encoder
+from qa.engine import Engine
+from qa.index.build import build_index, scan_corpus
+from qa.index.loaded import _cache_path
 from qa.library import add_paths, remove_doc
-from qa.store import read_manifest
+from qa.index.store import read_manifest
 
 
 @pytest.fixture
@@ -28,13 +29,13 @@ def lib(use_settings):
 def hashed(monkeypatch) -> list:
     """The names of the files the engine reads to hash (the real hash still runs)."""
     seen = []
-    real = qa.engine.file_sha256
+    real = qa.index.build.file_sha256
 
     def counting(path):
         seen.append(path.name)
         return real(path)
 
-    monkeypatch.setattr(qa.engine, "file_sha256", counting)
+    monkeypatch.setattr(qa.index.build, "file_sha256", counting)
     return seen
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from qa.retrieve import Retriever, _zscore
+from qa.search.retrieve import Retriever, _zscore
 from qa.settings import FusionWeights, Settings
 
 HELDOUT = Path(__file__).resolve().parent.parent / "benchmarks" / "heldout_kz.jsonl"

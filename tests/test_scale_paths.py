@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from qa.ann import NPROBE_MAX, NPROBE_MIN, advise_random, n_probe
-from qa.retrieve import _member
+from qa.index.ann import NPROBE_MAX, NPROBE_MIN, advise_random, n_probe
+from qa.search.retrieve import _member
 
 
 def test_member_agrees_with_isin_on_ascending_postings():

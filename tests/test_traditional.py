@@ -9,9 +9,10 @@ from __future__ import annotations
 import opencc
 import pytest
 
-from qa.engine import Engine, build_index
-from qa.render import render_en
-from qa.spans import MEASURE_WORDS, find_span
+from qa.engine import Engine
+from qa.index.build import build_index
+from qa.answer.render import render_en
+from qa.answer.spans import MEASURE_WORDS, find_span
 
 # Invented for this test (realistic, not a real report): two real countries, made-up figures.
 MALAYSIA_COLOMBIA = """date 2025-06-18 馬來西亞與哥倫比亞經貿合作邁上新台階

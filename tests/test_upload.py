@@ -20,7 +20,7 @@ QUESTION = "冰岛地热网络2023年新增了多少公里管道？"
 
 @pytest.fixture
 def chat(mini_corpus, tmp_path):
-    from qa.chat import Chat
+    from qa.web.chat import Chat
     from qa.engine import Engine
     from qa.settings import Settings
 
@@ -54,7 +54,7 @@ def test_chat_add_files_reports_each_and_answers_from_the_new_article(chat, tmp_
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} missing: apt-get install chromium")
 def test_upload_in_the_browser(chat, tmp_path):
-    from app import serve_in_background
+    from qa.web.app import serve_in_background
 
     article = tmp_path / "pick" / "iceland.txt"
     article.parent.mkdir()

@@ -126,7 +126,7 @@ def change_kind(index_dir, kind: str) -> list[str]:
 
     import faiss
 
-    from qa.store import publish, writer_lock
+    from qa.index.store import publish, writer_lock
 
     index_dir = Path(index_dir)
     with writer_lock(index_dir):

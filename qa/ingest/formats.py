@@ -1,6 +1,6 @@
 """Stage 0: turn an article file of any supported format into plain text.
 
-The output follows the corpus convention (qa.corpus): one paragraph per
+The output follows the corpus convention (qa.ingest.corpus): one paragraph per
 line, an optional `date YYYY-MM-DD` line, headings as short lines.
 
 - .txt / .md: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK,
@@ -8,9 +8,9 @@ line, an optional `date YYYY-MM-DD` line, headings as short lines.
   as GB18030 into rare characters), so every strict decode is scored by the
   share of its non-ASCII characters that are common Chinese characters or
   punctuation, and the most plausible wins.
-- .html / .htm (qa.markup): text by block element, no markup, nothing from script,
+- .html / .htm (qa.ingest.markup): text by block element, no markup, nothing from script,
   style or navigation; `<title>` and the publication date are kept.
-- .pdf (qa.markup): the text layer (pypdf); wrapped lines are joined back into paragraphs.
+- .pdf (qa.ingest.markup): the text layer (pypdf); wrapped lines are joined back into paragraphs.
 
 Every refusal is an `InputError` naming the file, the problem and what to do.
 """
@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from qa.errors import InputError
-from qa.markup import html_text, markdown_text, meta_charset, pdf_text
+from qa.ingest.markup import html_text, markdown_text, meta_charset, pdf_text
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".pdf")
 MAX_BYTES = 20 * 1024 * 1024

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from qa.lexical import fold
+from qa.text.lexical import fold
 
 NUM = r"\d+(?:[.,]\d+)*"
 SCALE = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)"

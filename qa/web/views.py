@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from qa.answer import Answer
+from qa.answer.decide import Answer
 
 HAN = re.compile(r"[\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")

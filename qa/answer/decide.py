@@ -11,8 +11,8 @@
    ranked by their sentence's retrieval score plus the share of the
    question's topic words and numbers they contain (and, for a flow between
    two countries, whether the clause names its source first); the first clause holding
-   a span of the expected type gives the answer (qa.spans picks the span).
-4. Amounts in Chinese units are rendered for English readers (qa.render).
+   a span of the expected type gives the answer (qa.answer.spans picks the span).
+4. Amounts in Chinese units are rendered for English readers (qa.answer.render).
 Traditional Chinese (question or passage) is matched folded to Simplified;
 the answer is shown as the passage writes it.
 """
@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from qa.lexical import fold
-from qa.render import date_en, money_en, render_en  # noqa: F401 (re-exported)
-from qa.spans import LIST_QUESTION, MEASURE_WORDS, PATTERNS, clauses, clean_clause, find_span  # noqa: F401 (re-exported)
-from qa.retrieve import Hit
+from qa.text.lexical import fold
+from qa.answer.render import date_en, money_en, render_en  # noqa: F401 (re-exported)
+from qa.answer.spans import LIST_QUESTION, MEASURE_WORDS, PATTERNS, clauses, clean_clause, find_span  # noqa: F401 (re-exported)
+from qa.search.retrieve import Hit
 
 
 # Expected answer type from the question's wording; first match wins.

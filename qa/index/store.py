@@ -7,12 +7,12 @@ Layout under the index folder:
     v-<stamp>/passages.json      the passage table (what we cite)
     v-<stamp>/<enc>.{para,sent}.npy / .faiss   dense vectors and FAISS indexes
     v-<stamp>/bm25/              lexical index
-    cache/<sha256>.<enc>.npz     per-article vectors, keyed by content hash (qa.index)
+    cache/<sha256>.<enc>.npz     per-article vectors, keyed by content hash (qa.index.loaded)
     .lock                        held by the one process that writes
 
 A reader only ever follows `current`, so the index on disk is always either
 the old version or the new one, even if the writer is killed midway.
-What goes into a version (vectors, FAISS, BM25) is qa.index's business.
+What goes into a version (vectors, FAISS, BM25) is qa.index.loaded's business.
 """
 
 from __future__ import annotations
@@ -28,6 +28,10 @@ from pathlib import Path
 from qa.errors import IndexBusyError, IndexMissingError, StaleIndexError
 
 FORMAT_VERSION = 1
+# Bump when the text we embed, or the code that embeds it, changes: cached
+# vectors from another recipe are wrong. (e5t: e5 run by qa.models.e5torch; spm: USE
+# tokenized by sentencepiece.)
+EMBED_RECIPE = "ctx-v2-t2s-e5t-spm"
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ class Manifest:
     built_at: float
     duplicates: dict  # doc -> doc with the same content that was indexed
     rejected: dict  # doc -> why it could not be read
-    recipe: str = ""  # qa.index.EMBED_RECIPE of the program that embedded it ("" before it was recorded)
+    recipe: str = ""  # EMBED_RECIPE of the program that embedded it ("" before it was recorded)
 
 
 # ---------- the writer lock ----------
@@ -163,7 +167,6 @@ def check_manifest(m: Manifest, encoders: tuple[str, ...], current_files: dict, 
     """Refuse an index that would answer from other vectors or other text."""
     if m.format_version != FORMAT_VERSION:
         raise StaleIndexError(f"the index in {index_dir} has format {m.format_version}, this program reads {FORMAT_VERSION}; run `qa index` to rebuild it")
-    from qa.index import EMBED_RECIPE  # it belongs with the embedding code, which imports this module
 
     if m.recipe != EMBED_RECIPE:
         raise StaleIndexError(f"the index in {index_dir} was embedded by an older version of this program; run `qa index` to re-embed it")

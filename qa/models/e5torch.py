@@ -22,6 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
+from qa.models.vectors import normalise
+
 QK = 32  # weights per 4-bit block
 BLOCK = 2 + QK // 2  # fp16 scale + 16 bytes of nibbles
 META = "\u2581"  # SentencePiece's word-start marker
@@ -232,6 +234,4 @@ class E5Torch:
                 sums[i] += n * vec
                 weight[i] += n
             start = end
-        from qa.encoders import normalise
-
         return normalise(sums / np.maximum(weight, 1e-12)[:, None])

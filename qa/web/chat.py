@@ -3,7 +3,7 @@ replies built from the engine's `Answer`. No language model, no Gradio here:
 `Chat(engine).respond(message, history)` returns plain message dicts that the
 UI (app.py) shows as they are.
 
-Follow-ups use the recognised entities (qa.entities) and the previous
+Follow-ups use the recognised entities (qa.text.entities) and the previous
 question, resolved in turn from the one before it:
 
 - "And with Russia?" after "What was the 2024 Kazakhstan–China trade volume?":
@@ -22,9 +22,9 @@ import re
 import threading
 from dataclasses import dataclass
 
-from qa.chatview import LABELS, language, md_unescape, render_answer, render_notice
+from qa.web.views import LABELS, language, md_unescape, render_answer, render_notice
 from qa.engine import MAX_QUESTION_CHARS
-from qa.entities import Entity, find_entities
+from qa.text.entities import Entity, find_entities
 from qa.errors import QAError
 
 # Words that carry no content of their own in a follow-up ("and what about X?").

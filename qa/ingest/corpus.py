@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa.errors import CorpusError, InputError
-from qa.formats import SUPPORTED, read_document
+from qa.ingest.formats import SUPPORTED, read_document
 
 DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*(.*)$")
 CREDIT_LINE = re.compile(
@@ -89,7 +89,7 @@ def _subject(lines: list[str], top: int = 3, share: float = 1 / 3) -> tuple[str,
     Many paragraphs never name the partner country ("两国贸易额…"), so each
     passage inherits its article's subject.
     """
-    from qa.entities import find_entities
+    from qa.text.entities import find_entities
 
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}

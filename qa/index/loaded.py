@@ -3,7 +3,7 @@
 Dense vectors (with a per-article cache, so a refresh embeds only articles
 whose text changed, and identical content under two names once), FAISS
 indexes, BM25 and entity postings, written into a new version folder that
-qa.store publishes atomically; `load_index` reads one version whole.
+qa.index.store publishes atomically; `load_index` reads one version whole.
 The folder layout, the manifest and the writer lock live in qa.store.
 """
 
@@ -17,22 +17,19 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.corpus import Article, Passage
-from qa.encoders import Encoder
+from qa.ingest.corpus import Article, Passage
+from qa.models.encoders import Encoder
 from qa.errors import IndexMissingError
-from qa.ann import Refined, is_exact, make_faiss, vector_dtype
-from qa.lexical import BM25, fold, tokenize
-from qa.store import FORMAT_VERSION, Manifest, publish, read_manifest, write_manifest
-from qa.table import PassageTable, SentenceTexts, write_passage_table
+from qa.index.ann import Refined, is_exact, make_faiss, vector_dtype
+from qa.index.bm25 import BM25
+from qa.text.lexical import fold, tokenize
+from qa.index.store import EMBED_RECIPE, FORMAT_VERSION, Manifest, publish, read_manifest, write_manifest
+from qa.index.table import PassageTable, SentenceTexts, write_passage_table
 
-# Bump when the text we embed, or the code that embeds it, changes: cached
-# vectors from another recipe are wrong. (e5t: e5 run by qa.e5torch; spm: USE
-# tokenized by sentencepiece.)
-EMBED_RECIPE = "ctx-v2-t2s-e5t-spm"
 
 
 # Dense inputs are folded to Simplified Chinese (as BM25 tokens are, and as
-# queries are in qa.retrieve): a Traditional article and a Simplified question
+# queries are in qa.search.retrieve): a Traditional article and a Simplified question
 # then meet in one script. Passages keep their original text for display.
 
 def passage_input(p: Passage) -> str:
@@ -128,7 +125,7 @@ def prune_cache(cache: Path, articles: list[Article], enc: Encoder) -> None:
 def entity_postings(passages: list[Passage]) -> dict[str, np.ndarray]:
     """Which passages are about which entity: named in the paragraph, or in
     its article's subject (paragraphs often leave the partner unnamed)."""
-    from qa.entities import find_entities
+    from qa.text.entities import find_entities
 
     rows: dict[str, list[int]] = {}
     for i, p in enumerate(passages):

@@ -33,11 +33,12 @@ def stop_process(proc: subprocess.Popen, grace: float = 30) -> None:
 
 def open_chat(settings, say=print):
     """Load the engine (building the index on first start, saying so)."""
-    from qa.chat import Chat
-    from qa.corpus import corpus_files
-    from qa.engine import Engine, build_index
+    from qa.web.chat import Chat
+    from qa.ingest.corpus import corpus_files
+    from qa.engine import Engine
+    from qa.index.build import build_index
     from qa.errors import IndexMissingError, StaleIndexError
-    from qa.store import read_manifest
+    from qa.index.store import read_manifest
 
     note = ""
     try:
@@ -70,7 +71,7 @@ def warm_up(chat) -> threading.Thread:
         try:
             chat.ask("warm-up")
             # Then the engines that start slowly but answer faster (PyTorch for
-            # e5, see qa.encoders); questions are answered meanwhile.
+            # e5, see qa.models.encoders); questions are answered meanwhile.
             chat.engine.warm(wait=False)
         except Exception as e:  # a failed warm-up only costs the first user time
             print(f"warm-up failed: {e}", file=sys.stderr)

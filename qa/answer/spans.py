@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from qa.lexical import chinese_for, fold
-from qa.render import MONEY, NUM
+from qa.text.lexical import chinese_for, fold
+from qa.answer.render import MONEY, NUM
 
 CN_DIGITS = "〇零一二两三四五六七八九十百千"
 PERCENT = re.compile(rf"{NUM}\s*[%％]|百分之[{CN_DIGITS}]+")
@@ -65,7 +65,7 @@ def clauses(sentence: str) -> list[str]:
 def _nearest(matches: list[re.Match], clause: str, question: str) -> re.Match:
     """Of several spans in one clause, the one closest to a word of the
     question: "1997年…《永久友好条约》以及2003年…《同盟关系条约》" asked about 同盟关系条约."""
-    from qa.lexical import tokenize
+    from qa.text.lexical import tokenize
 
     anchors = [i for t in set(tokenize(question)) if len(t) > 1 for i in [clause.find(t)] if i >= 0]
     if len(matches) == 1 or not anchors:
@@ -74,7 +74,7 @@ def _nearest(matches: list[re.Match], clause: str, question: str) -> re.Match:
 
 
 def _entity_list(clause: str) -> str | None:
-    from qa.entities import find_entities
+    from qa.text.entities import find_entities
 
     ents = [e for e in find_entities(clause) if e.kind == "country"]
     if len(ents) < 2:
@@ -130,7 +130,7 @@ def _best_match(matches: list[re.Match], clause: str, question: str, anchors) ->
 def _place(clause: str, question: str) -> str | None:
     """A city we know, else a name ending in a place suffix, cut after the
     country or function word before it ("将吉尔吉斯斯坦乔尔蓬阿塔市" -> "乔尔蓬阿塔市")."""
-    from qa.entities import find_entities
+    from qa.text.entities import find_entities
 
     asked = {e.key for e in find_entities(question)}
     ents = find_entities(clause)

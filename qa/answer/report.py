@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.answer import Answer
+from qa.answer.decide import Answer
 
 
 def answer_json(a: Answer) -> dict:
