@@ -38,12 +38,14 @@ def index_work(engine, questions: list[str]) -> list[float]:
     """Retrieval with the query vectors already computed: the part that grows
     with the corpus (BM25, FAISS, exact re-scoring, features). Uses the
     retriever's internals; skipped if they change."""
+    from qa.question import analyze
+
     r, out = engine.retriever, []
     try:
         for q in questions:
             qv = {eid: enc.encode_queries([q])[0] for eid, enc in engine.encoders.items()}
             t = time.perf_counter()
-            query = r.parse(q)
+            query = analyze(q)
             bm = r.ix.bm25.scores(r._query_tokens(query))
             r._features(r._candidates(qv, bm), qv, bm, query)
             out.append(time.perf_counter() - t)

@@ -7,8 +7,7 @@ evaluation all go through here, so they cannot disagree.
 
 from __future__ import annotations
 
-import numpy as np
-
+from qa.answer.compare import combine
 from qa.answer.decide import Answer, decide
 from qa.errors import IndexMissingError, InputError, StaleIndexError
 from qa.index.build import build_index, current_files
@@ -16,6 +15,7 @@ from qa.index.loaded import LoadedIndex, load_index
 from qa.index.store import check_manifest, read_manifest
 from qa.ingest.journal import journal_pending
 from qa.models.encoders import get_encoder
+from qa.question import Question, analyze, sides
 from qa.search.retrieve import Retriever
 from qa.settings import Settings
 
@@ -45,12 +45,6 @@ class Engine:
     def docs(self) -> tuple[str, ...]:
         return tuple(self.index.articles)
 
-    def similarity(self, question: str, texts: list[str]) -> np.ndarray:
-        """Cheap question-to-clause closeness: USE if loaded (2 ms), else the first encoder."""
-        enc = self.encoders.get("use") or next(iter(self.encoders.values()))
-        vecs = enc.encode_passages([question] + texts)
-        return vecs[1:] @ vecs[0]
-
     def warm(self, wait: bool = True) -> None:
         """Load every model's fastest engine now rather than at the first
         question (see E5Encoder): for processes that answer many questions."""
@@ -59,9 +53,15 @@ class Engine:
                 enc.warm(wait)
 
     def ask(self, question: str, k: int | None = None) -> Answer:
-        question = validate_question(question)
-        query, hits = self.retriever.search(question, k or self.settings.k)
-        return decide(query, hits, self.similarity, self.settings)
+        q = analyze(validate_question(question))
+        parts = sides(q)
+        if parts:  # a comparison: each partner's figure, each cited
+            return combine(q, parts, [self._answer(p, k) for p in parts])
+        return self._answer(q, k)
+
+    def _answer(self, q: Question, k: int | None) -> Answer:
+        hits = self.retriever.search(q, k or self.settings.k)
+        return decide(q, hits, self.retriever.missing(q))
 
 
 def _check_loaded(manifest, settings: Settings, check_corpus: bool) -> None:

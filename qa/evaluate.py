@@ -1,7 +1,12 @@
 """`qa eval`: score a question set against the engine.
 
 A hit counts when a cited paragraph contains the question's `gold_substring`;
-an answer counts when it contains one of `answers`. Abstention precision is
+an answer counts (`answer_accuracy`) when it contains one of `answers`: a
+clause that contains the answer is not the exact answer, so exact match and
+F1 are reported beside it, as SQuAD and CMRC 2018 define them (best over the
+reference answers; characters for Chinese, words for English; punctuation,
+spaces and English articles ignored; Traditional folded to Simplified).
+`refused` counts answerable questions abstained on. Abstention precision is
 the share of abstentions that were right (the question was unanswerable);
 recall is the share of unanswerable questions that were abstained on.
 """
@@ -9,13 +14,17 @@ recall is the share of unanswerable questions that were abstained on.
 from __future__ import annotations
 
 import json
+import re
 import time
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from qa.errors import InputError
+from qa.text.lexical import fold
 
 REQUIRED = ("question", "answerable")
 
@@ -27,6 +36,9 @@ class Outcome:
     answered_right: bool
     abstained: bool
     ms: float
+    em: float = 0.0
+    f1: float = 0.0
+    answer_chars: int | None = None  # length of the answer shown, None when abstained
 
 
 def read_questions(path: Path) -> list[dict]:
@@ -58,8 +70,33 @@ def run_one(engine, item: dict, k: int) -> Outcome:
     ms = (time.perf_counter() - t0) * 1000
     gold = item.get("gold_substring")
     rank = next((i for i, h in enumerate(a.hits, 1) if gold and gold in h.passage.text), None)
-    right = bool(a.answer) and any(ans in a.answer for ans in item.get("answers", []))
-    return Outcome(item, rank, right, a.abstained, ms)
+    golds = item.get("answers", [])
+    right = bool(a.answer) and any(ans in a.answer for ans in golds)
+    em = max((exact_match(a.answer, g) for g in golds), default=0.0) if a.answer else 0.0
+    f1 = max((f1_score(a.answer, g) for g in golds), default=0.0) if a.answer else 0.0
+    return Outcome(item, rank, right, a.abstained, ms, em, f1, None if a.abstained or not a.answer else len(a.answer))
+
+
+def _units(text: str) -> list[str]:
+    """Characters for Chinese, words for English, after normalising."""
+    text = fold(unicodedata.normalize("NFKC", text)).lower()
+    text = "".join(" " if unicodedata.category(ch).startswith(("P", "S")) and ch not in "$%" else ch for ch in text)
+    if re.search(r"[\u3400-\u9fff]", text):
+        return [ch for ch in text if not ch.isspace()]
+    return [w for w in text.split() if w not in ("a", "an", "the")]
+
+
+def exact_match(pred: str, gold: str) -> float:
+    return float(_units(pred) == _units(gold))
+
+
+def f1_score(pred: str, gold: str) -> float:
+    p, g = _units(pred), _units(gold)
+    common = sum((Counter(p) & Counter(g)).values())
+    if not p or not g or not common:
+        return 0.0
+    precision, recall = common / len(p), common / len(g)
+    return 2 * precision * recall / (precision + recall)
 
 
 def summarise(outs: list[Outcome]) -> dict:
@@ -76,6 +113,10 @@ def summarise(outs: list[Outcome]) -> dict:
         "recall_at_5": share(ans, lambda o: o.rank is not None and o.rank <= 5 and not o.abstained),
         "mrr": round(float(np.mean([0 if o.abstained or not o.rank else 1 / o.rank for o in ans])), 4) if ans else None,
         "answer_accuracy": share(ans, lambda o: o.answered_right and not o.abstained),
+        "exact_match": round(float(np.mean([o.em for o in ans])), 4) if ans else None,
+        "f1": round(float(np.mean([o.f1 for o in ans])), 4) if ans else None,
+        "refused": sum(1 for o in ans if o.abstained),
+        "answer_chars_median": float(np.median(lens)) if (lens := [o.answer_chars for o in outs if o.answer_chars is not None]) else None,
         "abstain_precision": share(abst, lambda o: not o.item["answerable"]) if abst else (1.0 if not una else 0.0),
         "abstain_recall": share(una, lambda o: o.abstained) if una else None,
         "latency_ms_p50": round(float(np.percentile(ms, 50)), 1),

@@ -44,20 +44,3 @@ class Settings:
     # "ivf", "ivfpq", "hnsw" (`qa index --index-kind`).
     index_kind: str = "auto"
     weights: FusionWeights = field(default_factory=FusionWeights)
-    # Abstain when the best hit's confidence (its best sentence's cosine, mean
-    # over the encoders) is below the mean of these per-encoder floors. Each
-    # floor is the lowest confidence that encoder gives any of 71 answerable
-    # questions (dev + held-out) on the five articles (benchmarks/calibrate.py);
-    # cosines of different models live on different scales (e5 ~0.7-0.9, USE
-    # ~0.2-0.7), so one number cannot serve every encoder set. An encoder
-    # without a floor (st:...) adds none: then only the entity and topic rules abstain.
-    min_confidence: tuple[tuple[str, float], ...] = (("e5", 0.72), ("use", 0.18))
-
-    def confidence_floor(self) -> float:
-        floors = dict(self.min_confidence)
-        known = [floors[e] for e in self.encoders if e in floors]
-        return sum(known) / len(self.encoders) if len(known) == len(self.encoders) else 0.0
-    # Re-encode the candidate clauses with USE to rank them (~30 texts a question).
-    # Off by default: the sentence scores from retrieval plus the question's
-    # words in each clause choose as well on our sets, at a fraction of the time.
-    clause_similarity: bool = False

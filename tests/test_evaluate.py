@@ -7,7 +7,8 @@ import pytest
 from qa.errors import InputError
 from qa.evaluate import Outcome, evaluate, read_questions, summarise
 
-KEYS = {"recall_at_1", "recall_at_5", "mrr", "answer_accuracy", "abstain_precision", "abstain_recall", "latency_ms_p50", "latency_ms_p95", "n"}
+KEYS = {"recall_at_1", "recall_at_5", "mrr", "answer_accuracy", "exact_match", "f1", "refused", "answer_chars_median",
+        "abstain_precision", "abstain_recall", "latency_ms_p50", "latency_ms_p95", "n"}
 
 
 def _o(answerable, rank, right, abstained, lang="en", ms=10.0):
@@ -81,3 +82,20 @@ def test_cmrc_converter_writes_a_corpus_and_unique_gold_substrings(tmp_path):
         assert it["doc"] == files[0].name
     # "5万" is in both paragraphs; the gold window grew until it was unique.
     assert "5万" in items[1]["gold_substring"] and items[1]["gold_substring"] not in ctx2
+
+
+def test_exact_match_and_f1_count_characters_for_chinese_and_words_for_english():
+    from qa.evaluate import exact_match, f1_score
+
+    assert exact_match("440 亿美元", "440亿美元") == 1.0
+    assert exact_match("440億美元", "440亿美元") == 1.0  # Traditional folds to Simplified
+    assert exact_match("2024年双边贸易额达440亿美元", "440亿美元") == 0.0  # containing is not exact
+    assert f1_score("2024年双边贸易额达440亿美元", "440亿美元") == pytest.approx(2 * (6 / 17) / (6 / 17 + 1))  # 17 characters, 6 shared
+    assert exact_match("The Treaty of Friendship", "treaty of friendship") == 1.0
+    assert f1_score("Treaty of Friendship and Cooperation", "Treaty of Friendship") == pytest.approx(2 * 0.6 / 1.6)
+    assert f1_score("abc", "xyz") == 0.0
+
+
+def test_refused_counts_answerable_questions_abstained_on():
+    outs = [_o(True, 1, True, False), _o(True, None, False, True), _o(True, None, False, True), _o(False, None, False, True)]
+    assert summarise(outs)["refused"] == 2

@@ -1,11 +1,10 @@
 """Flows between countries keep their direction, and a figure about other
 countries is not an answer. Articles invented for the test."""
 
-from types import SimpleNamespace
-
 import pytest
 
-from qa.answer.decide import flow_direction, flow_roles
+from qa.answer.constraints import flow_direction
+from qa.question import analyze, flow_roles
 from qa.engine import Engine
 from qa.index.build import build_index
 from qa.text.entities import find_entities
@@ -22,7 +21,7 @@ TRADE = """巴西与挪威经贸往来
 
 
 def query(text):
-    return SimpleNamespace(text=text, entities=tuple(find_entities(text)))
+    return analyze(text)
 
 
 @pytest.mark.parametrize(

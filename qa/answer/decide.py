@@ -1,42 +1,35 @@
-"""Stage 5: the exact answer from the best sentences, or an honest abstention.
+"""The answer stage: the exact answer with the sentence that says it, or an
+honest abstention that says what the articles do give.
 
-1. Abstain when a country the question names is absent from the corpus or
-   from the best passage (its text and its article's subject), when
-   the best passage mentions none of the question's topic words (English
-   words through CC-CEDICT: "population" -> 人口...), or when the best
-   sentence's cosine is below the per-encoder floor fitted on data (settings).
-2. The question's expected answer type (amount, percentage, date, count,
-   place or name) is read from its wording, in English or Chinese.
-3. The top passage's sentences are cut into clauses (at ，；：); clauses are
-   ranked by their sentence's retrieval score plus the share of the
-   question's topic words and numbers they contain (and, for a flow between
-   two countries, whether the clause names its source first); the first clause holding
-   a span of the expected type gives the answer (qa.answer.spans picks the span).
-4. Amounts in Chinese units are rendered for English readers (qa.answer.render).
-Traditional Chinese (question or passage) is matched folded to Simplified;
-the answer is shown as the passage writes it.
+1. A country the question names that no article names: abstain.
+2. Questions no span answers (why, how, what is, who is, yes/no, a bare
+   topic) are answered by the best supporting sentence, presented as such.
+3. Otherwise the first clause that holds a span of the expected type and
+   passes the constraint checks (qa.answer.constraints: year, partner,
+   indicator, direction) answers (qa.answer.choose). When only clauses that
+   fail a check hold a span, abstain and say what they give instead:
+   "The articles do not give 2023; for 2024 they give 440亿美元."
+4. A comparison between two partners is answered side by side (qa.answer.compare).
+5. The answerability score (qa.answer.answerability: a logistic model fitted
+   on public reading-comprehension data with constructed negatives) is the
+   reported `confidence`; below its threshold the reply abstains.
+Amounts and counts are rendered in English for English readers (qa.answer.render).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
-from qa.text.lexical import fold
-from qa.answer.render import date_en, money_en, render_en  # noqa: F401 (re-exported)
-from qa.answer.spans import LIST_QUESTION, MEASURE_WORDS, PATTERNS, clauses, clean_clause, find_span  # noqa: F401 (re-exported)
+from qa.answer import answerability
+from qa.answer.choose import Choice, best_sentence, choose
+from qa.answer.render import render_en
+from qa.answer.spans import PATTERNS
+from qa.question import AnswerType, Question
 from qa.search.retrieve import Hit
+from qa.text.entities import Entity
 
 
-# Expected answer type from the question's wording; first match wins.
-QTYPES = [
-    ("countries", LIST_QUESTION),
-    ("percent", re.compile(r"\bpercent|\bshare\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅", re.I)),
-    ("date", re.compile(r"\bwhen\b|what year|which year|what date|which day|since when|哪一?年|何时|什么时候|哪一天|哪天|几月|日期", re.I)),
-    ("count", re.compile(rf"how many|(?:多少|几)\s*(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))})|how much .*(?:raise|increase|grow|capacity)", re.I)),
-    ("money", re.compile(r"how much|how large|\btrade\b|how big|trade volume|\bvalue\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|价值|多少钱|总额|多少", re.I)),
-    ("place", re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪", re.I)),
-]
+TYPE_WORDS = {"money": "amount", "percent": "percentage", "date": "date", "count": "number"}
 
 
 @dataclass(frozen=True)
@@ -49,176 +42,80 @@ class Answer:
     confidence: float
     qtype: str
     reason: str = ""  # why we abstained, in words a reader understands
+    kind: str = "span"  # "span", "sentence" (the supporting sentence is the answer) or "comparison"
+    parts: tuple["Answer", ...] = ()  # a comparison's sides
 
 
-def question_type(question: str) -> str:
-    # "How much did X grow" asks a percentage; "how much ... invest" money.
-    question = fold(question)  # "多少個" asks a count as "多少个" does
-    for name, rx in QTYPES:
-        if rx.search(question):
-            if name == "percent" and re.search(r"how much|多少", question, re.I) and not re.search(r"grow|increase|decrease|rise|增长|下降|增幅|%|share|比例|占比", question, re.I):
-                continue
-            return name
-    return "name"
+def decide(q: Question, hits: list[Hit], missing: tuple[Entity, ...] = (), model: answerability.Model | None = None) -> Answer:
+    model = model or answerability.default_model()
+    if missing:
+        names = ", ".join(e.name_en for e in missing)
+        return _abstain(q, hits, 0.0, f"{names} is not mentioned in these articles")
+    ev = evidence(q, hits)
+    if ev.answer is None:
+        return _abstain(q, ev.hits, 0.0, ev.reason)
+    conf = model.probability(q, list(ev.hits), ev.checks_ok, ev.kind == "span")
+    if conf < model.threshold:
+        return _abstain(q, ev.hits, conf, "no passage in these articles answers this closely enough")
+    answer_en = render_en(ev.answer, q.answer_type.value) if ev.kind == "span" else None
+    return Answer(q.text, ev.answer, answer_en, False, ev.hits, conf, q.answer_type.value, kind=ev.kind)
 
 
-# ---------- choosing the answer ----------
+@dataclass(frozen=True)
+class Evidence:
+    """What the passages give before the answerability score is applied."""
 
-def candidate_clauses(hits: list[Hit], qtype: str = "money") -> list[tuple[int, str, str]]:
-    """(hit rank, sentence, clause): every clause of the top passage, then the
-    best sentences of the next two (used only if the top passage has no span).
+    answer: str | None  # the span or the supporting sentence; None: a constraint ruled everything out
+    kind: str  # "span" or "sentence"
+    hits: tuple[Hit, ...]  # reordered: the passage that says it first, its sentence highlighted
+    checks_ok: bool
+    reason: str = ""
 
-    Only a number, date or amount justifies leaving the top passage: a loose
-    "name" pattern (any Latin word) found lower down is weaker evidence than
-    the fused ranking, and would put a wrong passage first."""
+
+def evidence(q: Question, hits: list[Hit]) -> Evidence:
+    """The span (or, for questions no span answers, the sentence) that passes
+    the constraint checks; also used to fit the answerability model."""
     if not hits:
-        return []
-    out = [(0, s, c) for s in hits[0].passage.sentences for c in clauses(s)]
-    for rank, h in enumerate(hits[1:3] if qtype in PATTERNS else [], start=1):
-        out += [(rank, h.sentence, c) for c in clauses(h.sentence)]
-    return out
+        return Evidence(None, "span", (), False, "the library has no passages")
+    if q.answer_type is not AnswerType.SENTENCE:
+        chosen, failed = choose(q, hits)
+        if chosen is not None:
+            return Evidence(chosen.span, "span", tuple(_first(hits, chosen.rank, chosen.sentence)), True)
+        if failed is not None:
+            return Evidence(None, "span", tuple(_first(hits, failed.rank, failed.sentence)), False, _what_they_give(q, failed))
+        if q.answer_type.value in PATTERNS:
+            # An amount, date, count or percentage asked, and none in the best
+            # passages: they do not state it (a sentence would only look like an answer).
+            return Evidence(None, "span", tuple(hits), False, f"the best passages state no {TYPE_WORDS[q.answer_type.value]} for this")
+    # No span of the expected type, or none asked: lead with the best sentence, presented as such.
+    found = best_sentence(q, hits)
+    if found is None:
+        return Evidence(None, "sentence", tuple(hits), False, "the best passages are about another year or partner than the one asked")
+    rank, sentence, c = found
+    return Evidence(sentence, "sentence", tuple(_first(hits, rank, sentence)), c.ok)
 
 
-def topic_anchors(query) -> list[tuple[str, ...]]:
-    """What the question is about, as Chinese forms to look for in a clause:
-    its topic words (translated for English questions) and its numbers and Latin words.
-    Entity names are left out: retrieval already used them, and here they
-    would favour any clause that merely names the same countries."""
-    # Numbers and Latin words are the most specific evidence: they count twice.
-    return [forms for _, forms in query.terms] + [(lit,) for lit in query.literals] * 2
-
-
-def token_overlap(anchors: list[tuple[str, ...]], clause: str) -> float:
-    """Share of the question's topic anchors the clause contains: "2024"
-    picks the 2024 clause, "deficit" (赤字) the clause with the deficit."""
-    low = fold(clause).lower()
-    return sum(any(f in low for f in forms) for forms in anchors) / len(anchors) if anchors else 0.0
-
-
-def _other_year(question: str, clause: str) -> bool:
-    """The clause is dated by another year than the one asked ("in 2024?" vs "2020年，…")."""
-    asked = set(re.findall(r"(?:19|20)\d\d", question))
-    said = set(re.findall(r"(?<!\d)(?:19|20)\d\d(?=\s*(?:年|[—–-]))", clause))
-    return bool(asked and said and not asked & said)
-
-
-# A flow between countries has a source and a destination. "X invested in
-# Y", "X imported from Y", "A对B的投资", "从B的进口额": a country after from/从
-# is the source, after to/in/对/向 the destination, and the one with no such
-# word is the actor: the destination of imports, the source of anything else.
-FLOW = re.compile(r"\binvest|\bexport|\bimport|\bsuppl[yi]|\bsold\b|\bsell|\blen[dt]\b|\bloan|\bdonat|投资|出口|进口|供应|出售|贷款|援助", re.I)
-IMPORT = re.compile(r"\bimport|进口", re.I)
-TO_SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+)?|[从自])$", re.I)
-TO_DEST = re.compile(r"(?:\b(?:to|into|in)\s+(?:the\s+)?|[对向到至])$", re.I)
-
-
-def flow_roles(text: str, found: list[tuple[int, str]]) -> dict[str, str]:
-    """Country key -> "src" or "dst", from the words before each (position, key)."""
-    actor = "dst" if IMPORT.search(text) else "src"
-    roles = {}
-    for pos, key in sorted(found):
-        before = text[max(0, pos - 12) : pos]
-        roles.setdefault(key, "src" if TO_SOURCE.search(before) else "dst" if TO_DEST.search(before) else actor)
-    return roles
-
-
-def flow_direction(query, clause: str) -> int:
-    """+1 when the clause gives the question's countries the same roles in the
-    flow, -1 when it reverses one, 0 when there is nothing to compare.
-    Both are read folded to Simplified: 從/對/投資 are 从/对/投资."""
-    if query is None:
-        return 0
-    question, clause = fold(query.text), fold(clause)
-    if not FLOW.search(question) or not FLOW.search(clause):
-        return 0
-    ents = [e for e in query.entities if e.kind == "country"]
-    if len(ents) < 2:
-        return 0
-    asked = flow_roles(question, [(question.find(fold(e.surface)), e.key) for e in ents])
-    said = flow_roles(clause, [(i, e.key) for e in ents for n in e.names_zh if (i := clause.find(n)) >= 0])
-    common = [k for k in said if k in asked]
-    return 0 if not common else (1 if all(said[k] == asked[k] for k in common) else -1)
-
-
-def choose_answer(question: str, qtype: str, hits: list[Hit], similarity=None, query=None) -> tuple[str | None, int, str]:
-    """(answer span, rank of the hit it came from, supporting sentence)."""
-    cands = candidate_clauses(hits, qtype)
-    if not cands:
-        return None, 0, ""
-    topic = [tuple(fold(f) for f in forms) for forms in topic_anchors(query)] if query is not None else []
-    names = [tuple(n for n in (*e.names_zh[:2], e.surface)) for e in query.entities] if query is not None else []
-    sims = similarity(question, [c for _, _, c in cands]) if similarity else [0.0] * len(cands)
-    # The sentence's own score (both encoders, computed at retrieval) steadies
-    # the single-encoder clause cosine.
-    sent_sim = {s: v for h in hits[:3] for s, v in zip(h.passage.sentences, h.sentence_sims)}
-    sims = [sims[i] + 0.5 * sent_sim.get(s, 0.0) for i, (_, s, _) in enumerate(cands)]
-    # Rank prior: the fused ranking already weighed much more evidence than
-    # one clause's cosine, so lower hits and off-sentence clauses must beat it clearly.
-    # The fused ranking weighed more evidence than one clause's cosine: a
-    # lower hit is used only when the top passage holds no span of the type.
-    prior = [0.05 * (s == hits[rank].sentence) for rank, s, _ in cands]
-    overlap = [token_overlap(topic, c) - 0.3 * _other_year(question, c) for _, _, c in cands]
-    # A sentence's opening clauses ("2005—2024 年间，") qualify the clauses after them.
-    for i in range(1, len(cands)):
-        if cands[i][1] == cands[i - 1][1]:
-            overlap[i] = max(overlap[i], 0.9 * overlap[i - 1])
-    direction = [0.5 * flow_direction(query, c) for _, _, c in cands]
-    order = sorted(range(len(cands)), key=lambda i: (cands[i][0] > 0, -(sims[i] + prior[i] + 0.6 * overlap[i] + direction[i])))
-    for i in order:
-        rank, sentence, clause = cands[i]
-        span = find_span(clause, qtype, question, topic + names)
-        if span:
-            return span, rank, sentence
-    rank, sentence, clause = cands[order[0]]
-    return clean_clause(clause), rank, sentence
-
-
-def confidence(hits: list[Hit]) -> float:
-    """How sure we are that the top hit answers: its best sentence's cosine
-    (mean over encoders). The threshold is calibrated on data (see README)."""
-    return hits[0].sentence_sim if hits else 0.0
-
-
-def _passage_text(hit: Hit) -> str:
-    """What the abstention rules search: the passage with its article context, folded."""
-    return fold(f"{hit.passage.context} {hit.passage.text}")
-
-
-def uncovered_terms(query, hit: Hit) -> list[str]:
-    """The question's topic words that the passage never mentions, in any of
-    their Chinese forms ("population": 人口, 人口数, ...)."""
-    text = _passage_text(hit)
-    return [t for t, forms in getattr(query, "terms", ()) if not any(f in text for f in forms)]
-
-
-def unsupported_countries(query, hit: Hit) -> list[str]:
-    """Countries the question names that the passage neither names nor is
-    about: "Kazakhstan–Mongolia trade" answered from a paragraph on trade
-    with Russia would be another country's figure."""
-    text = _passage_text(hit)
-    return [e.name_en for e in query.entities if e.kind == "country" and not any(n in text for n in e.names_zh)]
-
-
-def decide(query, hits: list[Hit], similarity, settings) -> Answer:
-    qtype = question_type(query.text)
-    if query.missing:
-        names = ", ".join(e.name_en for e in query.missing)
-        return Answer(query.text, None, None, True, tuple(hits), 0.0, qtype, f"{names} is not mentioned in these articles")
-    # A passage that shares none of the question's topic words answers another
-    # question ("population of Kazakhstan" -> a paragraph about Kazakhstan's trade).
-    missing_topic = uncovered_terms(query, hits[0]) if hits else []
-    if missing_topic and len(missing_topic) == len(query.terms):
-        return Answer(query.text, None, None, True, tuple(hits), 0.0, qtype, f"the best passage never mentions {', '.join(missing_topic)}")
-    absent = unsupported_countries(query, hits[0]) if hits else []
-    if absent:
-        return Answer(query.text, None, None, True, tuple(hits), 0.0, qtype, f"the best passage is not about {', '.join(absent)}")
-    conf = confidence(hits)
-    if not hits or conf < settings.confidence_floor():
-        return Answer(query.text, None, None, True, tuple(hits), conf, qtype, "no passage in these articles answers this closely enough")
-    use_sim = similarity if getattr(settings, "clause_similarity", False) else None
-    span, rank, sentence = choose_answer(query.text, qtype, hits, use_sim, query)
-    if rank:  # the passage that says it is cited first
-        hits = [hits[rank]] + hits[:rank] + hits[rank + 1 :]
+def _first(hits: list[Hit], rank: int, sentence: str) -> list[Hit]:
+    """The passage that says it is cited first, with that sentence highlighted."""
+    hits = [hits[rank]] + list(hits[:rank]) + list(hits[rank + 1 :])
     if sentence and sentence != hits[0].sentence:
         hits[0] = replace(hits[0], sentence=sentence)
-    return Answer(query.text, span, render_en(span, qtype) if span else None, False, tuple(hits), conf, qtype)
+    return hits
+
+
+def _what_they_give(q: Question, failed: Choice) -> str:
+    """Why a figure was not shown, and what the articles give instead."""
+    c, span = failed.check, failed.span
+    if "year" in c.failed:
+        asked = ", ".join(str(y) for y in q.period.years) or "the year asked"
+        said = ", ".join(str(y) for y in c.said_years) or "another year"
+        return f"the articles do not give {asked} for this; for {said} they give {span}"
+    if "entity" in c.failed:
+        return f"the articles do not give this for {', '.join(e.name_en for e in q.countries)}; the closest figure ({span}) is about another partner"
+    if "indicator" in c.failed:
+        return f"the articles do not give the {q.indicator} figure asked; the closest ({span}) is another measure"
+    return f"the articles give {span} for the opposite direction, not the one asked"
+
+
+def _abstain(q: Question, hits: list[Hit], conf: float, reason: str) -> Answer:
+    return Answer(q.text, None, None, True, tuple(hits), conf, q.answer_type.value, reason)

@@ -19,7 +19,13 @@ CURRENCY = {
     "美元": ("US$", "{}"), "欧元": ("€", "{}"), "英镑": ("£", "{}"), "日元": ("¥", "{} (JPY)"),
     "人民币": ("CN¥", "{}"), "元": ("CN¥", "{}"), "卢布": ("", "{} roubles"), "坚戈": ("", "{} tenge"),
 }
-MONEY = re.compile(rf"(?:约|近|超过|超|逾)?\s*{NUM}\s*{SCALE}?\s*(?:{'|'.join(CURRENCY)})|US\$\s?{NUM}(?:\s?(?:billion|million|bn|m))?")
+MONEY = re.compile(
+    rf"(?:约|近|超过|超|逾)?\s*{NUM}\s*{SCALE}?\s*(?:{'|'.join(CURRENCY)})"
+    # English text: "US$44 billion", "$1.7 billion", "€3 million", "44 billion dollars", "USD 5 million".
+    rf"|(?:(?:about|around|nearly|over|more than|some)\s+)?(?:US\$|\$|€|£|USD\s?|EUR\s?)\s?{NUM}(?:\s?(?:trillion|billion|million|bn|m)\b)?"
+    rf"|(?:(?:about|around|nearly|over|more than|some)\s+)?{NUM}\s?(?:trillion|billion|million)?\s(?:US\s)?(?:dollars|euros|tenge|roubles|rubles|yuan)\b",
+    re.I,
+)
 
 
 SCALES = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
@@ -58,12 +64,34 @@ def date_en(span: str) -> str | None:
     return m.group(1) if m else None
 
 
+QUALIFIERS_EN = (("约", "about "), ("大约", "about "), ("近", "nearly "), ("将近", "nearly "), ("超过", "more than "),
+                 ("超", "more than "), ("逾", "more than "), ("多于", "more than "), ("不少于", "at least "), ("至少", "at least "))
+
+
+def count_en(span: str) -> str | None:
+    """约6000家 -> about 6,000; 超过400家 -> more than 400; 4万名 -> 40,000; 500余名 -> more than 500."""
+    m = re.search(rf"({NUM})\s*(万|千)?\s*(余|多)?", span)
+    if not m or not re.search(r"[\u4e00-\u9fff]", span):
+        return None
+    value = float(m.group(1).replace(",", "")) * SCALES.get(m.group(2) or "", 1)
+    qualifier = next((en for zh, en in sorted(QUALIFIERS_EN, key=lambda x: -len(x[0])) if span.startswith(zh)), "")
+    if m.group(3):
+        qualifier = "more than "
+    if not qualifier and not m.group(2):
+        return None  # "12項" needs no rendering: the number reads the same
+    return qualifier + (f"{value:,.0f}" if value == int(value) else f"{value:,}")
+
+
 def render_en(span: str, qtype: str) -> str | None:
     span = fold(span)
+    if not re.search(r"[\u4e00-\u9fff]", span):
+        return None  # already English (a span from an English article)
     if qtype == "money" or MONEY.fullmatch(span):
         return money_en(span)
     if qtype == "date":
         return date_en(span)
+    if qtype == "count":
+        return count_en(span)
     return None
 
 

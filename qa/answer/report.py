@@ -11,6 +11,10 @@ def answer_json(a: Answer) -> dict:
         "answer": a.answer,
         "answer_en": a.answer_en,
         "abstained": a.abstained,
+        # "span": the exact answer; "sentence": no span answers this question
+        # (why, how, what is, yes/no), so the supporting sentence is the answer;
+        # "comparison": each side's figure, each cited.
+        "answer_kind": a.kind,
         "citations": [
             {
                 "rank": i,
@@ -27,7 +31,8 @@ def answer_json(a: Answer) -> dict:
         if not a.abstained
         else [],
         "related": [
-            {"doc": h.passage.doc, "paragraph": h.passage.para_no, "text": h.passage.text, "score": round(h.score, 4)} for h in a.hits
+            {"doc": h.passage.doc, "title": h.passage.title, "date": h.passage.date, "paragraph": h.passage.para_no,
+             "text": h.passage.text, "sentence": h.sentence, "score": round(h.score, 4)} for h in a.hits
         ]
         if a.abstained
         else [],
@@ -44,6 +49,8 @@ def answer_text(a: Answer) -> str:
             lines += [f"  - {h.passage.doc} ¶{h.passage.para_no}: {h.sentence}" for h in a.hits[:3]]
         return "\n".join(lines)
     head = a.answer or ""
+    if a.kind == "sentence":
+        head = f"The articles say: {head}"
     if a.answer_en:
         head += f"  (≈ {a.answer_en})"
     lines = [head, ""]

@@ -19,21 +19,30 @@ import re
 
 from qa.text.lexical import chinese_for, fold
 from qa.answer.render import MONEY, NUM
+from qa.question import LIST_QUESTION, MEASURE_WORDS
 
 CN_DIGITS = "〇零一二两三四五六七八九十百千"
-PERCENT = re.compile(rf"{NUM}\s*[%％]|百分之[{CN_DIGITS}]+")
+# Qualifiers belong to the answer: 约6000家, 超过400家, 逾170个, about 6,000.
+QUALIFIER = r"(?:约|近|将近|大约|超过|超|逾|多于|不少于|至少|(?:about|around|approximately|nearly|almost|over|more than|at least|some)\s+)?"
+PERCENT = re.compile(rf"{QUALIFIER}\s*(?:{NUM}\s*(?:[%％]|\s?percent\b|\s?per cent\b)|百分之[{CN_DIGITS}]+)", re.I)
 DATE = re.compile(
-    rf"\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}\s*年\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}\s*年|\d{{1,2}}\s*月"
+    rf"\d{{2,4}}\s*年代|\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}\s*年\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}\s*年|\d{{1,2}}\s*月"
     # A bare year is four digits on their own: "2060万美元" is an amount, "12024" no year.
-    r"|\d{4}-\d{2}-\d{2}|(?<![\d.])(?:19|20)\d{2}(?!\d|\.\d|\s*[万亿千百])"
+    r"|\d{4}-\d{2}-\d{2}"
+    # Centuries and decades: 19世纪, 公元前3世纪, 十八世纪, 1990年代.
+    rf"|(?:公元前)?(?:\d{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*世纪(?:初|末|中叶|[一二三四五六七八九]十年代)?"
+    # English dates: "3 September 2025", "September 3, 2025", "September 2025".
+    r"|(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+\d{1,2},?)?\s+\d{4}"
+    r"|(?<![\d.])(?:19|20)\d{2}(?!\d|\.\d|\s*[万亿千百]|\s*(?:billion|million|thousand))"
 )
-# Measure words that make a number a count; questions use the same list ("多少公里").
-MEASURE_WORDS = "倍 份 家 个 项 次 天 人 名 座 所 条 国 种 公里 千米 吨 架 辆 届 周年 周 小时 年 节 位 艘 部 批 台 张 只 头 亩 公顷 平方公里".split()
 # A count: a number, an optional 万/千 scale, and a measure word ("约 4 万名",
 # "19 份", "500余名"); a four-digit number before 年 is a year, not a count.
 COUNT = re.compile(
-    rf"(?:(?<!\d){NUM}(?!\d*\s*年)|(?<!\d)\d{{1,3}}(?=\s*(?:年|周年))|[{CN_DIGITS}]+)\s*(?:万|千|百)?\s*(?:余|多)?\s*"
-    rf"(?:{'|'.join(MEASURE_WORDS)}|万)"
+    rf"{QUALIFIER}\s*(?:(?:(?<!\d){NUM}(?!\d*\s*年)|(?<!\d)\d{{1,3}}(?=\s*(?:年|周年))|[{CN_DIGITS}]+)\s*(?:万|千|百)?\s*(?:余|多)?\s*"
+    rf"(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))}|万))"
+    # English: a number and the noun it counts ("12 agreements", "about 6,000 companies").
+    rf"|{QUALIFIER}(?<![\d.,$€£]){NUM}(?:\s+(?:thousand|million))?\s+(?!percent|per\b|billion|million|thousand|years?\b)[a-z][a-z\-]+",
+    re.I,
 )
 # Places: a known city, or a name ending in a place suffix (乔尔蓬阿塔市, 阿伊鲁姆站).
 HELD_AT = re.compile(r"在([\u4e00-\u9fff·]{2,8}?)(?:举行|召开|举办|开幕|闭幕|会晤|会见|签署|签订)")
@@ -42,7 +51,7 @@ WINDOW = 14  # characters around a span in which the question's words count as e
 QUOTED = re.compile(r"《[^》]{1,60}》|“[^”]{1,40}”|\"[^\"]{1,40}\"")
 # In Chinese text a capitalised Latin word is nearly always a name (QazaqGaz, AIFC).
 LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9\-]{2,}(?![A-Za-z0-9])")
-LIST_QUESTION = re.compile(r"which (?:\w+ )?(?:countries|states|nations)|what (?:\w+ )?countries|哪些国家|哪几个国家|哪些国", re.I)
+ROMAN = re.compile(r"[IVXLCDM]+")
 CLAUSE_SPLIT = re.compile(r"(?<=[，；：,;:])")
 TITLE_QUESTION = re.compile(r"\btitle|\bcalled\b|\bname of|\bnamed\b|标题|题为|名为|名称|叫什么|称为", re.I)
 MIN_CLAUSE = 12  # shorter pieces ("2020年，", "2025年前九个月，") belong to the clause that follows
@@ -174,7 +183,8 @@ def _find_span(clause: str, qtype: str, question: str, anchors) -> str | None:
         return _entity_list(clause)
     if qtype in ("name", "place"):
         asked = set(re.findall(r"[A-Za-z]+", question.lower()))
-        latin = [m for m in LATIN_NAME.finditer(clause) if m.group().lower() not in asked]
+        # Roman numerals ("第XII峰会") number things; they name nothing.
+        latin = [m for m in LATIN_NAME.finditer(clause) if m.group().lower() not in asked and not ROMAN.fullmatch(m.group())]
         best = _best_match(latin, clause, question, anchors) if latin else None
         if best:
             return best.group()

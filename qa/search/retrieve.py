@@ -13,10 +13,11 @@ The rule (tested in tests/test_retrieve.py):
    about, weighted by how specific the entity is in this corpus (named by
    every article: ~0); and the share of the question's numbers and Latin
    words that the passage contains literally.
-5. English questions share no words with Chinese text, so the lexical query
-   also gets the Chinese names of the question's entities and the
-   dictionary (CC-CEDICT) forms of its topic words (words with at most
-   MAX_FORMS senses; more would be noise).
+5. A question and a passage in different languages share no words, so the
+   lexical query also gets the entities' names in both languages and the
+   other language's dictionary (CC-CEDICT) forms of the topic words (words
+   with at most MAX_FORMS senses; more would be noise). What the question
+   asks comes from the question stage (qa.question.Question).
 """
 
 from __future__ import annotations
@@ -28,23 +29,14 @@ from functools import lru_cache
 import numpy as np
 
 from qa.ingest.corpus import Passage
-from qa.text.entities import Entity, find_entities
 from qa.index.loaded import LoadedIndex
-from qa.text.lexical import LATIN_OR_NUMBER, STOP_LATIN, fold, key_terms, tokenize
+from qa.question import Question, analyze
 from qa.settings import Settings
+from qa.text.entities import Entity
+from qa.text.lexical import fold, tokenize
 
 
 MAX_FORMS = 6  # translations per English word that may join the lexical query
-
-
-@dataclass(frozen=True)
-class Query:
-    text: str
-    entities: tuple[Entity, ...]
-    literals: tuple[str, ...]  # numbers and Latin words to find verbatim
-    missing: tuple[Entity, ...]  # named in the question, absent from the corpus
-    # Topic words (not names) with the Chinese forms that show a passage is about them.
-    terms: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,20 +47,6 @@ class Hit:
     sentence_sim: float  # mean best-sentence cosine over encoders, for calibration
     why: dict = field(default_factory=dict)  # signal -> weighted contribution
     sentence_sims: tuple[float, ...] = ()  # every sentence's mean cosine, in order
-
-
-def _literals(question: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
-    names = {w.lower() for e in entities for w in e.name_en.split()} | {e.surface.lower() for e in entities}
-    out = []
-    for m in LATIN_OR_NUMBER.finditer(question):
-        tok = m.group().lower()
-        # Capitalised common words ("What") are not literals; acronyms and numbers are.
-        is_name = m.group()[0].isupper() and len(tok) > 1 and not m.group().istitle()
-        if tok in STOP_LATIN or tok in names:
-            continue
-        if tok[0].isdigit() or is_name or (m.group().istitle() and m.start() > 0):
-            out.append(tok)
-    return tuple(dict.fromkeys(out))
 
 
 PARALLEL_MIN = 20_000  # passages; below, one search takes ~0.1 ms and a thread hand-off costs more
@@ -116,21 +94,25 @@ class Retriever:
         self.sent_start = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
         self.sent_count = counts.astype(np.int64)
 
-    def parse(self, question: str) -> Query:
-        ents = tuple(find_entities(question))
-        # Only countries decide abstention: city names from time-zone data
-        # include ordinary words ("Regina", "Phoenix") that must not veto an answer.
-        missing = tuple(e for e in ents if e.kind == "country" and len(self.ix.entity_postings.get(e.key, ())) == 0)
-        names = {w.lower() for e in ents for n in (e.name_en, e.surface, *e.names_zh) for w in (n, *n.split())}
-        return Query(question, ents, _literals(question, ents), missing, tuple(key_terms(question, names)))
+    def missing(self, question: Question) -> tuple[Entity, ...]:
+        """Countries the question names that no passage of the library names.
+        Only countries decide this: city names from time-zone data include
+        ordinary words ("Regina", "Phoenix") that must not veto an answer."""
+        return tuple(e for e in question.countries if len(self.ix.entity_postings.get(e.key, ())) == 0)
 
-    def search(self, question: str, k: int | None = None) -> tuple[Query, list[Hit]]:
-        q = self.parse(question)
+    def search(self, question: Question | str, k: int | None = None, exclude: frozenset[str] = frozenset()) -> list[Hit]:
+        """The top k passages. `exclude`: docs, or (doc, paragraph) pairs, left out
+        as if removed from the library (the answerability fit and the removal
+        benchmark ask questions whose paragraph is gone)."""
+        q = analyze(question) if isinstance(question, str) else question
         k = k or self.s.k
         # Passages are embedded folded to Simplified (qa.index.loaded); so is the query.
-        qvecs = {eid: enc.encode_queries([fold(question)])[0] for eid, enc in self.encoders.items()}
+        qvecs = {eid: enc.encode_queries([fold(q.text)])[0] for eid, enc in self.encoders.items()}
         bm25_all = self.ix.bm25.scores(self._query_tokens(q))
         cand = self._candidates(qvecs, bm25_all)
+        if exclude:
+            kept = [r for r in cand if (p := self.ix.passages[int(r)]).doc not in exclude and (p.doc, p.para_no) not in exclude]
+            cand = np.array(kept, dtype=cand.dtype)
         feats, best_row, sent_sim, (mean_sim, seg, counts) = self._features(cand, qvecs, bm25_all, q)
         total = sum(feats.values())
         order = np.argsort(-total, kind="stable")[:k]
@@ -140,15 +122,16 @@ class Retriever:
             why = {name: round(float(v[j]), 3) for name, v in feats.items()}
             per_sent = tuple(float(x) for x in mean_sim[seg[j] : seg[j] + counts[j]])
             hits.append(Hit(p, float(total[j]), self.ix.sent_text[best_row[j]], float(sent_sim[j]), why, per_sent))
-        return q, hits
+        return hits
 
-    def _query_tokens(self, q: Query) -> list[str]:
-        # English questions share no words with Chinese text; their entities'
-        # Chinese names do, so they join the lexical query.
-        extra = " ".join(n for e in q.entities for n in e.names_zh[:1])
-        # Likewise the Chinese forms of its topic words; a word with very many
-        # dictionary senses ("run": 130) would only add noise, so it adds none.
-        forms = " ".join(f for t, fs in q.terms if t.isascii() and len(fs) <= MAX_FORMS for f in fs)
+    def _query_tokens(self, q: Question) -> list[str]:
+        # A question and a passage in different languages share no words; the
+        # entities' names in both languages do, so they join the lexical query.
+        extra = " ".join(n for e in q.entities for n in (*e.names_zh[:1], e.name_en))
+        # Likewise the other language's forms of its topic words; a word with very
+        # many dictionary senses ("run": 130) would only add noise, so it adds none.
+        forms = " ".join(f for t in q.terms for fs in (t.chinese if t.word.isascii() else t.english,)
+                         if len(fs) <= MAX_FORMS for f in fs)
         return tokenize(f"{q.text} {extra} {forms}")
 
     def _candidates(self, qvecs: dict, bm25_all: np.ndarray) -> np.ndarray:
@@ -164,7 +147,7 @@ class Retriever:
         pool = [np.argpartition(-bm25_all, m)[:m], *found]
         return np.unique(np.concatenate(pool))
 
-    def _features(self, cand: np.ndarray, qvecs: dict, bm25_all: np.ndarray, q: Query):
+    def _features(self, cand: np.ndarray, qvecs: dict, bm25_all: np.ndarray, q: Question):
         w = self.s.weights
         starts, counts = self.sent_start[cand], self.sent_count[cand]
         seg = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
@@ -197,7 +180,7 @@ class Retriever:
         first = tops[np.unique(owner[tops], return_index=True)[1]]
         return feats, sent_rows[first], mean_sim[first].astype(np.float64), (mean_sim, seg, counts)
 
-    def _entity_boost(self, cand: np.ndarray, q: Query) -> np.ndarray:
+    def _entity_boost(self, cand: np.ndarray, q: Question) -> np.ndarray:
         n = len(self.ix.passages)
         boost = np.zeros(len(cand), np.float32)
         for e in q.entities:
@@ -214,4 +197,4 @@ class Retriever:
 
     def _about(self, row: int, e: Entity) -> bool:
         subject = self.ix.passages[row].subject
-        return any(name in subject for name in e.names_zh)
+        return any(name in subject for name in (*e.names_zh, e.name_en))

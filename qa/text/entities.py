@@ -31,6 +31,56 @@ _LATIN = "A-Za-z\u00c0-\u024f"
 _CITY_AREAS = ("Africa", "America", "Asia", "Australia", "Europe")
 
 
+# Everyday English short forms that CLDR and ISO 3166 do not list as names
+# (ISO has "GB", not "UK"; CLDR's "US"/"UK" are alt forms babel does not expose).
+# One general table for every country with a common short form, by ISO code;
+# it names no country because our articles are about it.
+SHORT_FORMS = {
+    "US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "America": "US", "United States of America": "US",
+    "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB",
+    "UAE": "AE", "U.A.E.": "AE", "Emirates": "AE",
+    "Holland": "NL", "the Netherlands": "NL", "Czechia": "CZ", "Czech Republic": "CZ",
+    "South Korea": "KR", "North Korea": "KP", "Taiwan": "TW", "Vatican": "VA",
+    "Ivory Coast": "CI", "East Timor": "TL", "Burma": "MM", "Swaziland": "SZ", "Macedonia": "MK",
+    "DRC": "CD", "DR Congo": "CD", "PRC": "CN", "KSA": "SA", "Russian Federation": "RU",
+}
+
+# One-character country abbreviations of Chinese news usage, which pair up
+# as "中哈" (China–Kazakhstan), "哈俄", "中美", "美日": the standard forms of
+# Xinhua-style writing. Characters that stand for several countries (乌:
+# Ukraine or Uzbekistan, 土: Turkey or Turkmenistan, 阿, 巴, 新, 亚) are left
+# out: a wrong country is worse than none.
+PAIR_CHARS = {
+    "中": "CN", "美": "US", "俄": "RU", "日": "JP", "韩": "KR", "朝": "KP", "英": "GB", "法": "FR",
+    "德": "DE", "意": "IT", "加": "CA", "澳": "AU", "印": "IN", "越": "VN", "泰": "TH", "老": "LA",
+    "柬": "KH", "缅": "MM", "蒙": "MN", "哈": "KZ", "吉": "KG", "塔": "TJ", "菲": "PH", "荷": "NL",
+    "葡": "PT", "瑞": "SE", "希": "GR", "埃": "EG", "伊": "IR", "以": "IL", "沙": "SA",
+}
+
+
+def pair_entities(text: str) -> list[Entity]:
+    """Countries named by pair abbreviations such as 中哈, 哈俄, 中美 (see PAIR_CHARS).
+
+    A run inside a longer known name (加德满都, 哈萨克斯坦) is not a pair:
+    the full names found by `find_entities` claim their characters first.
+    """
+    lexicon = _lexicon()
+    taken = [(m.start(), m.end()) for m in lexicon.pattern.finditer(text) if len(m.group()) > 1]
+    out: list[Entity] = []
+    # Two or three such characters, not followed by what makes them a word:
+    # 中美洲 (Central America), 中英文 (Chinese and English); or a list of
+    # them with 、 ("哈、吉、俄三国").
+    chars = "".join(PAIR_CHARS)
+    for m in re.finditer(f"[{chars}]{{2,3}}(?![洲文语字])|[{chars}](?:、[{chars}])+(?![\u4e00-\u9fff]{{0,1}}[洲文语字])", text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        for ch in m.group().replace("、", ""):
+            record = lexicon.by_key.get(PAIR_CHARS[ch])
+            if record and all(e.key != record.key for e in out):
+                out.append(Entity(record.key, record.kind, record.name_en, record.names_zh, ch))
+    return out
+
+
 @dataclass(frozen=True)
 class Entity:
     key: str  # stable id: ISO alpha-2 ("CN"), CLDR code ("EU"), or tz id for cities
@@ -58,15 +108,18 @@ class _Lexicon:
     by_key: Mapping[str, _Record]
 
 
-def find_entities(text: str) -> list[Entity]:
-    """Entities named in `text`, in order of first appearance, one per key."""
+def find_entities(text: str, any_case: bool = False) -> list[Entity]:
+    """Entities named in `text`, in order of first appearance, one per key.
+
+    English names must be capitalised ("China", not the tableware "china"),
+    unless `any_case`: a question typed all in lower case still names countries.
+    """
     lexicon = _lexicon()
     seen: set[str] = set()
     found: list[Entity] = []
     for match in lexicon.pattern.finditer(text):
         surface = match.group()
-        # English names must be capitalised: "China", not the tableware "china".
-        if surface[0].isascii() and not surface[0].isupper():
+        if surface[0].isascii() and not surface[0].isupper() and not any_case:
             continue
         record = lexicon.by_alias.get(surface.lower())
         if record is None or record.key in seen:
@@ -95,6 +148,12 @@ def _lexicon() -> _Lexicon:
     # (the city "Bahrain" stays the country Bahrain).
     for record in (*_countries_and_orgs(), *_cities()):
         by_key[record.key] = record
+    # Everyday short forms come first: "US" is the United States, not the
+    # "US Virgin Islands" some data packages abbreviate to it.
+    for alias, key in SHORT_FORMS.items():
+        if key in by_key:
+            by_alias[alias.lower()] = by_key[key]
+    for record in by_key.values():
         for alias in (*record.aliases_en, *record.names_zh):
             by_alias.setdefault(alias.lower(), record)
     latin = [a for a in by_alias if not _HAN.search(a)]

@@ -73,7 +73,9 @@ QUESTION_LATIN = frozenset(
     "what which who whom whose when where why how much many year years does did do done is are was were has have had "
     "will would can could should may might there their they them two three first last new according total number "
     "make made take took get got become became give given say said also other some any each every both all more most "
-    "per between during since after before about kind type way part".split()
+    "per between during since after before about kind type way part "
+    # Words that only ask a size or span after "how": "how large was the deficit".
+    "large big long far high old often".split()
 )
 _GLOSS_WORD = re.compile(r"[a-z][a-z\-']+")
 
@@ -105,6 +107,32 @@ def _cedict() -> dict[str, tuple[str, ...]]:
                     for w in words:
                         out.setdefault(w, set()).add(simp)
     return {w: tuple(sorted(s)) for w, s in out.items()}
+
+
+@lru_cache(maxsize=1)
+def _cedict_zh() -> dict[str, tuple[str, ...]]:
+    """Simplified headword -> the content words of its short English glosses
+    (the reverse of `_cedict`): 投资 -> investment, invest; 贸易 -> trade."""
+    out: dict[str, list[str]] = {}
+    for word, heads in _cedict().items():
+        for h in heads:
+            out.setdefault(h, []).append(word)
+    return {h: tuple(w for w in ws if w not in GLOSS_NOISE and len(w) >= 3) for h, ws in out.items()}
+
+
+# CC-CEDICT's own markers inside glosses ("CL:個", "variant of", "abbr. for"),
+# and verbs too vague to show what a passage is about.
+GLOSS_NOISE = frozenset("cl variant abbr see also old lit fig sth one have set get put make take".split())
+
+
+def english_for(word: str) -> tuple[str, ...]:
+    """English words that translate a Chinese word (folded to Simplified), () if unknown."""
+    return _cedict_zh().get(fold(word), ())
+
+
+def english_lemmas(word: str) -> list[str]:
+    """An English word and its likely base forms (trades -> trade)."""
+    return _lemmas(word.lower())
 
 
 def _lemmas(word: str) -> list[str]:

@@ -1,0 +1,81 @@
+"""Answerability: the probability that the best passage holds the answer.
+
+A logistic regression over retrieval, coverage and constraint features
+(FEATURES), fitted by `python -m benchmarks.answerability` on public Chinese
+reading comprehension (CMRC 2018 dev, ../shared/train) with constructed
+negatives: each question asked once with its paragraph in the library and
+once with it removed (kept only when its answer then occurs nowhere else).
+Label: the top passage contains a reference answer. The threshold is the
+lowest score at which, on that data, `TARGET_PRECISION` of the answers shown
+come from a passage that holds the answer; DRCD (Traditional, not fitted on)
+checks the calibration. Weights, threshold and the figures of the fit live in
+answerability.json beside this file, with the command that made them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from qa.question import Question
+from qa.search.retrieve import Hit
+from qa.text.lexical import fold
+
+# Only features whose scale does not depend on the library: the fused score and
+# its margin over the next hit were dropped because they did not transfer from
+# encyclopedia paragraphs, one topic each (CMRC margin ~7.8), to news articles
+# whose paragraphs share a topic (margins 2-4 on the five articles), which made
+# every answer there look unsupported.
+# Of the literals, only numbers count: an English question's Latin words
+# ("Treaty", "SCO") never occur in a Chinese passage, whatever it says.
+FEATURES = ("cos", "cos_gap", "terms", "entities", "numbers", "checks_ok", "typed")
+WEIGHTS_FILE = Path(__file__).with_name("answerability.json")
+
+
+def features(q: Question, hits: list[Hit], checks_ok: bool, typed: bool) -> list[float]:
+    """The feature vector, in FEATURES order, for the hit that would be cited first."""
+    top = hits[0]
+    text = fold(f"{top.passage.context} {top.passage.text}").lower()
+    sentence = fold(f"{top.passage.title} {top.sentence}").lower()
+    rest = [h.sentence_sim for h in hits[1:5]]
+    terms = sum(t.coverage(text, sentence) for t in q.terms) / len(q.terms) if q.terms else 1.0
+    countries = q.countries
+    ents = sum(any(n.lower() in text for n in (*e.names_zh, e.name_en)) for e in countries) / len(countries) if countries else 1.0
+    numbers = [lit for lit in q.literals if lit[0].isdigit()]
+    lits = sum(n in text for n in numbers) / len(numbers) if numbers else 1.0
+    return [
+        top.sentence_sim,
+        top.sentence_sim - (sum(rest) / len(rest) if rest else top.sentence_sim),
+        terms, ents, lits, float(checks_ok), float(typed),
+    ]
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]  # features are standardised with the fit data's mean and spread
+    scale: tuple[float, ...]
+    threshold: float
+
+    def score(self, x: list[float]) -> float:
+        z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def probability(self, q: Question, hits: list[Hit], checks_ok: bool, typed: bool) -> float:
+        return self.score(features(q, hits, checks_ok, typed))
+
+    @classmethod
+    def load(cls, path: Path = WEIGHTS_FILE) -> "Model":
+        d = json.loads(path.read_text(encoding="utf-8"))
+        if tuple(d["features"]) != FEATURES:
+            raise ValueError(f"{path} was fitted on other features; run `python -m benchmarks.answerability`")
+        return cls(tuple(d["weights"]), d["bias"], tuple(d["mean"]), tuple(d["scale"]), d["threshold"])
+
+
+@lru_cache(maxsize=1)
+def default_model() -> Model:
+    return Model.load()

@@ -1,0 +1,137 @@
+"""Which clause answers: rank the clauses of the best passages, take the first
+that holds a span of the expected type and passes the constraint checks.
+
+Clauses are ranked by their sentence's retrieval score, the share of the
+question's topic words and numbers they contain (either language), and, for
+a flow between two countries, whether they give the countries the roles
+asked. The first clause of the top passage that holds a span wins; lower hits
+are read only when the top passage has none (the fused ranking weighed more
+evidence than one clause). A span whose clause fails a constraint (another
+year, another partner, another indicator, the reverse direction) is kept
+aside as what the articles *do* say, for the reply's reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.answer.constraints import Check, check, flow_direction
+from qa.answer.spans import PATTERNS, clauses, find_span
+from qa.question import AnswerType, Question
+from qa.search.retrieve import Hit
+from qa.text.lexical import fold
+
+READ_HITS = 5  # passages whose clauses are read (the default k): the top one first, the rest only if it has no span
+
+
+@dataclass(frozen=True)
+class Choice:
+    span: str
+    rank: int  # the hit it came from
+    sentence: str
+    clause: str
+    check: Check
+
+
+def candidate_clauses(hits: list[Hit], qtype: str) -> list[tuple[int, str, str]]:
+    """(hit rank, sentence, clause): every clause of the top passage, then the
+    best sentences of the next hits (used only if the top passage has no span).
+
+    Only a number, date or amount justifies leaving the top passage: a loose
+    "name" pattern (any Latin word) found lower down is weaker evidence than
+    the fused ranking, and would put a wrong passage first."""
+    if not hits:
+        return []
+    out = [(0, s, c) for s in hits[0].passage.sentences for c in clauses(s)]
+    for rank, h in enumerate(hits[1:READ_HITS] if qtype in PATTERNS else [], start=1):
+        out += [(rank, s, c) for s in h.passage.sentences for c in clauses(s)]
+    return out
+
+
+def topic_anchors(q: Question) -> list[tuple[str, ...]]:
+    """What the question is about, as forms to look for in a clause: its topic
+    words in both languages, and its numbers and Latin words (counted twice:
+    the most specific evidence). Entity names are left out: retrieval used
+    them, and here they would favour any clause that merely names the same countries."""
+    terms = [tuple(fold(f).lower() for f in t.forms) for t in q.terms]
+    return terms + [(lit,) for lit in q.literals] * 2
+
+
+def token_overlap(anchors: list[tuple[str, ...]], clause: str) -> float:
+    """Share of the question's anchors the clause contains: "2024" picks the
+    2024 clause, "deficit" (赤字) the clause with the deficit."""
+    low = fold(clause).lower()
+    return sum(any(f in low for f in forms) for forms in anchors) / len(anchors) if anchors else 0.0
+
+
+def ranked_clauses(q: Question, hits: list[Hit]) -> list[tuple[int, str, str]]:
+    cands = candidate_clauses(hits, q.answer_type)
+    anchors = topic_anchors(q)
+    # The sentence's own score (both encoders, computed at retrieval).
+    sent_sim = {s: v for h in hits[:READ_HITS] for s, v in zip(h.passage.sentences, h.sentence_sims)}
+    overlap = [token_overlap(anchors, c) for _, _, c in cands]
+    # A sentence's opening clauses ("2005—2024 年间，") qualify the clauses after them.
+    for i in range(1, len(cands)):
+        if cands[i][1] == cands[i - 1][1]:
+            overlap[i] = max(overlap[i], 0.9 * overlap[i - 1])
+    score = [0.5 * sent_sim.get(s, 0.0) + 0.05 * (s == hits[r].sentence) + 0.6 * overlap[i] + 0.5 * flow_direction(q, c)
+             for i, (r, s, c) in enumerate(cands)]
+    order = sorted(range(len(cands)), key=lambda i: (cands[i][0] > 0, -score[i]))
+    return [cands[i] for i in order]
+
+
+# "多少" asks an amount of money only when money is named; else any quantity
+# with its unit answers ("装机容量是多少？" -> 90兆瓦).
+MONEY_WORDS = re.compile(r"money|price|cost|worth|value|dollar|revenue|budget|invest|trade|export|import|deficit|surplus|"
+                         r"美元|欧元|金额|价值|钱|价格|成本|投资|贸易|出口|进口|逆差|顺差|赤字|预算|收入", re.I)
+
+
+def span_types(q: Question) -> tuple[str, ...]:
+    if q.answer_type is AnswerType.MONEY and not MONEY_WORDS.search(fold(q.text)):
+        return (AnswerType.MONEY.value, AnswerType.COUNT.value)
+    return (q.answer_type.value,)
+
+
+def choose(q: Question, hits: list[Hit]) -> tuple[Choice | None, Choice | None]:
+    """(the answer, or None; the best span that failed a constraint, or None)."""
+    anchors = topic_anchors(q)
+    names = [tuple(n for n in (*e.names_zh[:2], e.name_en, e.surface)) for e in q.entities]
+    failed = None
+    for rank, sentence, clause in ranked_clauses(q, hits):
+        span = next((s for t in span_types(q) if (s := find_span(clause, t, q.text, anchors + names))), None)
+        if not span:
+            continue
+        c = check(q, hits[rank].passage, sentence, clause)
+        if c.ok:
+            return Choice(span, rank, sentence, clause, c), failed
+        # What the articles give instead: best a figure right in all but the year.
+        if failed is None or (c.failed == ("year",) and failed.check.failed != ("year",)):
+            failed = Choice(span, rank, sentence, clause, c)
+    return None, failed
+
+
+def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None:
+    """For questions no span answers: the best sentence of the best passages
+    that passes the checks (entities, year), as the answer itself."""
+    for rank, h in enumerate(hits[:READ_HITS]):
+        # The hit's best sentence, or its next best if that one is too short to
+        # say anything on its own ("她说。", "XII").
+        by_score = sorted(zip(h.sentence_sims or (0.0,) * len(h.passage.sentences), h.passage.sentences), key=lambda x: -x[0])
+        order = [h.sentence] + [s for _, s in by_score if s != h.sentence]
+        sentence = next((s for s in order if informative(s)), None)
+        if sentence is None:
+            continue
+        c = check(q, h.passage, sentence, sentence)
+        if not ({"year", "entity"} & set(c.failed)):
+            return rank, sentence, c
+    return None
+
+
+MIN_SENTENCE_CHARS = 12  # Chinese characters: "她说。" (3) is an attribution, not a statement
+MIN_SENTENCE_WORDS = 5  # English words
+
+
+def informative(sentence: str) -> bool:
+    han = sum("\u4e00" <= ch <= "\u9fff" for ch in sentence)
+    return han >= MIN_SENTENCE_CHARS or len(sentence.split()) >= MIN_SENTENCE_WORDS

@@ -1,0 +1,45 @@
+"""A comparison answered side by side: each partner's figure, each cited, and
+which is larger when both are amounts in the same currency."""
+
+from __future__ import annotations
+
+import re
+
+from qa.answer.decide import Answer
+from qa.answer.render import CURRENCY, NUM, SCALES, _human
+from qa.question import Question
+from qa.text.lexical import fold
+
+
+def amount(span: str) -> tuple[float, str] | None:
+    """(value, currency) of a Chinese amount: 17亿美元 -> (1.7e9, 美元)."""
+    m = re.search(rf"({NUM})\s*({'|'.join(SCALES)})?\s*({'|'.join(CURRENCY)})", fold(span))
+    if not m:
+        return None
+    return float(m.group(1).replace(",", "")) * SCALES.get(m.group(2) or "", 1), m.group(3)
+
+
+def combine(q: Question, sides: tuple[Question, ...], answers: list[Answer]) -> Answer:
+    """One answer from the sides' answers (same order as `sides`)."""
+    names = [s.countries[-1] for s in sides]
+    shown = [(n, a) for n, a in zip(names, answers) if not a.abstained]
+    hits = tuple(a.hits[0] for _, a in shown if a.hits) + tuple(h for a in answers for h in a.hits[1:2])
+    if not shown:
+        return Answer(q.text, None, None, True, tuple(h for a in answers for h in a.hits[:1]), 0.0, "comparison",
+                      "; ".join(f"{n.name_en}: {a.reason}" for n, a in zip(names, answers)), kind="comparison")
+    label = (lambda e: e.names_zh[0]) if q.lang == "zh" else (lambda e: e.name_en)
+    text = " · ".join(f"{label(n)}: {a.answer}" for n, a in shown)
+    en = " vs ".join(f"{n.name_en} {a.answer_en or a.answer}" for n, a in shown)
+    reason = ""
+    values = [amount(a.answer or "") for _, a in shown]
+    if len(shown) == 2 and all(values) and values[0][1] == values[1][1]:
+        (n1, _), (n2, _) = shown
+        bigger = n1 if values[0][0] >= values[1][0] else n2
+        en += f": more with {bigger.name_en}"
+        text += f"（{label(bigger)}更多）" if q.lang == "zh" else f" — more with {bigger.name_en}"
+    missing = [n for n, a in zip(names, answers) if a.abstained]
+    if missing:
+        reason = f"the articles do not give it for {', '.join(n.name_en for n in missing)}"
+    conf = min(a.confidence for _, a in shown)
+    return Answer(q.text, text, en, False, hits, conf, "comparison", reason, kind="comparison",
+                  parts=tuple(a for _, a in shown))

@@ -1,0 +1,288 @@
+"""The question stage: what a question asks, decided once, as one typed value.
+
+`analyze(text) -> Question` reads the language, the entities (any case, short
+forms such as US/UK/UAE, Chinese pair forms such as 中哈), the years and
+periods asked, the indicator (trade volume, exports, investment...) and its
+direction, the expected answer type and the topic terms with their forms in
+both languages. Retrieval reads the entities, terms and literals; the answer
+stage reads the type, years, indicator and direction. No models: it runs in
+milliseconds and is tested on its own (tests/test_question.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from qa.text.entities import Entity, find_entities, pair_entities
+from qa.text.lexical import LATIN_OR_NUMBER, STOP_LATIN, english_for, english_lemmas, fold, key_terms
+
+
+class AnswerType(str, Enum):
+    """What kind of answer the question expects. SENTENCE: why / how / what is /
+    who is / yes-no / bare topic: no span answers it, the supporting sentence does."""
+
+    MONEY = "money"
+    PERCENT = "percent"
+    DATE = "date"
+    COUNT = "count"
+    PLACE = "place"
+    NAME = "name"
+    LIST = "countries"
+    SENTENCE = "sentence"
+
+
+# Measure words that make a number a count; questions use the same list ("多少公里").
+MEASURE_WORDS = ("倍 份 家 个 项 次 天 人 名 座 所 条 国 种 公里 千米 吨 架 辆 届 周年 周 小时 年 节 位 艘 部 批 台 张 只 头 亩 公顷 平方公里 "
+                 # units of quantities: 90兆瓦, 500万吨, 30亿立方米
+                 "兆瓦 千瓦 吉瓦 千瓦时 立方米 平方米 公斤 千克 桶 升 米").split()
+LIST_QUESTION = re.compile(r"which (?:\w+ )?(?:countries|states|nations)|what (?:\w+ )?countries|list (?:the |all )?countries|哪些国家|哪几个国家|哪些国", re.I)
+
+# Expected answer type from the wording; first match wins (after SENTENCE, below).
+_TYPES = [
+    (AnswerType.LIST, LIST_QUESTION),
+    (AnswerType.PERCENT, re.compile(r"\bpercent|\bshare\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅", re.I)),
+    (AnswerType.DATE, re.compile(r"\bwhen\b|what year|which year|what date|which day|since when|哪一?年|何时|什么时候|哪一天|哪天|几月|日期", re.I)),
+    (AnswerType.COUNT, re.compile(rf"how many|number of|(?:多少|几)\s*(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))})|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\bvalue\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|价值|多少钱|总额|多少", re.I)),
+    (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪", re.I)),
+]
+# Questions no span answers: reasons, manners, definitions, people, yes/no.
+_WHY_HOW = re.compile(r"^\W*(?:why|how)\b(?!\s+(?:much|many|long|large|big|far|old|often|high|soon|fast))|为什么|为何|原因|如何|怎样|怎么(?!样)", re.I)
+_WHO_WHAT_IS = re.compile(r"^\W*(?:who|what)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?[\w\-.'’ ]{1,40}\W*$|^\W*tell me about\b|^\W*what does .* mean\b|是谁|什么是|是什么(?:意思|组织|机构)?[？?]?$", re.I)
+_YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b(?!.*\bor\b)|吗[？?]?$|是否|有没有", re.I)
+_ASKS = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b|多少|几|什么|哪|谁|何|吗|是否|如何|怎", re.I)
+
+# Indicators: which figure the question asks for, with the forms that state it
+# in either language. Narrow ones first: "exports to China" is not "trade".
+INDICATORS: dict[str, tuple[str, ...]] = {
+    "export": ("export", "出口"),
+    "import": ("import", "进口"),
+    "investment": ("invest", "投资"),
+    "balance": ("deficit", "surplus", "trade balance", "逆差", "顺差", "赤字", "差额"),
+    "target": ("target", "goal", "aim to", "目标"),
+    "trade": ("trade", "turnover", "贸易", "经贸"),
+}
+# A flow between countries has a source and a destination. "X invested in Y",
+# "X imported from Y", "A对B的投资", "从B的进口额": a country after from/从 is
+# the source, after to/in/对/向 the destination, and the one with no such word
+# is the actor: the destination of imports, the source of anything else.
+FLOW = re.compile(r"\binvest|\bexport|\bimport|\bsuppl[yi]|\bsold\b|\bsell|\blen[dt]\b|\bloan|\bdonat|投资|出口|进口|供应|出售|贷款|援助", re.I)
+IMPORT = re.compile(r"\bimport|进口", re.I)
+TO_SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+)?|[从自])$", re.I)
+TO_DEST = re.compile(r"(?:\b(?:to|into|in)\s+(?:the\s+)?|[对向到至])$", re.I)
+COMPARE = re.compile(r"\b(?:more|less|higher|lower|larger|bigger|smaller|greater|fewer)\b.*\bor\b|\bcompared?\b|\bversus\b|\bvs\b|还是|相比|比较|哪个更|谁更", re.I)
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+RELATIVE_YEARS = [
+    (re.compile(r"\bthis year\b|\bcurrent year\b|今年|本年", re.I), 0),
+    (re.compile(r"\blast year\b|\bprevious year\b|\bpast year\b|去年|上年", re.I), -1),
+    (re.compile(r"\bnext year\b|明年", re.I), 1),
+]
+PARTS = [
+    (re.compile(r"first half|\bH1\b|上半年", re.I), "H1"),
+    (re.compile(r"second half|\bH2\b|下半年", re.I), "H2"),
+    (re.compile(r"first quarter|\bQ1\b|一季度|第一季度", re.I), "Q1"),
+    (re.compile(r"same period|同期", re.I), "same-period"),
+]
+MONTHS = "january february march april may june july august september october november december".split()
+MONTH_RANGE = re.compile(rf"({'|'.join(MONTHS)})\s*(?:-|–|—|to|through)\s*({'|'.join(MONTHS)})|(\d{{1,2}})\s*(?:-|–|—|至|到)\s*(\d{{1,2}})\s*月|前\s*([一二三四五六七八九十\d]+)\s*个?月", re.I)
+CN_NUM = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+
+
+@dataclass(frozen=True)
+class Term:
+    """A topic word of the question with the forms that show a passage talks
+    about it, in both languages: trade -> trade, 贸易, 贸易额...; 投资 -> 投资, invest."""
+
+    word: str
+    forms: tuple[str, ...]
+
+    @property
+    def chinese(self) -> tuple[str, ...]:
+        return tuple(f for f in self.forms if not f.isascii())
+
+    @property
+    def english(self) -> tuple[str, ...]:
+        return tuple(f for f in self.forms if f.isascii())
+
+    def coverage(self, passage: str, sentence: str) -> float:
+        """1 if the passage mentions the term; else the largest share of one
+        Chinese form's characters that the sentence holds: 建交 is written out
+        as 建立外交关系, 出口额 as 出口…金额 (texts folded and lower-cased)."""
+        if self.found_in(passage):
+            return 1.0
+        shares = [sum(ch in sentence for ch in f) / len(f) for f in self.chinese if len(f) >= 2]
+        return max(shares, default=0.0)
+
+    def found_in(self, folded_lower: str) -> bool:
+        """Whether a text (folded to Simplified, lower-cased) mentions the term.
+        English forms must start a word: "trade" in "traders", not "gas" in "Vegas"."""
+        return any(f in folded_lower for f in self.chinese) or any(
+            re.search(rf"(?<![a-z]){re.escape(f)}", folded_lower) for f in self.english)
+
+
+@dataclass(frozen=True)
+class Period:
+    years: tuple[int, ...] = ()  # years named: 2024
+    relative: tuple[int, ...] = ()  # 0 this year, -1 last year, +1 next year
+    part: str | None = None  # "H1", "Q1", "M1-8" (January to August), "same-period"
+
+    def resolved(self, reference_year: int | None) -> tuple[int, ...]:
+        """Years asked, "last year" resolved against the article's year."""
+        rel = tuple(reference_year + r for r in self.relative) if reference_year else ()
+        return tuple(dict.fromkeys(self.years + rel))
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    lang: str  # "zh" or "en"
+    entities: tuple[Entity, ...]
+    period: Period
+    indicator: str | None  # a key of INDICATORS
+    flow: tuple[tuple[str, str], ...]  # (entity key, "src" | "dst") for a flow question
+    answer_type: AnswerType
+    terms: tuple[Term, ...]
+    literals: tuple[str, ...]  # numbers and Latin words to find verbatim
+    comparison: bool = False
+
+    @property
+    def countries(self) -> tuple[Entity, ...]:
+        return tuple(e for e in self.entities if e.kind == "country")
+
+
+def analyze(text: str) -> Question:
+    """Everything later stages need to know about a question."""
+    text = " ".join(str(text).split())
+    folded = fold(text)
+    lang = "zh" if re.search(r"[\u3400-\u9fff]", text) and len(re.findall(r"[\u3400-\u9fff]", text)) >= 0.3 * len(re.findall(r"[A-Za-z\u3400-\u9fff]", text)) else "en"
+    entities = _entities(text)
+    names = {w.lower() for e in entities for n in (e.name_en, e.surface, *e.names_zh) for w in (n, *n.split())}
+    # Time words are the period's business, not topic words a passage must repeat.
+    terms = tuple(_term(w, forms) for w, forms in key_terms(text, names) if not _is_period_word(w))
+    indicator = next((k for k, forms in INDICATORS.items() if any(f in folded.lower() for f in forms)), None)
+    return Question(
+        text=text, lang=lang, entities=entities, period=_period(folded), indicator=indicator,
+        flow=_flow(folded, entities), answer_type=answer_type(text, indicator),
+        terms=terms, literals=_literals(text, entities), comparison=bool(COMPARE.search(folded)),
+    )
+
+
+def _entities(text: str) -> tuple[Entity, ...]:
+    """Named entities, then countries named by pair forms (中哈): one per key.
+    A question typed without capitals ("kazakhstan–china") still names countries."""
+    any_case = not re.search(r"[A-Z]", text)
+    found = list(find_entities(text, any_case=any_case))
+    for e in pair_entities(fold(text)):
+        if all(f.key != e.key for f in found):
+            found.append(e)
+    return tuple(found)
+
+
+def _is_period_word(word: str) -> bool:
+    """Months, "last year", 上半年…: the period's business, not topic words."""
+    return word.lower() in MONTHS or bool(re.fullmatch(r"[\d一二三四五六七八九十]+月(?:份)?|前?[\d一二三四五六七八九十]+个月", word)) \
+        or any(rx.search(word) for rx, _ in (*RELATIVE_YEARS, *PARTS))
+
+
+def _term(word: str, forms: tuple[str, ...]) -> Term:
+    """Forms in both languages: an English word keeps itself and its base forms
+    beside its Chinese translations; a Chinese word gains its English glosses."""
+    if word.isascii():
+        return Term(word, tuple(dict.fromkeys((*english_lemmas(word), *forms))))
+    english = [e for f in forms for e in english_for(f)]
+    return Term(word, tuple(dict.fromkeys((*forms, *english))))
+
+
+def answer_type(text: str, indicator: str | None = None) -> AnswerType:
+    folded = fold(text)  # "多少個" asks a count as "多少个" does
+    if _WHY_HOW.search(folded) or _YES_NO.search(folded):
+        return AnswerType.SENTENCE
+    for kind, rx in _TYPES:
+        if rx.search(folded):
+            # "How much did X grow" asks a percentage; "how much ... invest" money.
+            if kind is AnswerType.PERCENT and re.search(r"how much|多少", folded, re.I) and not re.search(
+                    r"grow|increase|decrease|rise|增长|下降|增幅|%|share|比例|占比", folded, re.I):
+                continue
+            return kind
+    if _WHO_WHAT_IS.search(folded):  # "What is TRIPP?", "Who is Tokayev?": no typed span defines it
+        return AnswerType.SENTENCE
+    if not _ASKS.search(folded):  # a bare topic ("China trade", "Russia?")
+        return AnswerType.MONEY if indicator else AnswerType.SENTENCE
+    return AnswerType.NAME
+
+
+def _period(folded: str) -> Period:
+    years = tuple(int(y) for y in YEAR.findall(folded))
+    relative = tuple(r for rx, r in RELATIVE_YEARS if rx.search(folded))
+    part = next((p for rx, p in PARTS if rx.search(folded)), None)
+    m = MONTH_RANGE.search(folded)
+    if m:
+        if m.group(1):
+            a, b = MONTHS.index(m.group(1).lower()) + 1, MONTHS.index(m.group(2).lower()) + 1
+        elif m.group(3):
+            a, b = int(m.group(3)), int(m.group(4))
+        else:
+            n = m.group(5)
+            a, b = 1, int(n) if n.isdigit() else (10 + CN_NUM.get(n[-1], 0) if n.startswith("十") and len(n) > 1 else CN_NUM.get(n, 0))
+        part = f"M{a}-{b}"
+    return Period(years, relative, part)
+
+
+def flow_roles(text: str, found: list[tuple[int, str]]) -> dict[str, str]:
+    """Country key -> "src" or "dst", from the words before each (position, key)."""
+    actor = "dst" if IMPORT.search(text) else "src"
+    roles = {}
+    for pos, key in sorted(found):
+        before = text[max(0, pos - 12) : pos]
+        roles.setdefault(key, "src" if TO_SOURCE.search(before) else "dst" if TO_DEST.search(before) else actor)
+    return roles
+
+
+def _flow(folded: str, entities: tuple[Entity, ...]) -> tuple[tuple[str, str], ...]:
+    countries = [e for e in entities if e.kind == "country"]
+    if not FLOW.search(folded) or len(countries) < 2:
+        return ()
+    low = folded.lower()
+    return tuple(flow_roles(folded, [(low.find(fold(e.surface).lower()), e.key) for e in countries]).items())
+
+
+def _literals(question: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
+    """Numbers and Latin names the passage should contain verbatim ("2024", "AIFC")."""
+    names = {w.lower() for e in entities for w in e.name_en.split()} | {e.surface.lower() for e in entities}
+    out = []
+    for m in LATIN_OR_NUMBER.finditer(question):
+        tok = m.group().lower()
+        # Capitalised common words ("What") are not literals; acronyms and numbers are.
+        is_name = m.group()[0].isupper() and len(tok) > 1 and not m.group().istitle()
+        if tok in STOP_LATIN or tok in names:
+            continue
+        if tok[0].isdigit() or is_name or (m.group().istitle() and m.start() > 0):
+            out.append(tok)
+    return tuple(dict.fromkeys(out))
+
+
+# Figures that are amounts of money: a comparison of them compares amounts.
+MONEY_INDICATORS = ("trade", "export", "import", "investment", "balance")
+
+
+def sides(q: Question) -> tuple[Question, ...]:
+    """A comparison between two partners ("invested more in Kyrgyzstan or in
+    Armenia?", "对吉尔吉斯斯坦还是亚美尼亚…") as one question per partner: the
+    last two countries named are the alternatives, the others are shared."""
+    countries = q.countries
+    if not q.comparison or len(countries) < 3:
+        return ()
+    a, b = countries[-2:]
+    kind = q.answer_type
+    if kind in (AnswerType.SENTENCE, AnswerType.NAME):
+        kind = AnswerType.MONEY if q.indicator in MONEY_INDICATORS else AnswerType.COUNT
+    out = []
+    for drop in (b, a):
+        joiner = r"(?:\s*(?:\bor\b|\band\b|\bthan\b|,)\s*|还是|和|与|或|比)?"
+        prep = r"(?:\s*(?:\bin\b|\bwith\b|\bto\b|\bfrom\b)\s*|对|向|在|从)?"
+        text = re.sub(joiner + prep + r"\s*" + re.escape(drop.surface), "", q.text, count=1, flags=re.I)
+        side = analyze(text)
+        out.append(Question(**{**side.__dict__, "answer_type": kind, "comparison": False}))
+    return tuple(out)

@@ -1,0 +1,42 @@
+"""The answerability model: committed weights, and the fit on synthetic data (fast, no models)."""
+
+import json
+
+import numpy as np
+
+from benchmarks.answerability import fit, prior_weights, threshold_for
+from qa.answer.answerability import FEATURES, WEIGHTS_FILE, Model
+
+
+def test_committed_weights_match_the_features_and_say_where_they_come_from():
+    d = json.loads(WEIGHTS_FILE.read_text(encoding="utf-8"))
+    assert tuple(d["features"]) == FEATURES
+    assert "benchmarks.answerability fit" in d["command"] and "CMRC" in d["fitted_on"]
+    m = Model.load()
+    assert 0.0 < m.threshold < 1.0
+
+
+def test_more_evidence_scores_higher():
+    m = Model.load()
+    base = [0.65, 0.05, 1.0, 1.0, 1.0, 1.0, 1.0]
+    no_terms = base.copy()
+    no_terms[FEATURES.index("terms")] = 0.0
+    assert m.score(base) > m.score(no_terms)
+
+
+def test_fit_recovers_a_separating_feature_and_the_threshold_meets_its_target():
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(600, 3))
+    y = (X[:, 1] + 0.3 * rng.normal(size=600) > 0).astype(float)
+    cond = ["present"] * 450 + ["removed"] * 150
+    w, b, mean, scale = fit(X, y, prior_weights(cond))
+    assert abs(w[1]) > 5 * max(abs(w[0]), abs(w[2]))
+    p = 1 / (1 + np.exp(-(b + ((X - mean) / scale) @ w)))
+    t = threshold_for(p, y, cond, 0.05)
+    keep = (y == 1) & (np.array(cond) == "present")
+    assert (p[keep] < t).mean() <= 0.05 and y[p >= t].mean() > 0.8
+
+
+def test_prior_weights_make_removed_rows_the_stated_share():
+    w = prior_weights(["present"] * 30 + ["removed"] * 70)
+    assert abs(w[30:].sum() / w.sum() - 0.25) < 1e-9

@@ -1,0 +1,117 @@
+"""The question stage: what a question asks, without models (milliseconds)."""
+
+import pytest
+
+from qa.question import AnswerType, analyze, sides
+
+
+def keys(q):
+    return [e.key for e in q.entities]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("What was the 2024 Kazakhstan–China trade volume?", ["KZ", "CN"]),
+        ("what was the kazakhstan–china trade volume in 2024?", ["KZ", "CN"]),  # typed in lower case
+        ("2023年哈中贸易额是多少？", ["KZ", "CN"]),  # pair form
+        ("中美关系如何？", ["CN", "US"]),
+        ("Trade between the US and the UAE", ["US", "AE"]),  # not the U.S. Virgin Islands
+        ("USA, UK and Britain", ["US", "GB"]),
+        ("中美洲的咖啡", []),  # Central America is not China + US
+        ("中英文对照", []),  # Chinese and English, not China + UK
+        ("加德满都在哪里？", ["Asia/Kathmandu"]),  # a city, not Canada + Germany
+    ],
+)
+def test_entities_with_short_forms_pair_forms_and_any_case(text, expected):
+    assert keys(analyze(text)) == expected
+
+
+def test_capitalised_questions_keep_common_words_common():
+    # "china" the tableware is not a country when the writer uses capitals elsewhere.
+    assert keys(analyze("Where is the Ming china kept?")) == []
+
+
+@pytest.mark.parametrize(
+    "text, years, relative, part",
+    [
+        ("What was the 2023 trade volume?", (2023,), (), None),
+        ("去年中哈贸易额是多少？", (), (-1,), None),
+        ("What is this year's target?", (), (0,), None),
+        ("trade in the first half of 2025", (2025,), (), "H1"),
+        ("2025年1-8月哈俄贸易额", (2025,), (), "M1-8"),
+        ("the deficit in January–August 2025", (2025,), (), "M1-8"),
+        ("今年前九个月的贸易额", (), (0,), "M1-9"),
+        ("同期增长了多少？", (), (), "same-period"),
+    ],
+)
+def test_years_and_periods(text, years, relative, part):
+    p = analyze(text).period
+    assert (p.years, p.relative, p.part) == (years, relative, part)
+
+
+def test_relative_years_resolve_against_the_article_date():
+    assert analyze("last year's trade volume").period.resolved(2025) == (2024,)
+    assert analyze("去年的贸易额").period.resolved(None) == ()
+
+
+@pytest.mark.parametrize(
+    "text, indicator",
+    [
+        ("What was the Kazakhstan–China trade volume?", "trade"),
+        ("How much did Kazakhstan export to Kyrgyzstan?", "export"),
+        ("哈萨克斯坦从土库曼斯坦的进口额是多少？", "import"),
+        ("中国对哈累计投资多少？", "investment"),
+        ("How large was the trade deficit with Russia?", "balance"),
+        ("What is the trade target for 2030?", "target"),
+        ("When did they establish relations?", None),
+    ],
+)
+def test_indicator(text, indicator):
+    assert analyze(text).indicator == indicator
+
+
+def test_direction_of_a_flow():
+    q = analyze("How much did Kazakhstan import from Turkmenistan?")
+    assert dict(q.flow) == {"KZ": "dst", "TM": "src"}
+    assert dict(analyze("中国对哈萨克斯坦的投资是多少？").flow) == {"CN": "src", "KZ": "dst"}
+    assert analyze("What was the China trade volume?").flow == ()
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("What was the 2024 Kazakhstan–China trade volume?", AnswerType.MONEY),
+        ("When did Kazakhstan and Kyrgyzstan establish diplomatic relations?", AnswerType.DATE),
+        ("How many documents were signed?", AnswerType.COUNT),
+        ("Which countries border Kazakhstan?", AnswerType.LIST),
+        ("Who is Tokayev?", AnswerType.SENTENCE),
+        ("What is TRIPP?", AnswerType.SENTENCE),
+        ("Why is the trade balance with Russia negative?", AnswerType.SENTENCE),
+        ("Did Armenia and Azerbaijan sign a peace agreement?", AnswerType.SENTENCE),
+        ("哈萨克斯坦为什么重视中亚？", AnswerType.SENTENCE),
+        ("两国签署了和平协议吗？", AnswerType.SENTENCE),
+        ("Russia?", AnswerType.SENTENCE),
+        ("China trade?", AnswerType.MONEY),
+        ("What is the unemployment rate in Kazakhstan?", AnswerType.PERCENT),
+    ],
+)
+def test_expected_answer_type(text, kind):
+    assert analyze(text).answer_type is kind
+
+
+def test_topic_terms_carry_both_languages():
+    en = {t.word: t for t in analyze("How much did Armenia invest in Kazakhstan?").terms}
+    assert "投资" in en["invest"].forms and "invest" in en["invest"].forms
+    zh = {t.word: t for t in analyze("哈萨克斯坦的投资是多少？").terms}
+    assert "invest" in zh["投资"].english or "investment" in zh["投资"].english
+    assert en["invest"].found_in("armenia's investments in kazakhstan grew") and not en["invest"].found_in("reinvestigate")
+
+
+def test_a_comparison_becomes_one_question_per_partner():
+    q = analyze("Has Kazakhstan invested more in Kyrgyzstan or in Armenia?")
+    assert q.comparison
+    a, b = sides(q)
+    assert keys(a) == ["KZ", "KG"] and keys(b) == ["KZ", "AM"]
+    assert a.answer_type is AnswerType.MONEY and not a.comparison
+    assert sides(analyze("What was the Kazakhstan–China trade volume?")) == ()
