@@ -58,6 +58,10 @@ PAIR_CHARS = {
 }
 
 
+PAIR_CONTEXT = ("(?:两国|三国|四国|五国|各国|双边|之间|间的|关系|贸易|经贸|合作|边境|峰会|会谈|会晤|战略|友好|建交|元首|"
+                "外长|总理|联合|伙伴|投资|共同|协议|协定|条约|论坛|商务|企业|铁路|管道|口岸|人文|友谊|交流|农产品|[\\s（(])")
+
+
 def pair_entities(text: str) -> list[Entity]:
     """Countries named by pair abbreviations such as 中哈, 哈俄, 中美 (see PAIR_CHARS).
 
@@ -67,11 +71,11 @@ def pair_entities(text: str) -> list[Entity]:
     lexicon = _lexicon()
     taken = [(m.start(), m.end()) for m in lexicon.pattern.finditer(text) if len(m.group()) > 1]
     out: list[Entity] = []
-    # Two or three such characters, not followed by what makes them a word:
-    # 中美洲 (Central America), 中英文 (Chinese and English); or a list of
-    # them with 、 ("哈、吉、俄三国").
+    # Two or three such characters, or a list of them with 、 ("哈、吉、俄三国").
     chars = "".join(PAIR_CHARS)
-    for m in re.finditer(f"[{chars}]{{2,3}}(?![洲文语字])|[{chars}](?:、[{chars}])+(?![\u4e00-\u9fff]{{0,1}}[洲文语字])", text):
+    # Only before the words such pairs qualify (中哈贸易, 哈俄关系, 哈、吉、俄三国):
+    # transliterated names are made of the same characters (泰德 = Ted, 蒙泰罗 = Monteiro).
+    for m in re.finditer(f"(?:[{chars}]{{2,3}}|[{chars}](?:、[{chars}])+)(?={PAIR_CONTEXT})", text):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         for ch in m.group().replace("、", ""):
