@@ -125,6 +125,13 @@ def build_ui(chat, note: str = ""):
         table_update = gr.update(value=table_rows(current), label=f"{len(current)} articles (click one to read it)")
         return lines, table_update, gr.update(choices=doc_choices(current)), None
 
+    def on_load():
+        """Every page load (a reload, a second visitor) shows the library as it
+        is now, including articles uploaded since or added by `qa add`."""
+        current = chat.articles()
+        return (gr.update(value=table_rows(current), label=f"{len(current)} articles (click one to read it)"),
+                gr.update(choices=doc_choices(current)))
+
     def show_article(doc):
         return reader_html(chat.article(doc)) if doc else reader_html([])
 
@@ -171,6 +178,7 @@ def build_ui(chat, note: str = ""):
         article.input(show_article, [article], [reader], api_visibility="private")
         table.select(select_row, None, [article], api_visibility="private").then(show_article, [article], [reader], api_visibility="private")
         files.upload(upload, [files], [upload_report, table, article, files], api_visibility="private")
+        demo.load(on_load, None, [table, article], api_visibility="private")
         gr.api(ask, api_name="ask")
     demo.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_MAX)
     return demo

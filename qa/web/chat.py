@@ -18,7 +18,9 @@ Anything else is a question of its own.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import threading
 from dataclasses import dataclass
 
@@ -148,6 +150,44 @@ class Chat:
         # Read through self.engine: an upload swaps in a new engine.
         return len(self.engine.index.entity_postings.get(key, ()))
 
+    def _index_moved(self) -> bool:
+        """True when another writer (`qa add` in another process, another
+        chat) has published a newer index version than the one loaded. One
+        readlink: cheap enough for every question and page load."""
+        folder = getattr(self.engine.index, "folder", None)
+        link = self.engine.settings.index_dir / "current"
+        if folder is None or not link.is_symlink():  # a store without versions on disk (e.g. Milvus)
+            return False
+        try:
+            return os.readlink(link) != os.path.basename(str(folder))
+        except OSError:
+            return False
+
+    def refresh(self, wait: bool = True) -> bool:
+        """Load the index as it is now if a writer has swapped in a new one;
+        True when it did. `wait=False` skips it while an upload holds the lock
+        (a page load should not queue behind an embedding run)."""
+        if not self._index_moved():
+            return False
+        if not self.lock.acquire(blocking=wait):
+            return False
+        try:
+            return self._reopen()
+        finally:
+            self.lock.release()
+
+    def _reopen(self) -> bool:
+        from qa.engine import Engine
+
+        if not self._index_moved():  # another thread reloaded it while we waited
+            return False
+        try:
+            self.engine = Engine.open(self.engine.settings, build_if_missing=False)
+            return True
+        except QAError as e:  # keep answering from the loaded version
+            print(f"qa: the index changed on disk but could not be reloaded: {e}", file=sys.stderr)
+            return False
+
     def add_files(self, paths, names):
         """Add uploaded files to the library (qa.library.add_paths: names are
         checked there, never trusted) and answer from the new index at once.
@@ -166,6 +206,8 @@ class Chat:
 
     def ask(self, question: str, k: int | None = None):
         with self.lock:
+            if self._index_moved():  # an article added by `qa add` is answerable without a restart
+                self._reopen()
             return self.engine.ask(question, k)
 
     def resolve_history(self, message: str, history) -> tuple[str, bool]:
@@ -196,7 +238,9 @@ class Chat:
         return list(self.reply(message, history).messages)
 
     def articles(self) -> list[dict]:
-        """Every indexed article: doc, title, date and paragraph count, by file name."""
+        """Every indexed article as the index is now: doc, title, date and
+        paragraph count, by file name."""
+        self.refresh(wait=False)
         out = []
         for doc, passages in sorted(self.engine.index.articles.items()):
             p = passages[0]
@@ -204,4 +248,5 @@ class Chat:
         return out
 
     def article(self, doc: str):
+        self.refresh(wait=False)
         return self.engine.index.articles.get(doc, [])
