@@ -156,10 +156,11 @@ def cmd_eval(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    """Start the web chat on 127.0.0.1."""
+    """Start the web chat (127.0.0.1 unless --host; another address needs credentials)."""
     from qa.web.app import main as serve_main
+    from qa.web.serving import load_users
 
-    return serve_main(_settings(args), port=args.port)
+    return serve_main(_settings(args), port=args.port, host=args.host, users=load_users(args.users))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -196,7 +197,9 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true", help="print one JSON object")
     sp.set_defaults(fn=cmd_eval)
     sp = sub.add_parser("serve", parents=[common], help=cmd_serve.__doc__, description=cmd_serve.__doc__)
-    sp.add_argument("--port", type=int, default=7860)
+    from qa.web.app import add_serve_args
+
+    add_serve_args(sp)
     sp.set_defaults(fn=cmd_serve)
     return p
 

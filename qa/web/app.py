@@ -2,7 +2,8 @@
 
     python app.py [--corpus DIR] [--index DIR] [--port 7860]      (or: qa serve)
 
-Serves on 127.0.0.1 only. With the index built it serves in about 6 s on two
+Serves on 127.0.0.1 unless --host names another address, which needs
+credentials (--users FILE or QA_USERS; see qa.web.serving). With the index built it serves in about 6 s on two
 cores (mostly importing Gradio; the models load in the background and the
 first question waits for them); on first start it builds the index and says so.
 Opening the engine and warming it up live in qa.serving. The named endpoint
@@ -28,6 +29,9 @@ CONCURRENCY = 4
 QUEUE_MAX = 256
 MAX_K = 50
 SHOWN_MAX = 2000  # a 10,000-character paste is echoed cut short
+# Per upload request: a shared server should not embed a whole archive for one
+# visitor while everyone else's questions wait on the engine lock (~1 s per article).
+MAX_UPLOAD_FILES = 20
 
 CSS = """
 .qa-reader { max-height: 560px; overflow-y: auto; padding: 0 .5em; }
@@ -113,6 +117,10 @@ def build_ui(chat, note: str = ""):
         files = [f for f in (files or []) if f]
         if not files:
             return gr.update(), gr.update(), gr.update(), None
+        if len(files) > MAX_UPLOAD_FILES:
+            why = f"{len(files)} files in one upload; add at most {MAX_UPLOAD_FILES} at a time"
+            print(f"qa: upload refused: {why}", file=sys.stderr)
+            return md_text(f"Nothing was added: {why}."), gr.update(), gr.update(), None
         paths = [getattr(f, "name", f) for f in files]
         # Gradio keeps the user's file name as the temporary file's name; it is checked in qa.library.
         names = [Path(str(p)).name for p in paths]
@@ -140,11 +148,11 @@ def build_ui(chat, note: str = ""):
         from qa.errors import QAError
 
         if not isinstance(k, (int, float)) or not 1 <= int(k) <= MAX_K:
-            raise gr.Error(f"k is {k!r}; ask for between 1 and {MAX_K} citations")
+            raise refuse("/ask", f"k is {k!r}; ask for between 1 and {MAX_K} citations")
         try:
             return answer_json(chat.ask(question, int(k)))
         except QAError as e:
-            raise gr.Error(str(e)) from e
+            raise refuse("/ask", str(e)) from None
 
     lab = LABELS["en"]
     with gr.Blocks(title="Ask the articles") as demo:
@@ -184,45 +192,64 @@ def build_ui(chat, note: str = ""):
     return demo
 
 
+def refuse(endpoint: str, why: str):
+    """The error a client sees for ordinary bad input, logged as one line:
+    Gradio would print a traceback for every empty question otherwise."""
+    import gradio as gr
+
+    print(f"qa: {endpoint}: refused: {why}", file=sys.stderr, flush=True)
+    return gr.Error(why, print_exception=False)
+
+
 def _lang(message) -> str:
     from qa.web.views import language
 
     return language(message if isinstance(message, str) else "")
 
 
-def launch(demo, port: int, block: bool = True):
-    """Serve on 127.0.0.1 only; offline (system fonts, no analytics, no share link)."""
+def launch(demo, port: int, block: bool = True, host: str = "127.0.0.1", users=()):
+    """Serve offline (system fonts, no analytics, no share link); with `users`,
+    every page and API call needs one of those name/password pairs."""
     import gradio as gr
 
+    from qa.ingest.formats import MAX_BYTES
+    from qa.web.serving import check_access
+
+    check_access(host, users)
     theme = gr.themes.Default(font=["system-ui", "sans-serif"], font_mono=["ui-monospace", "monospace"])
-    return demo.launch(server_name="127.0.0.1", server_port=port, share=False, prevent_thread_lock=not block,
-                       theme=theme, css=CSS, show_error=True, quiet=not block, footer_links=["api"])
+    return demo.launch(server_name=host, server_port=port, share=False, prevent_thread_lock=not block,
+                       theme=theme, css=CSS, show_error=True, quiet=not block, footer_links=["api"],
+                       auth=list(users) or None, auth_message="Sign in to ask the articles." if users else None,
+                       max_file_size=MAX_BYTES)  # the library's own per-file limit, refused before it is stored
 
 
-def serve_in_background(chat, port: int | None = None, note: str = ""):
+def serve_in_background(chat, port: int | None = None, note: str = "", users=()):
     """(demo, url): the chat served from this process, for tests and scripts; stop with demo.close()."""
     from qa.web.serving import free_port
 
     demo = build_ui(chat, note)
     port = port or free_port()
-    launch(demo, port, block=False)
+    launch(demo, port, block=False, users=users)
     return demo, f"http://127.0.0.1:{port}/"
 
 
-def main(settings, port: int = 7860) -> int:
+def main(settings, port: int = 7860, host: str = "127.0.0.1", users=()) -> int:
     from qa.errors import QAError
-    from qa.web.serving import open_chat, warm_up
+    from qa.web.serving import check_access, open_chat, warm_up
 
     t = time.perf_counter()
     try:
+        check_access(host, users)  # before minutes of loading, not after
         chat, note = open_chat(settings)
     except QAError as e:
         print(f"qa: error: {e}", file=sys.stderr)
         return 2
     demo = build_ui(chat, note)
-    launch(demo, port, block=False)
+    launch(demo, port, block=False, host=host, users=users)
     warm_up(chat)  # after the server is up: loading models competes for the CPU
-    print(f"Serving on http://127.0.0.1:{port}/ ({time.perf_counter() - t:.1f} s after start; Ctrl+C stops)", flush=True)
+    shown = "127.0.0.1" if host in ("127.0.0.1", "localhost") else host
+    login = f", sign-in required ({len(users)} users)" if users else ""
+    print(f"Serving on http://{shown}:{port}/ ({time.perf_counter() - t:.1f} s after start{login}; Ctrl+C stops)", flush=True)
     try:
         demo.block_thread()
     except KeyboardInterrupt:
@@ -233,12 +260,28 @@ def main(settings, port: int = 7860) -> int:
 
 
 def cli(argv: list[str] | None = None) -> int:
-    """`python app.py [--corpus DIR] [--index DIR] [--port P]` at the repository root."""
+    """`python app.py [--corpus DIR] [--index DIR] [--port P] [--host ADDR] [--users FILE]` at the repository root."""
+    from qa.errors import QAError
     from qa.settings import Settings
+    from qa.web.serving import load_users
 
-    ap = argparse.ArgumentParser(description="Web chat over a folder of articles (127.0.0.1 only).")
+    ap = argparse.ArgumentParser(description="Web chat over a folder of articles.")
     ap.add_argument("--corpus", default="corpus", help="folder of articles (default ./corpus)")
     ap.add_argument("--index", default="index", help="index folder (default ./index)")
-    ap.add_argument("--port", type=int, default=7860)
+    add_serve_args(ap)
     a = ap.parse_args(argv)
-    return main(Settings(corpus_dir=Path(a.corpus), index_dir=Path(a.index)), port=a.port)
+    try:
+        users = load_users(a.users)
+    except QAError as e:
+        print(f"qa: error: {e}", file=sys.stderr)
+        return 2
+    return main(Settings(corpus_dir=Path(a.corpus), index_dir=Path(a.index)), port=a.port, host=a.host, users=users)
+
+
+def add_serve_args(ap) -> None:
+    """--port, --host, --users: shared by `qa serve` and `python app.py`."""
+    ap.add_argument("--port", type=int, default=7860)
+    ap.add_argument("--host", default="127.0.0.1",
+                    help="address to listen on (default 127.0.0.1, this machine only); any other needs --users or QA_USERS")
+    ap.add_argument("--users", metavar="FILE",
+                    help="sign-in required: one name:password per line (also read from the QA_USERS environment variable)")
