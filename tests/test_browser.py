@@ -136,3 +136,38 @@ def test_hostile_article_and_question_show_as_text(hostile_url):
         assert page.evaluate("() => window.__pwned === undefined")
         assert page.locator("#qa-chat img, #qa-reader img, #qa-chat script, #qa-reader script").count() == 0
         assert not dialogs
+
+
+# ---------- the Search tab ----------
+
+def _search(page, query: str, since: str = "", until: str = "") -> None:
+    page.get_by_role("tab", name="Search / 搜索").click()
+    box = page.locator("#qa-search-input input, #qa-search-input textarea").first
+    box.fill(query)
+    page.locator("#qa-search-since input, #qa-search-since textarea").first.fill(since)
+    page.locator("#qa-search-until input, #qa-search-until textarea").first.fill(until)
+    page.locator("#qa-search-go").click()
+    page.wait_for_function("(q) => { const m = document.querySelector('#qa-search-results .qa-results .qa-meta');"
+                           " return m && m.textContent.includes(q); }", arg=query)
+
+
+def test_search_tab_lists_highlighted_paragraphs_and_opens_one(page):
+    _search(page, "TRIPP")
+    results = page.locator("#qa-search-results .qa-result")
+    assert results.count() == 20
+    first = results.first
+    assert "战略规划层面的新接触" in first.inner_text() and "2025-11-20" in first.inner_text()
+    assert first.locator(".qa-best mark").first.inner_text() == "TRIPP"  # the matched word inside the best sentence
+    page.locator("#qa-search-pick input").click()
+    page.locator("#qa-search-pick [role=option]").first.click()
+    focus = page.locator("#qa-search-reader .qa-focus")
+    focus.wait_for(state="visible")
+    assert "TRIPP" in focus.inner_text()
+
+
+def test_search_tab_filters_by_date_in_either_language(page):
+    _search(page, "贸易额", since="2025-09-01", until="2025-09-30")
+    metas = page.locator("#qa-search-results .qa-result .qa-meta").all_inner_texts()
+    assert metas and all("2025-09-03" in m for m in metas)
+    _search(page, "Chinese investment")
+    assert {"中国", "投资"} <= set(page.locator("#qa-search-results .qa-result").first.locator("mark").all_inner_texts())

@@ -40,6 +40,9 @@ CSS = """
 .qa-reader .qa-no { color: #6b7280; font-size: .85em; margin-right: .3em; }
 .qa-reader .qa-meta { color: #6b7280; }
 mark { background: #fde68a; color: inherit; padding: 0 .1em; }
+.qa-results .qa-result { border-bottom: 1px solid #e5e7eb; padding: .3em 0; }
+.qa-results .qa-meta { color: #6b7280; margin: .2em 0; }
+.qa-results .qa-best { text-decoration: underline; text-decoration-color: #f59e0b; text-underline-offset: 3px; }
 """
 # Runs in the browser after an answer: bring the cited paragraph into view inside the reader.
 SCROLL_JS = "() => { setTimeout(() => { const el = document.querySelector('.qa-reader .qa-focus'); if (el) el.scrollIntoView({block: 'center'}); }, 150); }"
@@ -59,6 +62,7 @@ def build_ui(chat, note: str = ""):
     import gradio as gr
 
     from qa.web.chat import Reply
+    from qa.web.search_tab import article_filter_choices, build_search_tab
     from qa.web.views import LABELS, citations, md_text, reader_html, render_notice
     from qa.answer.report import answer_json
 
@@ -138,7 +142,7 @@ def build_ui(chat, note: str = ""):
         is now, including articles uploaded since or added by `qa add`."""
         current = chat.articles()
         return (gr.update(value=table_rows(current), label=f"{len(current)} articles (click one to read it)"),
-                gr.update(choices=doc_choices(current)))
+                gr.update(choices=doc_choices(current)), gr.update(choices=article_filter_choices(current)))
 
     def show_article(doc):
         return reader_html(chat.article(doc)) if doc else reader_html([])
@@ -158,7 +162,7 @@ def build_ui(chat, note: str = ""):
     with gr.Blocks(title="Ask the articles") as demo:
         gr.Markdown("## Ask the articles\nAnswers come only from the articles, with the paragraphs that say so." + (f"\n\n_{note}_" if note else ""))
         answer_state = gr.State(None)
-        with gr.Row():
+        with gr.Tab("Ask / 提问", elem_id="qa-ask-tab"), gr.Row():
             with gr.Column(scale=3):
                 bot = gr.Chatbot(label="Chat", height=640, latex_delimiters=[], elem_id="qa-chat", buttons=["copy"],
                                  feedback_options=None)
@@ -178,6 +182,8 @@ def build_ui(chat, note: str = ""):
                     files = gr.File(label="Add articles (.txt .md .html .pdf) / 添加文章", file_count="multiple",
                                     type="filepath", elem_id="qa-upload")
                     upload_report = gr.Markdown(elem_id="qa-upload-report")
+        with gr.Tab("Search / 搜索", elem_id="qa-search-tab"):
+            search_article = build_search_tab(gr, chat, refuse)
 
         outs = [bot, box, send, reader, pick, article, answer_state]
         for ev in (box.submit, send.click):
@@ -186,7 +192,7 @@ def build_ui(chat, note: str = ""):
         article.input(show_article, [article], [reader], api_visibility="private")
         table.select(select_row, None, [article], api_visibility="private").then(show_article, [article], [reader], api_visibility="private")
         files.upload(upload, [files], [upload_report, table, article, files], api_visibility="private")
-        demo.load(on_load, None, [table, article], api_visibility="private")
+        demo.load(on_load, None, [table, article, search_article], api_visibility="private")
         gr.api(ask, api_name="ask")
     demo.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_MAX)
     return demo

@@ -210,6 +210,15 @@ class Chat:
                 self._reopen()
             return self.engine.ask(question, k)
 
+    def search(self, query: str, k: int = 20, article: str | None = None, since: str | None = None, until: str | None = None):
+        """Search mode (qa.search.find) on the library as it is now; same lock as questions."""
+        from qa.search.find import find
+
+        with self.lock:
+            if self._index_moved():
+                self._reopen()
+            return find(self.engine.retriever, self.engine.index.articles, query, k, article, since, until)
+
     def resolve_history(self, message: str, history) -> tuple[str, bool]:
         """Resolve every earlier user message in turn, then this one."""
         previous = None

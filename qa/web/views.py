@@ -163,3 +163,36 @@ def reader_html(passages, cited: dict[int, str] | None = None, lang: str = "en")
         out.append(f"<p id='qa-p-{p.para_no}' class='{cls}'><span class='qa-no'>¶{p.para_no}</span> {body}</p>")
     out.append("</div>")
     return "\n".join(out)
+
+
+def _mark_words(text: str, words) -> str:
+    """`text` escaped, each occurrence of a matched word in <mark>."""
+    from qa.search.find import spans
+
+    out, at = [], 0
+    for a, b in spans(text, tuple(words)):
+        out += [html_text(text[at:a]), f"<mark>{html_text(text[a:b])}</mark>"]
+        at = b
+    return "".join(out) + html_text(text[at:])
+
+
+def search_html(results, query: str = "") -> str:
+    """Search results (qa.search.find.Found) as HTML: title, date, paragraph
+    number, the paragraph with the best sentence set off and the matched
+    words marked. Everything from the articles is escaped."""
+    if not query:
+        return "<div class='qa-results'><p class='qa-hint'>Type words or a phrase in either language, e.g. TRIPP, 哈萨克斯坦 小麦, Chinese investment.</p></div>"
+    if not results:
+        return "<div class='qa-results'><p class='qa-hint'>No paragraphs pass these filters; widen the dates or choose all articles.</p></div>"
+    out = [f"<div class='qa-results'><p class='qa-meta'>{len(results)} paragraphs for “{html_text(query)}”, best first</p>"]
+    for i, r in enumerate(results, start=1):
+        p, words = r.hit.passage, r.matched
+        parts = split_on(p.text, r.hit.sentence) or (p.text, "", "")
+        body = (_mark_words(parts[0], words) + (f"<span class='qa-best'>{_mark_words(parts[1], words)}</span>" if parts[1] else "")
+                + _mark_words(parts[2], words))
+        matched = f" · matched: {html_text(', '.join(words))}" if words else " · close in meaning, no word matched"
+        out.append(f"<div class='qa-result' id='qa-r-{i}'><p class='qa-meta'>[{i}] <b>{html_text(p.title)}</b> · "
+                   f"{html_text(p.date or LABELS['en']['undated'])} · ¶{p.para_no} · {html_text(p.doc)}{matched}</p>"
+                   f"<p class='qa-para'>{body}</p></div>")
+    out.append("</div>")
+    return "\n".join(out)
