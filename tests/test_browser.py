@@ -75,6 +75,13 @@ def test_abstention_in_the_browser(page):
     assert "Not found in these articles" in text and "not an answer" in text
     assert "Possibly related, not an answer" in text
     assert page.locator("#qa-chat .thought-group .content").count() == 0  # related passages start collapsed
+    # ... and look unlike citations: dashed grey boxes, not source panels.
+    boxes = page.locator("#qa-chat details.qa-related")
+    assert boxes.count() == 3 and page.locator("#qa-chat .thought-group").count() == 0
+    assert boxes.first.evaluate("el => getComputedStyle(el).borderTopStyle") == "dashed"
+    assert not boxes.first.evaluate("el => el.open")
+    boxes.first.locator("summary").click()
+    assert boxes.first.evaluate("el => el.open") and len(boxes.first.inner_text()) > 40
 
 
 def test_chinese_question_switches_the_chrome(page):
@@ -86,6 +93,7 @@ def test_chinese_question_switches_the_chrome(page):
 def test_blank_and_huge_questions_get_a_polite_message(page):
     ask(page, "   ")
     assert "Please type a question" in reply_text(page)
+    assert page.locator("#qa-chat .message-row.user-row").count() == 0  # no empty bubble for the blank message
     ask(page, "x" * 10_000)
     assert "10,000 characters" in reply_text(page)
     assert page.locator(".toast-body, .error").count() == 0

@@ -101,7 +101,23 @@ def test_follow_up_answers_the_russia_figure(chat):
 def test_chinese_follow_up_after_an_english_question(chat):
     _, second = converse(chat, [CHINA, "那俄罗斯呢？"])
     assert second.answer.answer == "280亿美元"
-    assert "理解为" in second.messages[0]["content"]  # chrome follows the message's language
+    # Restated in the language of the message, not in the English it was resolved in.
+    assert "_理解为: 2024年哈萨克斯坦与俄罗斯的贸易额是多少？_" in md_unescape(second.messages[0]["content"])
+
+
+def test_restatement_in_chinese_only_when_the_template_can_say_it():
+    from qa.web.restate import restate
+
+    assert restate("What was the trade volume between Kazakhstan and Japan?", "zh") == "哈萨克斯坦与日本的贸易额是多少？"
+    assert restate("When did Kazakhstan and Kyrgyzstan establish diplomatic relations?", "zh").startswith("When did")
+    assert restate("How much has China invested in Kazakhstan since 2005?", "zh").startswith("How much")  # "since" has no slot
+    assert restate("What was the 2024 Kazakhstan–Russia trade volume?", "en") == "What was the 2024 Kazakhstan–Russia trade volume?"
+
+
+def test_the_count_line_names_the_sources_that_support_the_answer(chat):
+    r = chat.reply(CHINA, [])
+    note = md_unescape(r.messages[0]["content"].split("\n")[-1])
+    assert note.startswith("_[1] supports the answer") and f"{len(r.answer.hits)} sources below" in note
 
 
 def test_abstention_offers_possibly_related_passages_marked_not_an_answer(chat):
@@ -110,10 +126,11 @@ def test_abstention_offers_possibly_related_passages_marked_not_an_answer(chat):
     lead = r.messages[0]["content"]
     assert "Not found in these articles" in lead and "not an answer" in lead
     assert lead.startswith("**Not found in these articles") and r.answer.answer is None  # no answer shown
-    related = r.messages[1:]
-    assert related and all("not an answer" in m["metadata"]["title"] for m in related)
-    assert all(m["metadata"]["status"] == "done" for m in related)
-    assert not any("<mark>" in m["content"] for m in related)  # nothing presented as support
+    # One plain message of collapsed boxes styled apart from the citations' source panels.
+    assert len(r.messages) == 2 and "metadata" not in r.messages[1]
+    related = r.messages[1]["content"]
+    assert related.count("<details class='qa-related'><summary>Possibly related, not an answer — ") == 3
+    assert "<mark>" not in related and " open" not in related  # nothing presented as support, all collapsed
 
 
 def test_chinese_question_gets_chinese_chrome_and_no_english_amount(chat):

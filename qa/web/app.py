@@ -40,6 +40,8 @@ CSS = """
 .qa-reader .qa-no { color: #6b7280; font-size: .85em; margin-right: .3em; }
 .qa-reader .qa-meta { color: #6b7280; }
 mark { background: #fde68a; color: inherit; padding: 0 .1em; }
+#qa-chat .qa-related { border: 1px dashed #9ca3af; border-radius: 4px; padding: .2em .5em; margin: .3em 0; color: #4b5563; background: #f9fafb; }
+#qa-chat .qa-related summary { cursor: pointer; font-style: italic; }
 .qa-results .qa-result { border-bottom: 1px solid #e5e7eb; padding: .3em 0; }
 .qa-results .qa-meta { color: #6b7280; margin: .2em 0; }
 .qa-results .qa-best { text-decoration: underline; text-decoration-color: #f59e0b; text-underline-offset: 3px; }
@@ -89,7 +91,8 @@ def build_ui(chat, note: str = ""):
         shown = message if isinstance(message, str) else ""
         shown = shown if len(shown) <= SHOWN_MAX else shown[:SHOWN_MAX] + "…"
         # What the user typed is shown as text, never as Markdown or HTML.
-        history += [{"role": "user", "content": md_text(shown) or " "}] + list(reply.messages)
+        # A blank message leaves no empty bubble: only the notice that asks for a question.
+        history += ([{"role": "user", "content": md_text(shown)}] if shown.strip() else []) + list(reply.messages)
         cites = citations(reply.answer)
         if cites:
             doc = cites[0][1]

@@ -24,6 +24,7 @@ import sys
 import threading
 from dataclasses import dataclass
 
+from qa.web.restate import restate
 from qa.web.views import LABELS, language, md_unescape, render_answer, render_notice
 from qa.engine import MAX_QUESTION_CHARS
 from qa.text.entities import Entity, find_entities
@@ -240,7 +241,9 @@ class Chat:
             answer = self.ask(question)
         except QAError as e:
             return Reply(question, followup, (render_notice(LABELS[lang]["error"].format(error=e)),))
-        return Reply(question, followup, tuple(render_answer(answer, lang, question if followup else None)), answer)
+        # A follow-up is restated in the language it was written in (the engine is asked the resolved question).
+        shown = restate(question, lang) if followup else None
+        return Reply(question, followup, tuple(render_answer(answer, lang, shown)), answer)
 
     def respond(self, message, history=None) -> list[dict]:
         """The chat function: assistant messages for `message` given `history`."""

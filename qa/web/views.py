@@ -25,7 +25,7 @@ LABELS = {
         "error": "Sorry, that question could not be answered: {error}",
         "understood": "Understood as",
         "sources": "Sources",
-        "sources_note": "{n} sources below, \\[1\\] open; the highlighted sentence is what supports the answer.",
+        "sources_note": "{support} {verb} the answer (highlighted sentence); {n} sources below, \\[1\\] open.",
         "paragraph": "paragraph",
         "undated": "undated",
         "not_found": "Not found in these articles.",
@@ -42,7 +42,7 @@ LABELS = {
         "error": "抱歉，无法回答这个问题：{error}",
         "understood": "理解为",
         "sources": "来源",
-        "sources_note": "下方共 {n} 个来源，\\[1\\] 已展开；高亮的句子是答案的依据。",
+        "sources_note": "{support} 是答案的依据（高亮句子）；下方共 {n} 个来源，\\[1\\] 已展开。",
         "paragraph": "第{n}段",
         "undated": "无日期",
         "not_found": "这些文章中没有找到答案。",
@@ -114,15 +114,20 @@ def render_answer(a: Answer, lang: str, understood_as: str | None = None) -> lis
         if related:
             lines += ["", lab["related_note"]]
         msgs = [{"role": "assistant", "content": "\n".join(lines)}]
-        for h in related:
-            title = f"{lab['related']} — {para_label(h.passage, lang)}"
-            msgs.append({"role": "assistant", "content": md_text(h.passage.text),
-                         "metadata": {"title": md_text(title), "status": "done"}})
+        if related:
+            # One plain message of collapsed grey boxes, unlike the citations'
+            # open/closable source panels: nothing here supports an answer.
+            boxes = "".join(f"<details class='qa-related'><summary>{html_text(lab['related'])} — {html_text(para_label(h.passage, lang))}"
+                            f"</summary><div>{html_text(h.passage.text)}</div></details>" for h in related)
+            msgs.append({"role": "assistant", "content": f"<div class='qa-related-list'>{boxes}</div>"})
         return msgs
     head = f"**{md_text(a.answer or '')}**"
     if a.answer_en and lang == "en":
         head += f" (≈ {md_text(a.answer_en)})"
-    lines += [f"{head} \\[1\\]", "", "_" + lab["sources_note"].format(n=len(a.hits)) + "_"]
+    support = supporting(a)
+    refs = ", ".join(f"\\[{i}\\]" for i in support)
+    verb = "supports" if len(support) == 1 else "support"
+    lines += [f"{head} {refs}", "", "_" + lab["sources_note"].format(support=refs, verb=verb, n=len(a.hits)) + "_"]
     msgs = [{"role": "assistant", "content": "\n".join(lines)}]
     for i, h in enumerate(a.hits, start=1):
         meta = {"title": f"\\[{i}\\] {md_text(para_label(h.passage, lang))}"}
@@ -130,6 +135,13 @@ def render_answer(a: Answer, lang: str, understood_as: str | None = None) -> lis
             meta["status"] = "done"  # collapsed; the first source stays open
         msgs.append({"role": "assistant", "content": highlight_md(h.passage.text, h.sentence), "metadata": meta})
     return msgs
+
+
+def supporting(a: Answer) -> list[int]:
+    """Ranks (from 1) of the sources whose paragraph states the answer as
+    given; the first source at least, since the answer was read from it."""
+    found = [i for i, h in enumerate(a.hits, start=1) if a.answer and a.answer in h.passage.text]
+    return found or [1]
 
 
 def citations(a: Answer | None) -> list[tuple[str, str, int]]:
