@@ -37,6 +37,9 @@ def test_china_question_shows_answer_sources_and_highlight(page, tmp_path):
     ask(page, CHINA_QUESTION)
     lead = page.locator(f"{LAST_BOT} strong", has_text="440亿美元")
     assert lead.count() >= 1 and "US$44 billion" in reply_text(page)
+    conf = page.locator("#qa-chat .qa-conf").last  # confidence in words, the number on hover
+    assert conf.inner_text() in ("high confidence", "medium confidence", "low confidence")
+    assert conf.get_attribute("title").startswith("confidence 0.")
     # First source open, with the supporting sentence highlighted inside the whole paragraph.
     mark = page.locator("#qa-chat .thought-group mark").first
     assert "440亿美元" in mark.inner_text()

@@ -202,3 +202,17 @@ def test_reader_escapes_article_text():
     page = reader_html(list(art.passages), {1: art.passages[0].sentences[0]})
     assert "<script" not in page and "<img" not in page and "<b>" not in page
     assert "&lt;script&gt;" in page and "&lt;img" in page
+
+
+def test_confidence_in_words_with_the_number_on_hover(chat):
+    from qa.web.confidence import level
+
+    assert [level(c, 0.45) for c in (0.45, 0.549, 0.55, 0.649, 0.65, 0.9)] == ["low", "low", "medium", "medium", "high", "high"]
+    r = chat.reply(CHINA, [])
+    lead = r.messages[0]["content"].split("\n")[0]
+    want = level(r.answer.confidence, 0.45)
+    assert f"<span class='qa-conf qa-conf-{want}' title='confidence {r.answer.confidence:.2f}: " in lead
+    assert f">{want} confidence</span>" in lead and "no answer below 0.45" in lead
+    zh = chat.reply("2024年哈萨克斯坦与俄罗斯的贸易额是多少？", []).messages[0]["content"]
+    assert "置信度：" in zh
+    assert "qa-conf" not in chat.reply(JAPAN, []).messages[0]["content"]  # no answer, no confidence shown

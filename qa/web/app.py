@@ -42,6 +42,8 @@ CSS = """
 mark { background: #fde68a; color: inherit; padding: 0 .1em; }
 #qa-chat .qa-related { border: 1px dashed #9ca3af; border-radius: 4px; padding: .2em .5em; margin: .3em 0; color: #4b5563; background: #f9fafb; }
 #qa-chat .qa-related summary { cursor: pointer; font-style: italic; }
+#qa-chat .qa-conf { font-size: .85em; padding: 0 .4em; border-radius: 3px; cursor: help; }
+#qa-chat .qa-conf-high { background: #dcfce7; } #qa-chat .qa-conf-medium { background: #fef9c3; } #qa-chat .qa-conf-low { background: #fee2e2; }
 .qa-results .qa-result { border-bottom: 1px solid #e5e7eb; padding: .3em 0; }
 .qa-results .qa-meta { color: #6b7280; margin: .2em 0; }
 .qa-results .qa-best { text-decoration: underline; text-decoration-color: #f59e0b; text-underline-offset: 3px; }

@@ -243,7 +243,8 @@ class Chat:
             return Reply(question, followup, (render_notice(LABELS[lang]["error"].format(error=e)),))
         # A follow-up is restated in the language it was written in (the engine is asked the resolved question).
         shown = restate(question, lang) if followup else None
-        return Reply(question, followup, tuple(render_answer(answer, lang, shown)), answer)
+        floor = self.engine.settings.confidence_floor()
+        return Reply(question, followup, tuple(render_answer(answer, lang, shown, floor)), answer)
 
     def respond(self, message, history=None) -> list[dict]:
         """The chat function: assistant messages for `message` given `history`."""

@@ -102,9 +102,12 @@ def render_notice(text: str) -> dict:
     return {"role": "assistant", "content": md_text(text)}
 
 
-def render_answer(a: Answer, lang: str, understood_as: str | None = None) -> list[dict]:
+def render_answer(a: Answer, lang: str, understood_as: str | None = None, floor: float | None = None) -> list[dict]:
     """The reply to one question: a lead message, then one collapsible source
-    per citation (the first open) or, on abstention, the possibly related passages."""
+    per citation (the first open) or, on abstention, the possibly related passages.
+    With the engine's confidence `floor`, the answer's confidence is shown in words."""
+    from qa.web.confidence import badge
+
     lab = LABELS[lang]
     lines = [f"_{lab['understood']}: {md_text(understood_as)}_", ""] if understood_as else []
     if a.abstained:
@@ -127,7 +130,8 @@ def render_answer(a: Answer, lang: str, understood_as: str | None = None) -> lis
     support = supporting(a)
     refs = ", ".join(f"\\[{i}\\]" for i in support)
     verb = "supports" if len(support) == 1 else "support"
-    lines += [f"{head} {refs}", "", "_" + lab["sources_note"].format(support=refs, verb=verb, n=len(a.hits)) + "_"]
+    conf = badge(a, floor, lang)
+    lines += [f"{head} {refs}" + (f" · {conf}" if conf else ""), "", "_" + lab["sources_note"].format(support=refs, verb=verb, n=len(a.hits)) + "_"]
     msgs = [{"role": "assistant", "content": "\n".join(lines)}]
     for i, h in enumerate(a.hits, start=1):
         meta = {"title": f"\\[{i}\\] {md_text(para_label(h.passage, lang))}"}
