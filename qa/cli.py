@@ -132,8 +132,15 @@ def cmd_ask(args) -> int:
     """Answer one question with citations."""
     from qa.answer.report import answer_json, answer_text
 
-    a = _engine(args).ask(args.question, args.k)
-    print(json.dumps(answer_json(a), ensure_ascii=False, indent=1) if args.json else answer_text(a))
+    engine = _engine(args)
+    a = engine.ask(args.question, args.k)
+    fmt = "json" if args.json else args.format
+    if fmt == "markdown":
+        from qa.answer.provenance import provenance_markdown
+
+        print(provenance_markdown(a, engine.settings.corpus_dir), end="")
+    else:
+        print(json.dumps(answer_json(a), ensure_ascii=False, indent=1) if fmt == "json" else answer_text(a))
     return 0
 
 
@@ -208,7 +215,9 @@ def parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("ask", parents=[common], help=cmd_ask.__doc__, description=cmd_ask.__doc__)
     sp.add_argument("question")
     sp.add_argument("--k", type=int, default=5, help="how many paragraphs to cite (default 5)")
-    sp.add_argument("--json", action="store_true", help="print one JSON object")
+    sp.add_argument("--json", action="store_true", help="print one JSON object (same as --format json)")
+    sp.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                    help="markdown: the answer with its citation and the character offsets of sentence and answer in the article file")
     sp.set_defaults(fn=cmd_ask)
     sp = sub.add_parser("search", parents=[common], help=cmd_search.__doc__, description=cmd_search.__doc__)
     sp.add_argument("query", help="words or a phrase, e.g. TRIPP, 哈萨克斯坦 小麦, \"Chinese investment\"")

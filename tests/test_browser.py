@@ -40,6 +40,12 @@ def test_china_question_shows_answer_sources_and_highlight(page, tmp_path):
     conf = page.locator("#qa-chat .qa-conf").last  # confidence in words, the number on hover
     assert conf.inner_text() in ("high confidence", "medium confidence", "low confidence")
     assert conf.get_attribute("title").startswith("confidence 0.")
+    # The export: the answer with its citation and offsets, in a box with a copy button.
+    page.locator("#qa-export-box").get_by_text("Export the answer").click()
+    exported = page.locator("#qa-export textarea")
+    exported.wait_for(state="visible")
+    assert "**440亿美元**" in exported.input_value() and "- answer: characters " in exported.input_value()
+    assert page.locator("#qa-export button[aria-label*='Copy' i], #qa-export button[title*='Copy' i]").count() >= 1
     # First source open, with the supporting sentence highlighted inside the whole paragraph.
     mark = page.locator("#qa-chat .thought-group mark").first
     assert "440亿美元" in mark.inner_text()

@@ -65,6 +65,7 @@ def build_ui(chat, note: str = ""):
     """The Blocks app for a `qa.web.chat.Chat`; `note` is shown under the title."""
     import gradio as gr
 
+    from qa.errors import QAError
     from qa.web.chat import Reply
     from qa.web.search_tab import article_filter_choices, build_search_tab
     from qa.web.views import LABELS, citations, md_text, reader_html, render_notice
@@ -104,7 +105,16 @@ def build_ui(chat, note: str = ""):
         else:
             reader, pick, article = gr.update(), gr.update(), gr.update(label=lab["articles"])
         box = gr.update(value="", placeholder=lab["placeholder"])
-        return history, box, gr.update(value=lab["send"]), reader, pick, article, reply.answer
+        export = export_markdown(reply.answer) if reply.answer is not None else gr.update()
+        return history, box, gr.update(value=lab["send"]), reader, pick, article, reply.answer, export
+
+    def export_markdown(answer) -> str:
+        from qa.answer.provenance import provenance_markdown
+
+        try:
+            return provenance_markdown(answer, chat.engine.settings.corpus_dir)
+        except QAError as e:  # the article file went away: the answer stands, its offsets cannot be given
+            return f"(no export: {e})"
 
     def show_cited(choice, answer):
         """The reader on one cited paragraph, chosen from the answer's sources."""
@@ -175,6 +185,9 @@ def build_ui(chat, note: str = ""):
                     box = gr.Textbox(placeholder=lab["placeholder"], show_label=False, scale=5, elem_id="qa-input", max_lines=4)
                     send = gr.Button(lab["send"], variant="primary", scale=1, elem_id="qa-send")
                 gr.Examples(EXAMPLES, inputs=[box], label="Examples / 示例")
+                with gr.Accordion("Export the answer with its citation / 导出答案与出处", open=False, elem_id="qa-export-box"):
+                    export = gr.Textbox(label="Markdown: article, date, paragraph, character offsets of sentence and answer in the file",
+                                        lines=8, interactive=False, buttons=["copy"], elem_id="qa-export")
             with gr.Column(scale=2, elem_id="qa-side"):
                 table = gr.Dataframe(table_rows(articles),
                                      headers=["Title", "Date", "¶"], interactive=False, column_widths=["62%", "26%", "12%"],
@@ -190,7 +203,7 @@ def build_ui(chat, note: str = ""):
         with gr.Tab("Search / 搜索", elem_id="qa-search-tab"):
             search_article = build_search_tab(gr, chat, refuse)
 
-        outs = [bot, box, send, reader, pick, article, answer_state]
+        outs = [bot, box, send, reader, pick, article, answer_state, export]
         for ev in (box.submit, send.click):
             ev(submit, [box, bot], outs, api_visibility="private").then(None, js=SCROLL_JS)
         pick.input(show_cited, [pick, answer_state], [reader], api_visibility="private").then(None, js=SCROLL_JS)
