@@ -40,6 +40,11 @@ def test_china_question_shows_answer_sources_and_highlight(page, tmp_path):
     conf = page.locator("#qa-chat .qa-conf").last  # confidence in words, the number on hover
     assert conf.inner_text() in ("high confidence", "medium confidence", "low confidence")
     assert conf.get_attribute("title").startswith("confidence 0.")
+    # An English reader can check the Chinese sentence word by word, on demand.
+    gloss = page.locator("#qa-chat details.qa-gloss").first
+    assert not gloss.evaluate("el => el.open")
+    gloss.locator("summary").click()
+    assert gloss.locator(".qa-g").count() > 5 and "US$44 billion" in gloss.inner_text()
     # The export: the answer with its citation and offsets, in a box with a copy button.
     page.locator("#qa-export-box").get_by_text("Export the answer").click()
     exported = page.locator("#qa-export textarea")

@@ -216,3 +216,16 @@ def test_confidence_in_words_with_the_number_on_hover(chat):
     zh = chat.reply("2024年哈萨克斯坦与俄罗斯的贸易额是多少？", []).messages[0]["content"]
     assert "置信度：" in zh
     assert "qa-conf" not in chat.reply(JAPAN, []).messages[0]["content"]  # no answer, no confidence shown
+
+
+def test_english_readers_get_a_word_by_word_gloss_of_the_supporting_sentence(chat):
+    from qa.web.gloss import gloss
+
+    words = dict(gloss("文章指出，2024年双边贸易额达440亿美元，自2005年以来中国对哈投资累计270亿美元。"))
+    assert words["双边"] == "bilateral" and words["440亿美元"] == "US$44 billion" and words["2024年"] == "2024"
+    assert words["贸易额"] == "volume of trade" and words["投资"] == "investment"
+    assert dict(gloss("投资总额为8500万欧元。"))["投资总额"] == "investment + total"  # a compound by its parts
+    first = chat.reply(CHINA, []).messages[1]["content"]
+    assert "<details class='qa-gloss'><summary>Word by word (CC-CEDICT)</summary>" in first
+    assert "<b>双边</b><i>bilateral</i>" in first and "<b>440亿美元</b><i>US$44 billion</i>" in first
+    assert "qa-gloss" not in "".join(m["content"] for m in chat.respond("2024年哈萨克斯坦与俄罗斯的贸易额是多少？", []))

@@ -44,6 +44,9 @@ mark { background: #fde68a; color: inherit; padding: 0 .1em; }
 #qa-chat .qa-related summary { cursor: pointer; font-style: italic; }
 #qa-chat .qa-conf { font-size: .85em; padding: 0 .4em; border-radius: 3px; cursor: help; }
 #qa-chat .qa-conf-high { background: #dcfce7; } #qa-chat .qa-conf-medium { background: #fef9c3; } #qa-chat .qa-conf-low { background: #fee2e2; }
+#qa-chat .qa-gloss summary { cursor: pointer; color: #6b7280; font-size: .85em; }
+#qa-chat .qa-gloss .qa-g { display: inline-flex; flex-direction: column; margin: .15em .5em .15em 0; vertical-align: top; }
+#qa-chat .qa-gloss .qa-g i { font-size: .8em; color: #4b5563; }
 .qa-results .qa-result { border-bottom: 1px solid #e5e7eb; padding: .3em 0; }
 .qa-results .qa-meta { color: #6b7280; margin: .2em 0; }
 .qa-results .qa-best { text-decoration: underline; text-decoration-color: #f59e0b; text-underline-offset: 3px; }

@@ -129,6 +129,9 @@ def warm_up(chat) -> threading.Thread:
     def run():
         try:
             chat.ask("warm-up")
+            from qa.text.glossary import english_for
+
+            english_for("贸易")  # CC-CEDICT for the glosses under English answers (~1.4 s to load)
             # Then the engines that start slowly but answer faster (PyTorch for
             # e5, see qa.models.encoders); questions are answered meanwhile.
             chat.engine.warm(wait=False)

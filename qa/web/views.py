@@ -137,7 +137,13 @@ def render_answer(a: Answer, lang: str, understood_as: str | None = None, floor:
         meta = {"title": f"\\[{i}\\] {md_text(para_label(h.passage, lang))}"}
         if i > 1:
             meta["status"] = "done"  # collapsed; the first source stays open
-        msgs.append({"role": "assistant", "content": highlight_md(h.passage.text, h.sentence), "metadata": meta})
+        content = highlight_md(h.passage.text, h.sentence)
+        if lang == "en" and i in support:  # an English reader can check the Chinese sentence word by word
+            from qa.web.gloss import gloss_html
+
+            box = gloss_html(h.sentence)
+            content += f"\n\n{box}" if box else ""
+        msgs.append({"role": "assistant", "content": content, "metadata": meta})
     return msgs
 
 
