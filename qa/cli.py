@@ -183,7 +183,7 @@ def cmd_eval(args) -> int:
 
 def cmd_serve(args) -> int:
     """Start the web chat (127.0.0.1 unless --host; another address needs credentials)."""
-    from qa.web.app import main as serve_main
+    from qa.web.server import main as serve_main
     from qa.web.serving import load_users
 
     return serve_main(_settings(args), port=args.port, host=args.host, users=load_users(args.users))
@@ -233,7 +233,7 @@ def parser() -> argparse.ArgumentParser:
     sp.add_argument("--json", action="store_true", help="print one JSON object")
     sp.set_defaults(fn=cmd_eval)
     sp = sub.add_parser("serve", parents=[common], help=cmd_serve.__doc__, description=cmd_serve.__doc__)
-    from qa.web.app import add_serve_args
+    from qa.web.server import add_serve_args
 
     add_serve_args(sp)
     sp.set_defaults(fn=cmd_serve)

@@ -65,7 +65,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default="docs/screenshot.png")
     a = ap.parse_args(argv)
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from qa.web.app import serve_in_background
+    from qa.web.server import serve_in_background
     from qa.web.chat import Chat
     from qa.engine import Engine
     from qa.settings import Settings

@@ -127,7 +127,7 @@ HOSTILE = ('挪威与巴西的贸易额为5亿美元。<script>window.__pwned = 
 
 @pytest.fixture
 def hostile_url(tmp_path):
-    from qa.web.app import serve_in_background
+    from qa.web.server import serve_in_background
     from qa.web.chat import Chat
     from qa.engine import Engine
     from qa.settings import Settings

@@ -109,7 +109,7 @@ def test_a_server_with_credentials_refuses_requests_without_them(use_settings, c
     from gradio_client.exceptions import AuthenticationError
 
     from qa.engine import Engine
-    from qa.web.app import serve_in_background
+    from qa.web.server import serve_in_background
     from qa.web.chat import Chat
 
     demo, url = serve_in_background(Chat(Engine.open(use_settings)), users=(("alice", "s3cret"),))

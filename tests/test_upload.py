@@ -54,7 +54,7 @@ def test_chat_add_files_reports_each_and_answers_from_the_new_article(chat, tmp_
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} missing: apt-get install chromium")
 def test_upload_in_the_browser(chat, tmp_path):
-    from qa.web.app import serve_in_background
+    from qa.web.server import serve_in_background
 
     article = tmp_path / "pick" / "iceland.txt"
     article.parent.mkdir()
