@@ -1,6 +1,6 @@
 """Search mode: ranked paragraphs for a keyword or phrase, no answer and no abstention.
 
-`find(retriever, index, query, k, article, since, until)` asks the same
+`find(retriever, articles, query, k, article, since, until)` asks the same
 retriever that answers questions (qa.search.retrieve) for its whole fused
 ranking of candidates, keeps those that pass the filters, and puts
 paragraphs that contain a query word before those that are only close in

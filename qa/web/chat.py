@@ -160,9 +160,10 @@ class Chat:
         if folder is None or not link.is_symlink():  # a store without versions on disk (e.g. Milvus)
             return False
         try:
-            return os.readlink(link) != os.path.basename(str(folder))
+            target = os.readlink(link)
         except OSError:
             return False
+        return target != os.path.basename(str(folder)) and target != getattr(self, "_unloadable", None)
 
     def refresh(self, wait: bool = True) -> bool:
         """Load the index as it is now if a writer has swapped in a new one;
@@ -182,10 +183,12 @@ class Chat:
 
         if not self._index_moved():  # another thread reloaded it while we waited
             return False
+        target = os.readlink(self.engine.settings.index_dir / "current")
         try:
             self.engine = Engine.open(self.engine.settings, build_if_missing=False)
             return True
-        except QAError as e:  # keep answering from the loaded version
+        except (QAError, OSError) as e:  # keep answering from the loaded version; say so once per version
+            self._unloadable = target
             print(f"qa: the index changed on disk but could not be reloaded: {e}", file=sys.stderr)
             return False
 
