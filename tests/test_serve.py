@@ -131,3 +131,40 @@ def test_a_server_with_credentials_refuses_requests_without_them(use_settings, c
         assert "qa: /ask: refused: the question is empty" in err and "Traceback" not in err
     finally:
         demo.close()
+
+
+def test_rate_limiter_slows_only_the_client_over_its_rate():
+    from qa.web.serving import RateLimiter
+
+    now = [0.0]
+    lim = RateLimiter(rate=1.0, burst=3, clock=lambda: now[0])
+    assert [lim.wait("10.0.0.7") for _ in range(3)] == [0.0, 0.0, 0.0]
+    assert lim.wait("10.0.0.7") == pytest.approx(1.0)  # the burst is spent: one more a second
+    assert lim.wait("10.0.0.8") == 0.0  # another client is not held back
+    now[0] = 1.5
+    assert lim.wait("10.0.0.7") == 0.0 and lim.wait("10.0.0.7") == pytest.approx(0.5)
+    assert all(lim.wait("127.0.0.1") == 0.0 for _ in range(50))  # this machine's scripts and tests
+
+
+def test_a_flooding_client_is_told_to_wait_and_others_are_served(use_settings, capfd):
+    from gradio_client import Client
+
+    from qa.engine import Engine
+    from qa.web.chat import Chat
+    from qa.web.server import serve_in_background
+    from qa.web.serving import RateLimiter
+
+    limiter = RateLimiter(rate=0.01, burst=2, exempt=lambda host: False)  # loopback counts here
+    demo, url = serve_in_background(Chat(Engine.open(use_settings)), limiter=limiter)
+    try:
+        client = Client(url, verbose=False)
+        for _ in range(2):
+            assert client.predict(QUESTION, 3, api_name="/ask")["abstained"] is False
+        capfd.readouterr()
+        with pytest.raises(Exception, match="too many questions from this address; ask again in"):
+            client.predict(QUESTION, 3, api_name="/ask")
+        err = capfd.readouterr().err
+        assert "qa: /ask: refused: too many questions" in err and "Traceback" not in err
+        assert limiter.wait("192.0.2.1") == 0.0  # someone else still gets through
+    finally:
+        demo.close()

@@ -58,9 +58,14 @@ EXAMPLES = [
 ]
 
 
-def build_ui(chat, note: str = ""):
-    """The Blocks app for a `qa.web.chat.Chat`; `note` is shown under the title."""
+def build_ui(chat, note: str = "", limiter=None):
+    """The Blocks app for a `qa.web.chat.Chat`; `note` is shown under the title;
+    `limiter` (qa.web.serving.RateLimiter, the default) slows a flooding client."""
     import gradio as gr
+
+    from qa.web.serving import RateLimiter
+
+    limiter = limiter or RateLimiter()
 
     from qa.errors import QAError
     from qa.web.chat import Reply
@@ -79,11 +84,16 @@ def build_ui(chat, note: str = ""):
     def cited_map(answer, doc):
         return {h.passage.para_no: ("" if answer.abstained else h.sentence) for h in answer.hits if h.passage.doc == doc}
 
-    def submit(message, history):
+    def submit(message, history, request: gr.Request):
         history = list(history or [])
         lang = _lang(message)
+        wait = limiter.wait(_client(request))
         try:
-            reply = chat.reply(message, history)
+            if wait:
+                print(f"qa: chat: slowed {_client(request)}: {TOO_MANY.format(s=wait)}", file=sys.stderr, flush=True)
+                reply = Reply("", False, (render_notice(TOO_MANY.format(s=wait)),))
+            else:
+                reply = chat.reply(message, history)
         except Exception as e:  # a bug must not lose the conversation: say so, keep going
             traceback.print_exc()
             reply = Reply("", False, (render_notice(LABELS[lang]["error"].format(error=type(e).__name__)),))
@@ -159,10 +169,11 @@ def build_ui(chat, note: str = ""):
     def show_article(doc):
         return reader_html(chat.article(doc)) if doc else reader_html([])
 
-    def ask(question: str, k: int = 5) -> dict:
+    def ask(question: str, k: int = 5, request: gr.Request = None) -> dict:
         """The same JSON object as `qa ask QUESTION --k K --json`."""
-        from qa.errors import QAError
-
+        wait = limiter.wait(_client(request))
+        if wait:
+            raise refuse("/ask", TOO_MANY.format(s=wait))
         if not isinstance(k, (int, float)) or not 1 <= int(k) <= MAX_K:
             raise refuse("/ask", f"k is {k!r}; ask for between 1 and {MAX_K} citations")
         try:
@@ -220,6 +231,14 @@ def refuse(endpoint: str, why: str):
 
     print(f"qa: {endpoint}: refused: {why}", file=sys.stderr, flush=True)
     return gr.Error(why, print_exception=False)
+
+
+TOO_MANY = "too many questions from this address; ask again in {s:.0f} s"
+
+
+def _client(request) -> str | None:
+    client = getattr(request, "client", None)
+    return getattr(client, "host", None)
 
 
 def _lang(message) -> str:

@@ -34,12 +34,12 @@ def launch(demo, port: int, block: bool = True, host: str = "127.0.0.1", users=(
                        max_file_size=MAX_BYTES)  # the library's own per-file limit, refused before it is stored
 
 
-def serve_in_background(chat, port: int | None = None, note: str = "", users=()):
+def serve_in_background(chat, port: int | None = None, note: str = "", users=(), limiter=None):
     """(demo, url): the chat served from this process, for tests and scripts; stop with demo.close()."""
     from qa.web.app import build_ui
     from qa.web.serving import free_port
 
-    demo = build_ui(chat, note)
+    demo = build_ui(chat, note, limiter)
     port = port or free_port()
     launch(demo, port, block=False, users=users)
     return demo, f"http://127.0.0.1:{port}/"
