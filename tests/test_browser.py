@@ -155,6 +155,16 @@ def test_hostile_article_and_question_show_as_text(hostile_url):
         assert '<img src=y onerror="window.__pwned = 3">' in chat  # the question too
         reader = page.locator("#qa-reader").inner_text()
         assert "<script>" in reader and "<b>贸易</b>" in reader
+        # The same text inside "possibly related" boxes and in search results stays text.
+        ask(page, "挪威与日本的贸易额是多少？")
+        related = page.locator("#qa-chat details.qa-related").first
+        related.locator("summary").click()
+        assert '<img src=x onerror="window.__pwned = 2">' in related.inner_text()
+        page.get_by_role("tab", name="Search / 搜索").click()
+        page.locator("#qa-search-input input, #qa-search-input textarea").first.fill("script alert")
+        page.locator("#qa-search-go").click()
+        page.locator("#qa-search-results .qa-result").first.wait_for()
+        assert "<script>" in page.locator("#qa-search-results").inner_text()
         assert page.evaluate("() => window.__pwned === undefined")
         assert page.locator("#qa-chat img, #qa-reader img, #qa-chat script, #qa-reader script").count() == 0
         assert not dialogs

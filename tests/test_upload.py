@@ -82,6 +82,15 @@ def test_upload_in_the_browser(chat, tmp_path):
         with browser_page() as second:  # another visitor
             open_chat_page(second, url)
             second.locator("#qa-articles").get_by_text("冰岛地热供暖项目").first.wait_for(timeout=30_000)
+            # At most MAX_UPLOAD_FILES per upload: more is refused whole, with the limit.
+            many = []
+            for i in range(21):
+                many.append(tmp_path / "pick" / f"n{i}.txt")
+                many[-1].write_text(f"第{i}篇文章的正文。", encoding="utf-8")
+            second.locator("#qa-upload input[type=file]").set_input_files([str(p) for p in many])
+            second.locator("#qa-upload-report").get_by_text("21 files in one upload").wait_for(timeout=60_000)
+            assert "add at most 20 at a time" in second.locator("#qa-upload-report").inner_text()
+        assert not any(a["doc"].startswith("n") for a in chat.articles())
     finally:
         demo.close()
 
