@@ -112,6 +112,15 @@ def test_restatement_in_chinese_only_when_the_template_can_say_it():
     assert restate("When did Kazakhstan and Kyrgyzstan establish diplomatic relations?", "zh").startswith("When did")
     assert restate("How much has China invested in Kazakhstan since 2005?", "zh").startswith("How much")  # "since" has no slot
     assert restate("What was the 2024 Kazakhstan–Russia trade volume?", "en") == "What was the 2024 Kazakhstan–Russia trade volume?"
+    # ... and the other way, for an English follow-up to a Chinese question.
+    assert restate("2024年哈萨克斯坦与俄罗斯的贸易额是多少？", "en") == "What was the 2024 Kazakhstan–Russia trade volume?"
+    assert restate("自2005年以来中国对哈萨克斯坦的累计投资是多少？", "en").startswith("自2005年以来")
+
+
+def test_english_follow_up_after_a_chinese_question_is_restated_in_english(chat):
+    _, second = converse(chat, ["2024年哈萨克斯坦与中国的贸易额是多少？", "And with Russia?"])
+    assert second.answer.answer == "280亿美元"
+    assert "_Understood as: What was the 2024 Kazakhstan–Russia trade volume?_" in md_unescape(second.messages[0]["content"])
 
 
 def test_the_count_line_names_the_sources_that_support_the_answer(chat):

@@ -1,4 +1,5 @@
-"""A resolved follow-up, restated in the language the user wrote it in.
+"""A resolved follow-up, restated in the language the user wrote it in
+(either way: Chinese after an English question, English after a Chinese one).
 
 "那俄罗斯呢？" after "What was the 2024 Kazakhstan–China trade volume?" is
 answered as the English question with Russia in China's place; a Chinese
@@ -45,9 +46,34 @@ def in_chinese(question: str) -> str | None:
     return f"{years}{'与'.join(names)}{'的' if names else ''}{indicator}{QWORDS.get(question_type(question), '是什么')}？"
 
 
+# The same indicators the other way, for an English follow-up to a Chinese question.
+INDICATORS_ZH = (("双边贸易额", "bilateral trade volume"), ("贸易额", "trade volume"), ("贸易", "trade"), ("直接投资", "direct investment"),
+                 ("投资", "investment"), ("出口额", "exports"), ("出口", "exports"), ("进口额", "imports"), ("进口", "imports"),
+                 ("人口", "population"), ("国内生产总值", "GDP"), ("增长率", "growth rate"), ("通货膨胀率", "inflation"))
+
+
+def in_english(question: str) -> str | None:
+    """A Chinese question asking for an amount, count or share, as an English
+    question ("What was the 2024 Kazakhstan–Russia trade volume?"); None otherwise."""
+    from qa.answer.decide import question_type
+    from qa.text.lexical import fold
+
+    text = fold(question)
+    indicator = next((en for zh, en in INDICATORS_ZH if zh in text), None)
+    if indicator is None or question_type(question) not in ("money", "count", "percent") or re.search(r"以来|之前|以前|之后|以后|期间", text):
+        return None
+    ents = sorted(find_entities(question), key=lambda e: question.find(e.surface))
+    names = "–".join(dict.fromkeys(e.name_en for e in ents))
+    years = ", ".join(dict.fromkeys(YEAR.findall(question)))
+    words = " ".join(w for w in (years, names, indicator) if w)
+    return f"What was the {words}?"
+
+
 def restate(question: str, lang: str) -> str:
-    """`question` for a reader of `lang` ('zh' or 'en'): Chinese when it can be
-    said in Chinese for a Chinese reader, else as it is."""
+    """`question` for a reader of `lang` ('zh' or 'en'): in the reader's
+    language when the template can say it, else as it is."""
     if lang == "zh" and not HAN.search(question):
         return in_chinese(question) or question
+    if lang == "en" and HAN.search(question):
+        return in_english(question) or question
     return question
