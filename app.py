@@ -5,7 +5,7 @@ The same as `qa serve`; the chat itself lives in qa/web/.
 
 import sys
 
-from qa.web.app import cli
+from qa.web.server import cli
 
 if __name__ == "__main__":
     sys.exit(cli())

@@ -1,4 +1,4 @@
-"""Command line: `qa index`, `qa add`, `qa remove`, `qa list`, `qa ask`, `qa eval`, `qa serve`.
+"""Command line: `qa index`, `qa add`, `qa remove`, `qa list`, `qa ask`, `qa search`, `qa eval`, `qa serve`.
 
 Every command takes --corpus DIR and --index DIR (defaults ./corpus and
 ./index). Errors a user can act on are printed as one line, exit code 2.
@@ -132,8 +132,34 @@ def cmd_ask(args) -> int:
     """Answer one question with citations."""
     from qa.answer.report import answer_json, answer_text
 
-    a = _engine(args).ask(args.question, args.k)
-    print(json.dumps(answer_json(a), ensure_ascii=False, indent=1) if args.json else answer_text(a))
+    engine = _engine(args)
+    a = engine.ask(args.question, args.k)
+    fmt = "json" if args.json else args.format
+    if fmt == "markdown":
+        from qa.answer.provenance import provenance_markdown
+
+        print(provenance_markdown(a, engine.settings.corpus_dir), end="")
+    else:
+        print(json.dumps(answer_json(a), ensure_ascii=False, indent=1) if fmt == "json" else answer_text(a))
+    return 0
+
+
+def cmd_search(args) -> int:
+    """Ranked paragraphs for a keyword or phrase (either language), with filters; no abstention."""
+    from qa.search.find import find, search_json
+
+    engine = _engine(args)
+    results = find(engine.retriever, engine.index.articles, args.query, args.k, args.article, args.since, args.until)
+    if args.json:
+        print(json.dumps(search_json(" ".join(args.query.split()), results), ensure_ascii=False, indent=1))
+        return 0
+    for i, r in enumerate(results, start=1):
+        p = r.hit.passage
+        print(f"[{i}] {p.title} — {p.doc}, {p.date or 'undated'}, paragraph {p.para_no} (score {r.hit.score:.2f})")
+        print(f"    » {r.hit.sentence}")
+        if r.matched:
+            print(f"    matched: {', '.join(r.matched)}")
+    print(f"{len(results)} paragraphs" if results else "no paragraphs pass these filters")
     return 0
 
 
@@ -156,10 +182,11 @@ def cmd_eval(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    """Start the web chat on 127.0.0.1."""
-    from qa.web.app import main as serve_main
+    """Start the web chat (127.0.0.1 unless --host; another address needs credentials)."""
+    from qa.web.server import main as serve_main
+    from qa.web.serving import load_users
 
-    return serve_main(_settings(args), port=args.port)
+    return serve_main(_settings(args), port=args.port, host=args.host, users=load_users(args.users))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -188,15 +215,27 @@ def parser() -> argparse.ArgumentParser:
     sp = sub.add_parser("ask", parents=[common], help=cmd_ask.__doc__, description=cmd_ask.__doc__)
     sp.add_argument("question")
     sp.add_argument("--k", type=int, default=5, help="how many paragraphs to cite (default 5)")
-    sp.add_argument("--json", action="store_true", help="print one JSON object")
+    sp.add_argument("--json", action="store_true", help="print one JSON object (same as --format json)")
+    sp.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                    help="markdown: the answer with its citation and the character offsets of sentence and answer in the article file")
     sp.set_defaults(fn=cmd_ask)
+    sp = sub.add_parser("search", parents=[common], help=cmd_search.__doc__, description=cmd_search.__doc__)
+    sp.add_argument("query", help="words or a phrase, e.g. TRIPP, 哈萨克斯坦 小麦, \"Chinese investment\"")
+    sp.add_argument("--k", type=int, default=20, help="how many paragraphs (default 20)")
+    sp.add_argument("--article", metavar="DOC", help="only this article (its file name, see `qa list`)")
+    sp.add_argument("--since", metavar="DATE", help="only articles dated on or after DATE (2025-09-03); leaves out undated ones")
+    sp.add_argument("--until", metavar="DATE", help="only articles dated on or before DATE")
+    sp.add_argument("--json", action="store_true", help='print {"query": ..., "results": [citations as in qa ask --json]}')
+    sp.set_defaults(fn=cmd_search)
     sp = sub.add_parser("eval", parents=[common], help=cmd_eval.__doc__, description=cmd_eval.__doc__)
     sp.add_argument("file", help="question set, one JSON object per line")
     sp.add_argument("--k", type=int, default=5)
     sp.add_argument("--json", action="store_true", help="print one JSON object")
     sp.set_defaults(fn=cmd_eval)
     sp = sub.add_parser("serve", parents=[common], help=cmd_serve.__doc__, description=cmd_serve.__doc__)
-    sp.add_argument("--port", type=int, default=7860)
+    from qa.web.server import add_serve_args
+
+    add_serve_args(sp)
     sp.set_defaults(fn=cmd_serve)
     return p
 

@@ -41,7 +41,7 @@ def use_settings(mini_corpus, tmp_path) -> Settings:
 @pytest.fixture(scope="module")
 def chat_url(engine):
     """The chat on the real engine, served on 127.0.0.1 for one test module."""
-    from qa.web.app import serve_in_background
+    from qa.web.server import serve_in_background
     from qa.web.chat import Chat
 
     demo, url = serve_in_background(Chat(engine))

@@ -65,7 +65,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", default="docs/screenshot.png")
     a = ap.parse_args(argv)
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from qa.web.app import serve_in_background
+    from qa.web.server import serve_in_background
     from qa.web.chat import Chat
     from qa.engine import Engine
     from qa.settings import Settings
@@ -83,11 +83,25 @@ def main(argv=None) -> int:
                 # Show the whole reply (question, answer, open first source), not the autoscrolled end.
                 page.eval_on_selector("#qa-chat .bubble-wrap", "e => e.scrollTop = 0")
                 page.wait_for_timeout(300)
-                Path(a.out).parent.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=a.out, full_page=True)
+                out = Path(a.out)
+                out.parent.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(out), full_page=True)
+                # Checking a citation: the word-by-word gloss under the source, the
+                # confidence in words, the export with offsets.
+                page.locator("#qa-chat details.qa-gloss summary").first.click()
+                page.locator("#qa-export-box").get_by_text("Export the answer").click()
+                page.locator("#qa-export textarea").wait_for(state="visible")
+                page.wait_for_timeout(300)
+                page.screenshot(path=str(out.with_name("check-a-citation.png")), full_page=True)
+                # The Search tab.
+                page.get_by_role("tab", name="Search / 搜索").click()
+                page.locator("#qa-search-input input, #qa-search-input textarea").first.fill("Chinese investment")
+                page.locator("#qa-search-go").click()
+                page.locator("#qa-search-results .qa-result").first.wait_for()
+                page.screenshot(path=str(out.with_name("search.png")), full_page=True)
         finally:
             demo.close()
-    print(f"wrote {a.out}")
+    print(f"wrote {a.out} and, beside it, check-a-citation.png and search.png")
     return 0
 
 

@@ -101,7 +101,32 @@ def test_follow_up_answers_the_russia_figure(chat):
 def test_chinese_follow_up_after_an_english_question(chat):
     _, second = converse(chat, [CHINA, "那俄罗斯呢？"])
     assert second.answer.answer == "280亿美元"
-    assert "理解为" in second.messages[0]["content"]  # chrome follows the message's language
+    # Restated in the language of the message, not in the English it was resolved in.
+    assert "_理解为: 2024年哈萨克斯坦与俄罗斯的贸易额是多少？_" in md_unescape(second.messages[0]["content"])
+
+
+def test_restatement_in_chinese_only_when_the_template_can_say_it():
+    from qa.web.restate import restate
+
+    assert restate("What was the trade volume between Kazakhstan and Japan?", "zh") == "哈萨克斯坦与日本的贸易额是多少？"
+    assert restate("When did Kazakhstan and Kyrgyzstan establish diplomatic relations?", "zh").startswith("When did")
+    assert restate("How much has China invested in Kazakhstan since 2005?", "zh").startswith("How much")  # "since" has no slot
+    assert restate("What was the 2024 Kazakhstan–Russia trade volume?", "en") == "What was the 2024 Kazakhstan–Russia trade volume?"
+    # ... and the other way, for an English follow-up to a Chinese question.
+    assert restate("2024年哈萨克斯坦与俄罗斯的贸易额是多少？", "en") == "What was the 2024 Kazakhstan–Russia trade volume?"
+    assert restate("自2005年以来中国对哈萨克斯坦的累计投资是多少？", "en").startswith("自2005年以来")
+
+
+def test_english_follow_up_after_a_chinese_question_is_restated_in_english(chat):
+    _, second = converse(chat, ["2024年哈萨克斯坦与中国的贸易额是多少？", "And with Russia?"])
+    assert second.answer.answer == "280亿美元"
+    assert "_Understood as: What was the 2024 Kazakhstan–Russia trade volume?_" in md_unescape(second.messages[0]["content"])
+
+
+def test_the_count_line_names_the_sources_that_support_the_answer(chat):
+    r = chat.reply(CHINA, [])
+    note = md_unescape(r.messages[0]["content"].split("\n")[-1])
+    assert note.startswith("_[1] supports the answer") and f"{len(r.answer.hits)} sources below" in note
 
 
 def test_abstention_offers_possibly_related_passages_marked_not_an_answer(chat):
@@ -110,10 +135,11 @@ def test_abstention_offers_possibly_related_passages_marked_not_an_answer(chat):
     lead = r.messages[0]["content"]
     assert "Not found in these articles" in lead and "not an answer" in lead
     assert lead.startswith("**Not found in these articles") and r.answer.answer is None  # no answer shown
-    related = r.messages[1:]
-    assert related and all("not an answer" in m["metadata"]["title"] for m in related)
-    assert all(m["metadata"]["status"] == "done" for m in related)
-    assert not any("<mark>" in m["content"] for m in related)  # nothing presented as support
+    # One plain message of collapsed boxes styled apart from the citations' source panels.
+    assert len(r.messages) == 2 and "metadata" not in r.messages[1]
+    related = r.messages[1]["content"]
+    assert related.count("<details class='qa-related'><summary>Possibly related, not an answer — ") == 3
+    assert "<mark>" not in related and " open" not in related  # nothing presented as support, all collapsed
 
 
 def test_chinese_question_gets_chinese_chrome_and_no_english_amount(chat):
@@ -185,3 +211,30 @@ def test_reader_escapes_article_text():
     page = reader_html(list(art.passages), {1: art.passages[0].sentences[0]})
     assert "<script" not in page and "<img" not in page and "<b>" not in page
     assert "&lt;script&gt;" in page and "&lt;img" in page
+
+
+def test_confidence_in_words_with_the_number_on_hover(chat):
+    from qa.web.confidence import level
+
+    assert [level(c, 0.45) for c in (0.45, 0.549, 0.55, 0.649, 0.65, 0.9)] == ["low", "low", "medium", "medium", "high", "high"]
+    r = chat.reply(CHINA, [])
+    lead = r.messages[0]["content"].split("\n")[0]
+    want = level(r.answer.confidence, 0.45)
+    assert f"<span class='qa-conf qa-conf-{want}' title='confidence {r.answer.confidence:.2f}: " in lead
+    assert f">{want} confidence</span>" in lead and "no answer below 0.45" in lead
+    zh = chat.reply("2024年哈萨克斯坦与俄罗斯的贸易额是多少？", []).messages[0]["content"]
+    assert "置信度：" in zh
+    assert "qa-conf" not in chat.reply(JAPAN, []).messages[0]["content"]  # no answer, no confidence shown
+
+
+def test_english_readers_get_a_word_by_word_gloss_of_the_supporting_sentence(chat):
+    from qa.web.gloss import gloss
+
+    words = dict(gloss("文章指出，2024年双边贸易额达440亿美元，自2005年以来中国对哈投资累计270亿美元。"))
+    assert words["双边"] == "bilateral" and words["440亿美元"] == "US$44 billion" and words["2024年"] == "2024"
+    assert words["贸易额"] == "volume of trade" and words["投资"] == "investment"
+    assert dict(gloss("投资总额为8500万欧元。"))["投资总额"] == "investment + total"  # a compound by its parts
+    first = chat.reply(CHINA, []).messages[1]["content"]
+    assert "<details class='qa-gloss'><summary>Word by word (CC-CEDICT)</summary>" in first
+    assert "<b>双边</b><i>bilateral</i>" in first and "<b>440亿美元</b><i>US$44 billion</i>" in first
+    assert "qa-gloss" not in "".join(m["content"] for m in chat.respond("2024年哈萨克斯坦与俄罗斯的贸易额是多少？", []))

@@ -64,13 +64,13 @@ def test_html_keeps_paragraphs_title_and_date_and_drops_markup_and_scripts():
     out = read_bytes(html.encode("utf-8"), "news.html")
     lines = out.split("\n\n")
     assert lines[0] == "date 2025-04-10"
-    assert "智利铜矿新闻" in lines and "蒙古国与智利签署铜矿技术协议" in lines
+    assert lines[1] == "title 蒙古国与智利签署铜矿技术协议"  # the headline, not <title> (智利铜矿新闻)
     assert "蒙古国矿业部与智利国家铜业公司签署协议，总投资约6.5亿美元&更多。" in lines  # wrapped source line, no gap
     assert "选矿厂计划于2027年投产。" in lines and "年处理矿石1200万吨。" in lines
     for junk in ("脚本内容", "color", "首页", "请启用脚本", "<", "&amp;"):
         assert junk not in out
     art = parse_article("news.html", out)
-    assert art.date == "2025-04-10" and len(art.passages) == 3
+    assert art.date == "2025-04-10" and len(art.passages) == 3 and art.title == "蒙古国与智利签署铜矿技术协议"
 
 
 def test_html_in_legacy_encoding_declared_by_meta():

@@ -30,8 +30,9 @@ from qa.errors import IndexBusyError, IndexMissingError, StaleIndexError
 FORMAT_VERSION = 1
 # Bump when the text we embed, or the code that embeds it, changes: cached
 # vectors from another recipe are wrong. (e5t: e5 run by qa.models.e5torch; spm: USE
-# tokenized by sentencepiece.)
-EMBED_RECIPE = "ctx-v2-t2s-e5t-spm"
+# tokenized by sentencepiece; ctx-v3: titles and dates read from datelines and
+# HTML/PDF metadata, so an index built before must re-read its articles.)
+EMBED_RECIPE = "ctx-v3-t2s-e5t-spm"
 
 
 @dataclass(frozen=True)

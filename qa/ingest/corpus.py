@@ -4,6 +4,11 @@ An article file is plain text, one paragraph per line (blank lines between).
 What is not body text is kept as metadata, never silently dropped:
 
 - ` date 2025-09-03 <rest>`: the article date; `<rest>` is parsed as a line.
+  Without one, a dateline among the header lines (qa.ingest.dates: 2025年9月3日,
+  2025/9/3, 3 September 2025, ...) gives the date; none: the article is undated.
+- ` title <text>` as one of the first two lines: the title (HTML and PDF
+  metadata arrive this way, qa.ingest.markup); otherwise the first heading,
+  or the first sentence clipped.
 - `Фото: …`, `Инфографика: …`, `【编译：…】`: photo and translator credits.
 - a short line without final punctuation: a section heading.
 
@@ -20,9 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qa.errors import CorpusError, InputError
+from qa.ingest.dates import dateline
 from qa.ingest.formats import SUPPORTED, read_document
 
 DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*(.*)$")
+TITLE_LINE = re.compile(r"^\s*title\s+(\S.*)$")
+HEADER_LINES = 5  # a dateline is looked for among at most this many lines before the first paragraph
 CREDIT_LINE = re.compile(
     r"^\s*(?:(?:Фото|Инфографика|Видео|Photo|图片|图|摄影)\s*[:：].*|【\s*(?:编译|编辑|翻译|来源)\s*[:：].*】)\s*$"
 )
@@ -101,6 +109,31 @@ def _subject(lines: list[str], top: int = 3, share: float = 1 / 3) -> tuple[str,
     return tuple(names[k] for k, c in ranked if c >= share * ranked[0][1])
 
 
+def _title_line(lines: list[str]) -> tuple[str | None, list[str]]:
+    for i, line in enumerate(lines[:2]):
+        m = TITLE_LINE.match(line)
+        if m:
+            return " ".join(m.group(1).split()), lines[:i] + lines[i + 1:]
+    return None, lines
+
+
+def _header_date(lines: list[str], credits: list[str]) -> tuple[str | None, list[str]]:
+    """The date of a dateline before the first paragraph; the dateline leaves
+    the text (its title stays a line, its source or byline becomes a credit)."""
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if DATE_LINE.match(line):
+            continue  # the corpus convention's own date line: read by parse_article
+        found = dateline(line)
+        if found:
+            iso, rest, is_text = found
+            if not is_text and rest:
+                credits.append(line)
+            return iso, lines[:i] + ([rest] if is_text else []) + lines[i + 1:]
+        if not (is_heading(line) or CREDIT_LINE.match(line)):
+            break  # the first paragraph: what follows is the article, not its header
+    return None, lines
+
+
 def parse_article(doc: str, text: str, sha256: str | None = None) -> Article:
     """Turn one article's text into passages with context. Pure: no I/O."""
     date = None
@@ -109,7 +142,11 @@ def parse_article(doc: str, text: str, sha256: str | None = None) -> Article:
     body: list[tuple[str, str | None]] = []  # (paragraph, section heading)
     section: str | None = None
     first_heading: str | None = None
-    for line in _lines(text):
+    marked_title, lines = _title_line(_lines(text))
+    # A dateline leaves the text even when a `date` line (from the publisher's
+    # metadata) already says the date, which then wins.
+    printed, lines = _header_date(lines, credits)
+    for line in lines:
         m = DATE_LINE.match(line)
         if m and date is None:
             date, line = m.group(1), m.group(2).strip()
@@ -124,9 +161,10 @@ def parse_article(doc: str, text: str, sha256: str | None = None) -> Article:
                 first_heading = line
         else:
             body.append((line, section))
+    date = date or printed
     if not body:
         raise CorpusError(f"{doc}: no paragraphs of text found; add the article text (one paragraph per line) or remove the file")
-    title = first_heading or _clip(split_sentences(body[0][0])[0])
+    title = marked_title or first_heading or _clip(split_sentences(body[0][0])[0])
     subject = _subject([p for p, _ in body])
     passages = tuple(
         Passage(doc, i, para, split_sentences(para) or (para,), title, date, sec, subject)

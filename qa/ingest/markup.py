@@ -1,8 +1,12 @@
 """Markup and layout to paragraphs: HTML, Markdown and a PDF's text layer.
 
 Each function returns text in the corpus convention (one paragraph per
-line group, blank lines between, an optional `date YYYY-MM-DD` first line).
-Byte-level checks and encodings live in qa.formats.
+line group, blank lines between, optional `date YYYY-MM-DD` and `title ...`
+first lines, see qa.ingest.corpus). Titles and dates come from what the
+publisher marked: HTML's <h1> (else <title>) and its publication-date meta
+tags or <time datetime>; a PDF's Title and CreationDate, the latter only when
+no dateline is printed near the top (a PDF is often made long after the
+article). Byte-level checks and encodings live in qa.ingest.formats.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import re
 from html.parser import HTMLParser
 
 from qa.errors import InputError
+from qa.ingest.dates import dateline, parse_date
 
 FINAL = tuple("。！？!?.…；;：:”」』\"’）)")
 _CJK = "\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
@@ -78,7 +83,8 @@ class _HTMLText(HTMLParser):
     SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "nav", "form", "button", "select"}
     BLOCK = {"p", "div", "section", "article", "header", "footer", "main", "aside", "h1", "h2", "h3", "h4", "h5", "h6",
              "li", "ul", "ol", "table", "tr", "td", "th", "blockquote", "pre", "br", "hr", "figure", "figcaption", "dd", "dt", "title", "body"}
-    DATE_META = {"article:published_time", "date", "pubdate", "publishdate", "dc.date", "dcterms.date", "og:published_time"}
+    DATE_META = {"article:published_time", "date", "pubdate", "publishdate", "dc.date", "dcterms.date", "og:published_time",
+                 "datepublished", "dc.date.issued", "publication_date"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -87,6 +93,8 @@ class _HTMLText(HTMLParser):
         self.skip = 0
         self.in_title = False
         self.title = ""
+        self.h1: list[str] | None = None  # the first <h1>'s text while it is read
+        self.headline = ""
         self.date: str | None = None
 
     def handle_starttag(self, tag, attrs):
@@ -100,6 +108,8 @@ class _HTMLText(HTMLParser):
         elif tag in self.BLOCK:
             self._flush()
         self.in_title = self.in_title or tag == "title"
+        if tag == "h1" and not self.headline and self.h1 is None and not self.skip:
+            self.h1 = []
 
     def handle_endtag(self, tag):
         if tag in self.SKIP:
@@ -108,17 +118,21 @@ class _HTMLText(HTMLParser):
             self._flush()
         if tag == "title":
             self.in_title = False
+        if tag == "h1" and self.h1 is not None:
+            self.headline = _CJK_GAP.sub("", " ".join("".join(self.h1).split()))
+            self.h1 = None
 
     def handle_data(self, data):
         if self.in_title:
             self.title += data
         elif not self.skip:
             self.buf.append(data)
+            if self.h1 is not None:
+                self.h1.append(data)
 
     def _date(self, value: str) -> None:
-        m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)
-        if m and self.date is None:
-            self.date = m.group(1)
+        if self.date is None:
+            self.date = parse_date(value)
 
     def _flush(self):
         text = _CJK_GAP.sub("", " ".join("".join(self.buf).split()))
@@ -132,9 +146,11 @@ def html_text(html: str) -> str:
     p.feed(html)
     p.close()
     p._flush()
-    title = " ".join(p.title.split())
-    paras = p.paras if not title or title in p.paras[:3] else [title] + p.paras
-    return "\n\n".join(([f"date {p.date}"] if p.date else []) + paras)
+    # The headline is the article's own title; <title> often adds the site's name.
+    title = p.headline or " ".join(p.title.split())
+    paras = [q for q in p.paras if q != p.headline] if p.headline else p.paras
+    header = ([f"date {p.date}"] if p.date else []) + ([f"title {title}"] if title else [])
+    return "\n\n".join(header + paras)
 
 
 def meta_charset(data: bytes) -> str | None:
@@ -155,16 +171,43 @@ def pdf_text(data: bytes, name: str) -> str:
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputError(f"{name}: the PDF is password-protected; save an unprotected copy and add that")
         pages = [page.extract_text() or "" for page in reader.pages]
+        meta = _pdf_meta(reader)
     except InputError:
         raise
     except Exception as e:  # pypdf raises many types for damaged files
         raise InputError(f"{name}: not a readable PDF ({type(e).__name__}: {e}); re-export it or save the text as .txt") from None
     paras = []
-    for page in pages:
+    printed_date = False
+    for n, page in enumerate(pages):
         lines = page.split("\n")
+        if n == 0:  # a dateline stays a line of its own: glued to the title it hid the date in it
+            lines, printed_date = _separate_dateline(lines)
         lengths = sorted(width(ln.strip()) for ln in lines if ln.strip())
         full = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
         paras += join_wrapped(lines, full)
     if not paras:
         raise InputError(f"{name}: the PDF has no text layer (scanned pages?); run OCR on it or add the text as .txt")
-    return "\n\n".join(_CJK_GAP.sub("", p) for p in paras)
+    title, created = meta
+    header = ([f"date {created}"] if created and not printed_date else []) + ([f"title {title}"] if title else [])
+    return "\n\n".join(header + [_CJK_GAP.sub("", p) for p in paras])
+
+
+# Titles that PDF writers fill in by themselves, not the article's.
+_TOOL_TITLE = re.compile(r"^(?:untitled|microsoft (?:word|powerpoint) - .*|.*\.(?:docx?|odt|rtf|txt|pdf|pptx?))$", re.I)
+
+
+def _pdf_meta(reader) -> tuple[str | None, str | None]:
+    """(title, creation date) from the document information dictionary."""
+    info = reader.metadata or {}
+    title = " ".join(str(info.get("/Title") or "").split())
+    created = parse_date(str(info.get("/CreationDate") or ""))
+    return (title if title and not _TOOL_TITLE.match(title) else None), created
+
+
+def _separate_dateline(lines: list[str]) -> tuple[list[str], bool]:
+    """Blank lines around a dateline among the first lines, so that wrapped-line
+    joining cannot glue it to the title; True when there is one."""
+    for i, line in enumerate(lines[:6]):
+        if line.strip() and dateline(line.strip()):
+            return lines[:i] + ["", line, ""] + lines[i + 1:], True
+    return lines, False

@@ -25,7 +25,7 @@ LABELS = {
         "error": "Sorry, that question could not be answered: {error}",
         "understood": "Understood as",
         "sources": "Sources",
-        "sources_note": "{n} sources below, \\[1\\] open; the highlighted sentence is what supports the answer.",
+        "sources_note": "{support} {verb} the answer (highlighted sentence); {n} sources below, \\[1\\] open.",
         "paragraph": "paragraph",
         "undated": "undated",
         "not_found": "Not found in these articles.",
@@ -42,7 +42,7 @@ LABELS = {
         "error": "抱歉，无法回答这个问题：{error}",
         "understood": "理解为",
         "sources": "来源",
-        "sources_note": "下方共 {n} 个来源，\\[1\\] 已展开；高亮的句子是答案的依据。",
+        "sources_note": "{support} 是答案的依据（高亮句子）；下方共 {n} 个来源，\\[1\\] 已展开。",
         "paragraph": "第{n}段",
         "undated": "无日期",
         "not_found": "这些文章中没有找到答案。",
@@ -102,9 +102,12 @@ def render_notice(text: str) -> dict:
     return {"role": "assistant", "content": md_text(text)}
 
 
-def render_answer(a: Answer, lang: str, understood_as: str | None = None) -> list[dict]:
+def render_answer(a: Answer, lang: str, understood_as: str | None = None, floor: float | None = None) -> list[dict]:
     """The reply to one question: a lead message, then one collapsible source
-    per citation (the first open) or, on abstention, the possibly related passages."""
+    per citation (the first open) or, on abstention, the possibly related passages.
+    With the engine's confidence `floor`, the answer's confidence is shown in words."""
+    from qa.web.confidence import badge
+
     lab = LABELS[lang]
     lines = [f"_{lab['understood']}: {md_text(understood_as)}_", ""] if understood_as else []
     if a.abstained:
@@ -114,22 +117,41 @@ def render_answer(a: Answer, lang: str, understood_as: str | None = None) -> lis
         if related:
             lines += ["", lab["related_note"]]
         msgs = [{"role": "assistant", "content": "\n".join(lines)}]
-        for h in related:
-            title = f"{lab['related']} — {para_label(h.passage, lang)}"
-            msgs.append({"role": "assistant", "content": md_text(h.passage.text),
-                         "metadata": {"title": md_text(title), "status": "done"}})
+        if related:
+            # One plain message of collapsed grey boxes, unlike the citations'
+            # open/closable source panels: nothing here supports an answer.
+            boxes = "".join(f"<details class='qa-related'><summary>{html_text(lab['related'])} — {html_text(para_label(h.passage, lang))}"
+                            f"</summary><div>{html_text(h.passage.text)}</div></details>" for h in related)
+            msgs.append({"role": "assistant", "content": f"<div class='qa-related-list'>{boxes}</div>"})
         return msgs
     head = f"**{md_text(a.answer or '')}**"
     if a.answer_en and lang == "en":
         head += f" (≈ {md_text(a.answer_en)})"
-    lines += [f"{head} \\[1\\]", "", "_" + lab["sources_note"].format(n=len(a.hits)) + "_"]
+    support = supporting(a)
+    refs = ", ".join(f"\\[{i}\\]" for i in support)
+    verb = "supports" if len(support) == 1 else "support"
+    conf = badge(a, floor, lang)
+    lines += [f"{head} {refs}" + (f" · {conf}" if conf else ""), "", "_" + lab["sources_note"].format(support=refs, verb=verb, n=len(a.hits)) + "_"]
     msgs = [{"role": "assistant", "content": "\n".join(lines)}]
     for i, h in enumerate(a.hits, start=1):
         meta = {"title": f"\\[{i}\\] {md_text(para_label(h.passage, lang))}"}
         if i > 1:
             meta["status"] = "done"  # collapsed; the first source stays open
-        msgs.append({"role": "assistant", "content": highlight_md(h.passage.text, h.sentence), "metadata": meta})
+        content = highlight_md(h.passage.text, h.sentence)
+        if lang == "en" and i in support:  # an English reader can check the Chinese sentence word by word
+            from qa.web.gloss import gloss_html
+
+            box = gloss_html(h.sentence)
+            content += f"\n\n{box}" if box else ""
+        msgs.append({"role": "assistant", "content": content, "metadata": meta})
     return msgs
+
+
+def supporting(a: Answer) -> list[int]:
+    """Ranks (from 1) of the sources whose paragraph states the answer as
+    given; the first source at least, since the answer was read from it."""
+    found = [i for i, h in enumerate(a.hits, start=1) if a.answer and a.answer in h.passage.text]
+    return found or [1]
 
 
 def citations(a: Answer | None) -> list[tuple[str, str, int]]:
@@ -161,5 +183,38 @@ def reader_html(passages, cited: dict[int, str] | None = None, lang: str = "en")
             body = f"{html_text(parts[0])}<mark>{html_text(parts[1])}</mark>{html_text(parts[2])}"
         cls = "qa-para" + (" qa-cited" if p.para_no in cited else "") + (" qa-focus" if p.para_no == focus else "")
         out.append(f"<p id='qa-p-{p.para_no}' class='{cls}'><span class='qa-no'>¶{p.para_no}</span> {body}</p>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def _mark_words(text: str, words) -> str:
+    """`text` escaped, each occurrence of a matched word in <mark>."""
+    from qa.search.find import spans
+
+    out, at = [], 0
+    for a, b in spans(text, tuple(words)):
+        out += [html_text(text[at:a]), f"<mark>{html_text(text[a:b])}</mark>"]
+        at = b
+    return "".join(out) + html_text(text[at:])
+
+
+def search_html(results, query: str = "") -> str:
+    """Search results (qa.search.find.Found) as HTML: title, date, paragraph
+    number, the paragraph with the best sentence set off and the matched
+    words marked. Everything from the articles is escaped."""
+    if not query:
+        return "<div class='qa-results'><p class='qa-hint'>Type words or a phrase in either language, e.g. TRIPP, 哈萨克斯坦 小麦, Chinese investment.</p></div>"
+    if not results:
+        return "<div class='qa-results'><p class='qa-hint'>No paragraphs pass these filters; widen the dates or choose all articles.</p></div>"
+    out = [f"<div class='qa-results'><p class='qa-meta'>{len(results)} paragraphs for “{html_text(query)}”, best first</p>"]
+    for i, r in enumerate(results, start=1):
+        p, words = r.hit.passage, r.matched
+        parts = split_on(p.text, r.hit.sentence) or (p.text, "", "")
+        body = (_mark_words(parts[0], words) + (f"<span class='qa-best'>{_mark_words(parts[1], words)}</span>" if parts[1] else "")
+                + _mark_words(parts[2], words))
+        matched = f" · matched: {html_text(', '.join(words))}" if words else " · close in meaning, no word matched"
+        out.append(f"<div class='qa-result' id='qa-r-{i}'><p class='qa-meta'>[{i}] <b>{html_text(p.title)}</b> · "
+                   f"{html_text(p.date or LABELS['en']['undated'])} · ¶{p.para_no} · {html_text(p.doc)}{matched}</p>"
+                   f"<p class='qa-para'>{body}</p></div>")
     out.append("</div>")
     return "\n".join(out)
