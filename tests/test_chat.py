@@ -214,14 +214,15 @@ def test_reader_escapes_article_text():
 
 
 def test_confidence_in_words_with_the_number_on_hover(chat):
+    from qa.answer.answerability import default_model
     from qa.web.confidence import level
 
-    assert [level(c, 0.45) for c in (0.45, 0.549, 0.55, 0.649, 0.65, 0.9)] == ["low", "low", "medium", "medium", "high", "high"]
+    assert [level(c) for c in (0.5, 0.699, 0.7, 0.899, 0.9, 0.99)] == ["low", "low", "medium", "medium", "high", "high"]
     r = chat.reply(CHINA, [])
     lead = r.messages[0]["content"].split("\n")[0]
-    want = level(r.answer.confidence, 0.45)
+    want = level(r.answer.confidence)
     assert f"<span class='qa-conf qa-conf-{want}' title='confidence {r.answer.confidence:.2f}: " in lead
-    assert f">{want} confidence</span>" in lead and "no answer below 0.45" in lead
+    assert f">{want} confidence</span>" in lead and f"no answer below {default_model().threshold:.2f}" in lead
     zh = chat.reply("2024年哈萨克斯坦与俄罗斯的贸易额是多少？", []).messages[0]["content"]
     assert "置信度：" in zh
     assert "qa-conf" not in chat.reply(JAPAN, []).messages[0]["content"]  # no answer, no confidence shown

@@ -137,7 +137,7 @@ def find(retriever, articles, query: str, k: int = 20, article: str | None = Non
     if not 1 <= k <= MAX_K:
         raise InputError(f"k is {k}; ask for between 1 and {MAX_K} results")
     f = filters(articles, article, since, until)
-    _, hits = retriever.search(query, POOL)
+    hits = retriever.search(query, POOL)
     groups = query_groups(query)
     words = tuple(w for g in groups for w in g)
     found = []

@@ -246,8 +246,9 @@ class Chat:
             return Reply(question, followup, (render_notice(LABELS[lang]["error"].format(error=e)),))
         # A follow-up is restated in the language it was written in (the engine is asked the resolved question).
         shown = restate(question, lang) if followup else None
-        floor_of = getattr(self.engine.settings, "confidence_floor", None)  # absent: no confidence in words
-        floor = floor_of() if callable(floor_of) else None
+        from qa.answer.answerability import default_model
+
+        floor = default_model().threshold
         return Reply(question, followup, tuple(render_answer(answer, lang, shown, floor)), answer)
 
     def respond(self, message, history=None) -> list[dict]:

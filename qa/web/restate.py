@@ -6,7 +6,7 @@ answered as the English question with Russia in China's place; a Chinese
 reader is shown "理解为：2024年哈萨克斯坦与俄罗斯的贸易额是多少？". Without a language
 model this is a template: years, the entities' Chinese names in the order the
 question names them, the indicator, and a question word from the expected
-answer type (qa.answer.decide.question_type). The indicators are the ones
+answer type (qa.question.answer_type). The indicators are the ones
 news questions about countries ask for (the dev and held-out sets'
 English questions); a question outside them is shown as it was asked, since
 a wrong restatement would misinform the reader about what was answered.
@@ -34,7 +34,7 @@ QWORDS = {"money": "是多少", "count": "是多少", "percent": "是多少", "d
 def in_chinese(question: str) -> str | None:
     """The English `question` as a Chinese question, or None when the template
     cannot say it (no indicator it knows)."""
-    from qa.answer.decide import question_type
+    from qa.question import answer_type
 
     low = question.lower()
     indicator = next((zh for en, zh in INDICATORS if re.search(rf"\b{re.escape(en)}\b", low)), None)
@@ -43,7 +43,7 @@ def in_chinese(question: str) -> str | None:
     ents = sorted(find_entities(question), key=lambda e: low.find(e.surface.lower()))
     names = list(dict.fromkeys(e.names_zh[0] for e in ents if e.names_zh))
     years = "、".join(f"{y}年" for y in dict.fromkeys(YEAR.findall(question)))
-    return f"{years}{'与'.join(names)}{'的' if names else ''}{indicator}{QWORDS.get(question_type(question), '是什么')}？"
+    return f"{years}{'与'.join(names)}{'的' if names else ''}{indicator}{QWORDS.get(answer_type(question).value, '是什么')}？"
 
 
 # The same indicators the other way, for an English follow-up to a Chinese question.
@@ -55,12 +55,12 @@ INDICATORS_ZH = (("双边贸易额", "bilateral trade volume"), ("贸易额", "t
 def in_english(question: str) -> str | None:
     """A Chinese question asking for an amount, count or share, as an English
     question ("What was the 2024 Kazakhstan–Russia trade volume?"); None otherwise."""
-    from qa.answer.decide import question_type
+    from qa.question import answer_type
     from qa.text.lexical import fold
 
     text = fold(question)
     indicator = next((en for zh, en in INDICATORS_ZH if zh in text), None)
-    if indicator is None or question_type(question) not in ("money", "count", "percent") or re.search(r"以来|之前|以前|之后|以后|期间", text):
+    if indicator is None or answer_type(question).value not in ("money", "count", "percent") or re.search(r"以来|之前|以前|之后|以后|期间", text):
         return None
     ents = sorted(find_entities(question), key=lambda e: question.find(e.surface))
     names = "–".join(dict.fromkeys(e.name_en for e in ents))
