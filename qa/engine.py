@@ -7,7 +7,7 @@ evaluation all go through here, so they cannot disagree.
 
 from __future__ import annotations
 
-from qa.answer.compare import combine
+from qa.answer.compare import combine, sides
 from qa.answer.decide import Answer, decide
 from qa.errors import IndexMissingError, InputError, StaleIndexError
 from qa.index.build import build_index, current_files
@@ -15,7 +15,7 @@ from qa.index.loaded import LoadedIndex, load_index
 from qa.index.store import check_manifest, read_manifest
 from qa.ingest.journal import journal_pending
 from qa.models.encoders import get_encoder
-from qa.question import Question, analyze, sides
+from qa.question import Question, analyze
 from qa.search.retrieve import Retriever
 from qa.settings import Settings
 

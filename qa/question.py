@@ -261,28 +261,3 @@ def _literals(question: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
         if tok[0].isdigit() or is_name or (m.group().istitle() and m.start() > 0):
             out.append(tok)
     return tuple(dict.fromkeys(out))
-
-
-# Figures that are amounts of money: a comparison of them compares amounts.
-MONEY_INDICATORS = ("trade", "export", "import", "investment", "balance")
-
-
-def sides(q: Question) -> tuple[Question, ...]:
-    """A comparison between two partners ("invested more in Kyrgyzstan or in
-    Armenia?", "对吉尔吉斯斯坦还是亚美尼亚…") as one question per partner: the
-    last two countries named are the alternatives, the others are shared."""
-    countries = q.countries
-    if not q.comparison or len(countries) < 3:
-        return ()
-    a, b = countries[-2:]
-    kind = q.answer_type
-    if kind in (AnswerType.SENTENCE, AnswerType.NAME):
-        kind = AnswerType.MONEY if q.indicator in MONEY_INDICATORS else AnswerType.COUNT
-    out = []
-    for drop in (b, a):
-        joiner = r"(?:\s*(?:\bor\b|\band\b|\bthan\b|,)\s*|还是|和|与|或|比)?"
-        prep = r"(?:\s*(?:\bin\b|\bwith\b|\bto\b|\bfrom\b)\s*|对|向|在|从)?"
-        text = re.sub(joiner + prep + r"\s*" + re.escape(drop.surface), "", q.text, count=1, flags=re.I)
-        side = analyze(text)
-        out.append(Question(**{**side.__dict__, "answer_type": kind, "comparison": False}))
-    return tuple(out)

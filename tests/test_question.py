@@ -2,7 +2,8 @@
 
 import pytest
 
-from qa.question import AnswerType, analyze, sides
+from qa.answer.compare import sides
+from qa.question import AnswerType, analyze
 
 
 def keys(q):

@@ -1,5 +1,8 @@
 """A comparison answered side by side: each partner's figure, each cited, and
-which is larger when both are amounts in the same currency."""
+which is larger when both are amounts in the same currency.
+
+`sides(q)` splits the question into one question per partner (the engine asks
+each); `combine` makes one answer of theirs."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import re
 
 from qa.answer.decide import Answer
 from qa.answer.render import CURRENCY, NUM, SCALES, _human
-from qa.question import Question
+from qa.question import AnswerType, Question, analyze
 from qa.text.lexical import fold
 
 
@@ -43,3 +46,29 @@ def combine(q: Question, sides: tuple[Question, ...], answers: list[Answer]) -> 
     conf = min(a.confidence for _, a in shown)
     return Answer(q.text, text, en, False, hits, conf, "comparison", reason, kind="comparison",
                   parts=tuple(a for _, a in shown))
+
+
+
+# Figures that are amounts of money: a comparison of them compares amounts.
+MONEY_INDICATORS = ("trade", "export", "import", "investment", "balance")
+
+
+def sides(q: Question) -> tuple[Question, ...]:
+    """A comparison between two partners ("invested more in Kyrgyzstan or in
+    Armenia?", "对吉尔吉斯斯坦还是亚美尼亚…") as one question per partner: the
+    last two countries named are the alternatives, the others are shared."""
+    countries = q.countries
+    if not q.comparison or len(countries) < 3:
+        return ()
+    a, b = countries[-2:]
+    kind = q.answer_type
+    if kind in (AnswerType.SENTENCE, AnswerType.NAME):
+        kind = AnswerType.MONEY if q.indicator in MONEY_INDICATORS else AnswerType.COUNT
+    out = []
+    for drop in (b, a):
+        joiner = r"(?:\s*(?:\bor\b|\band\b|\bthan\b|,)\s*|还是|和|与|或|比)?"
+        prep = r"(?:\s*(?:\bin\b|\bwith\b|\bto\b|\bfrom\b)\s*|对|向|在|从)?"
+        text = re.sub(joiner + prep + r"\s*" + re.escape(drop.surface), "", q.text, count=1, flags=re.I)
+        side = analyze(text)
+        out.append(Question(**{**side.__dict__, "answer_type": kind, "comparison": False}))
+    return tuple(out)

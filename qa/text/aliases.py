@@ -1,0 +1,34 @@
+"""Names of countries that the data packages of qa.text.entities do not carry:
+everyday English short forms (US, UK, UAE) and the one-character
+abbreviations of Chinese news writing that pair up (中哈, 哈俄, 中美)."""
+
+
+# Everyday English short forms that CLDR and ISO 3166 do not list as names
+# (ISO has "GB", not "UK"; CLDR's "US"/"UK" are alt forms babel does not expose).
+# One general table for every country with a common short form, by ISO code;
+# it names no country because our articles are about it.
+SHORT_FORMS = {
+    "US": "US", "U.S.": "US", "USA": "US", "U.S.A.": "US", "America": "US", "United States of America": "US",
+    "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB",
+    "UAE": "AE", "U.A.E.": "AE", "Emirates": "AE",
+    "Holland": "NL", "the Netherlands": "NL", "Czechia": "CZ", "Czech Republic": "CZ",
+    "South Korea": "KR", "North Korea": "KP", "Taiwan": "TW", "Vatican": "VA",
+    "Ivory Coast": "CI", "East Timor": "TL", "Burma": "MM", "Swaziland": "SZ", "Macedonia": "MK",
+    "DRC": "CD", "DR Congo": "CD", "PRC": "CN", "KSA": "SA", "Russian Federation": "RU",
+}
+
+# One-character country abbreviations of Chinese news usage, which pair up
+# as "中哈" (China–Kazakhstan), "哈俄", "中美", "美日": the standard forms of
+# Xinhua-style writing. Characters that stand for several countries (乌:
+# Ukraine or Uzbekistan, 土: Turkey or Turkmenistan, 阿, 巴, 新, 亚) are left
+# out: a wrong country is worse than none.
+PAIR_CHARS = {
+    "中": "CN", "美": "US", "俄": "RU", "日": "JP", "韩": "KR", "朝": "KP", "英": "GB", "法": "FR",
+    "德": "DE", "意": "IT", "加": "CA", "澳": "AU", "印": "IN", "越": "VN", "泰": "TH", "老": "LA",
+    "柬": "KH", "缅": "MM", "蒙": "MN", "哈": "KZ", "吉": "KG", "塔": "TJ", "菲": "PH", "荷": "NL",
+    "葡": "PT", "瑞": "SE", "希": "GR", "埃": "EG", "伊": "IR", "以": "IL", "沙": "SA",
+}
+
+
+PAIR_CONTEXT = ("(?:两国|三国|四国|五国|各国|双边|之间|间的|关系|贸易|经贸|合作|边境|峰会|会谈|会晤|战略|友好|建交|元首|"
+                "外长|总理|联合|伙伴|投资|共同|协议|协定|条约|论坛|商务|企业|铁路|管道|口岸|人文|友谊|交流|农产品|[\\s（(])")
