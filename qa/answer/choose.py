@@ -118,14 +118,21 @@ def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None
         # The hit's best sentence, or its next best if that one is too short to
         # say anything on its own ("她说。", "XII").
         by_score = sorted(zip(h.sentence_sims or (0.0,) * len(h.passage.sentences), h.passage.sentences), key=lambda x: -x[0])
-        order = [h.sentence] + [s for _, s in by_score if s != h.sentence]
-        sentence = next((s for s in order if informative(s)), None)
+        order = [s for s in [h.sentence] + [s for _, s in by_score if s != h.sentence] if informative(s)]
+        # A question about a country ("Russia?") is answered by a sentence that names it, if the passage has one.
+        naming = [s for s in order if any(_names(e, s) for e in q.entities)]
+        sentence = (naming or order or [None])[0]
         if sentence is None:
             continue
         c = check(q, h.passage, sentence, sentence)
         if not ({"year", "entity"} & set(c.failed)):
             return rank, sentence, c
     return None
+
+
+def _names(e, sentence: str) -> bool:
+    low = fold(sentence).lower()
+    return any(n in low for n in e.names_zh) or e.name_en.lower() in low
 
 
 MIN_SENTENCE_CHARS = 12  # Chinese characters: "她说。" (3) is an attribution, not a statement
