@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.errors import IndexMissingError, StoreUnavailableError
+from qa.errors import IndexMissingError, QAError, StoreUnavailableError
 from qa.index.ann import EXACT_MAX_VECTORS
 from qa.index.bm25 import doc_weights, query_weights
 from qa.index.contract import Version, group_articles
@@ -56,6 +56,8 @@ def connect(uri: str):
 
     # pymilvus logs every failed call with a traceback; ours are domain errors with one line.
     logging.getLogger("pymilvus").setLevel(logging.CRITICAL)
+    if "://" not in uri:  # a Milvus Lite file: it makes the file, not its folder
+        Path(uri).parent.mkdir(parents=True, exist_ok=True)
     try:
         from pymilvus import MilvusClient
 
@@ -81,7 +83,7 @@ class MilvusBackend:
             if self.alias not in self.client.list_aliases().get("aliases", []):
                 raise IndexMissingError(f"no index in Milvus at {self.uri}; run `qa index --backend milvus --milvus-uri {self.uri}`")
             meta = self.client.describe_alias(self.alias)["collection_name"]
-        except IndexMissingError:
+        except QAError:
             raise
         except Exception as e:
             raise StoreUnavailableError(f"cannot read from Milvus at {self.uri} ({str(e).splitlines()[0][:200]}); check the server and --milvus-uri") from None
@@ -256,8 +258,8 @@ class MilvusStore:
     def dense_top(self, level: str, enc_id: str, qv: np.ndarray, k: int) -> np.ndarray:
         name = self.para_name if level == "para" else self.sent_name
         res = self.client.search(name, data=[np.asarray(qv, np.float32).tolist()], anns_field=self._field[enc_id],
-                                 limit=min(k, QUERY_MAX), search_params={"metric_type": "IP"}, output_fields=[])
-        ids = np.array([h["id"] for h in res[0]], dtype=np.int64)
+                                 limit=min(k, QUERY_MAX), search_params={"metric_type": "IP"}, output_fields=["row"])
+        ids = np.array([h["row"] for h in res[0]], dtype=np.int64)
         return ids if level == "para" else self.sent_owner[ids]
 
     def _fetch(self, name: str, rows: np.ndarray, field: str) -> dict:
@@ -279,8 +281,8 @@ class MilvusStore:
         if not q:
             return np.arange(min(k, len(self.passages)))
         res = self.client.search(self.para_name, data=[q], anns_field="bm25", limit=min(k, QUERY_MAX),
-                                 search_params={"metric_type": "IP"}, output_fields=[])
-        return np.array([h["id"] for h in res[0]], dtype=np.int64)
+                                 search_params={"metric_type": "IP"}, output_fields=["row"])
+        return np.array([h["row"] for h in res[0]], dtype=np.int64)
 
     def bm25_scores(self, tokens: list[str], rows: np.ndarray) -> np.ndarray:
         q = query_weights(tokens)
