@@ -26,6 +26,7 @@ needs the exact score of every candidate.
 from __future__ import annotations
 
 import json
+import threading
 import time
 from functools import cached_property
 from pathlib import Path
@@ -250,6 +251,7 @@ class MilvusStore:
         self.sent_owner = np.repeat(np.arange(len(rows), dtype=np.int64), [r["n_sent"] for r in rows])
         self.sent_text = SentenceTexts(self.passages, self.sent_owner)
         self._field = {e: _dense(i) for i, e in enumerate(self.manifest.encoders)}
+        self._lock, self._last = threading.Lock(), {}  # level -> (rows, fields) last fetched
 
     @cached_property
     def articles(self):
@@ -262,34 +264,59 @@ class MilvusStore:
         ids = np.array([h["row"] for h in res[0]], dtype=np.int64)
         return ids if level == "para" else self.sent_owner[ids]
 
-    def _fetch(self, name: str, rows: np.ndarray, field: str) -> dict:
+    def _fetch(self, name: str, rows: np.ndarray, fields: list[str]) -> dict:
+        """row -> {field: value} for the given rows."""
         out = {}
         uniq = np.unique(rows)
         for a in range(0, len(uniq), QUERY_MAX // 2):
             part = uniq[a : a + QUERY_MAX // 2].tolist()
-            for r in self.client.query(name, filter=f"row in {part}", output_fields=["row", field], limit=len(part)):
-                out[r["row"]] = r[field]
+            for r in self.client.query(name, filter=f"row in {part}", output_fields=["row", *fields], limit=len(part)):
+                out[r["row"]] = r
         return out
 
     def vectors(self, level: str, enc_id: str, rows: np.ndarray) -> np.ndarray:
+        # The retriever asks for the same rows once per encoder (and, at
+        # paragraph level, for their BM25 weights): one round trip brings
+        # every field of those rows.
+        got = self._rows(level, np.asarray(rows, np.int64).tobytes())
+        field = self._field[enc_id]
+        return np.array([got[int(r)][field] for r in rows], dtype=np.float32).reshape(len(rows), -1)
+
+    def _rows(self, level: str, key: bytes) -> dict:
+        with self._lock:
+            if self._last.get(level, (None,))[0] == key:
+                return self._last[level][1]
         name = self.para_name if level == "para" else self.sent_name
-        got = self._fetch(name, rows, self._field[enc_id])
-        return np.array([got[int(r)] for r in rows], dtype=np.float32).reshape(len(rows), -1)
+        fields = [*self._field.values(), *(["bm25"] if level == "para" else [])]
+        got = self._fetch(name, np.frombuffer(key, np.int64), fields)
+        with self._lock:
+            self._last[level] = (key, got)
+        return got
 
     def bm25_top(self, tokens: list[str], k: int) -> np.ndarray:
+        n = len(self.passages)
+        if k >= n:
+            return np.arange(n)
         q = query_weights(tokens)
-        if not q:
-            return np.arange(min(k, len(self.passages)))
-        res = self.client.search(self.para_name, data=[q], anns_field="bm25", limit=min(k, QUERY_MAX),
+        res = self.client.search(self.para_name, data=[q or {0: 0.0}], anns_field="bm25", limit=min(k, QUERY_MAX),
                                  search_params={"metric_type": "IP"}, output_fields=["row"])
-        return np.array([h["row"] for h in res[0]], dtype=np.int64)
+        rows = np.array([h["row"] for h in res[0]], dtype=np.int64)
+        if len(rows) >= k:
+            return rows
+        # Fewer passages match than asked for. The FAISS store's top k (an
+        # argpartition of every score) then includes zero-score passages, and
+        # they join the candidates; which ones depends only on the score
+        # array, so partition the same array to give both stores the same candidates.
+        full = np.zeros(n, np.float32)
+        full[rows] = [h["distance"] for h in res[0]]
+        return np.argpartition(-full, k)[:k]
 
     def bm25_scores(self, tokens: list[str], rows: np.ndarray) -> np.ndarray:
         q = query_weights(tokens)
         if not q or len(rows) == 0:
             return np.zeros(len(rows), np.float32)
-        got = self._fetch(self.para_name, rows, "bm25")
-        return np.array([sum(q[t] * float(w) for t, w in _sparse(got[int(r)]).items() if t in q) for r in rows], np.float32)
+        got = self._rows("para", np.asarray(rows, np.int64).tobytes())
+        return np.array([sum(q[t] * float(w) for t, w in _sparse(got[int(r)]["bm25"]).items() if t in q) for r in rows], np.float32)
 
 
 def _sparse(value) -> dict:
