@@ -22,11 +22,15 @@ class BM25:
         self._m = model
 
     @classmethod
-    def build(cls, docs_tokens: list[list[str]]) -> "BM25":
+    def build(cls, docs_tokens) -> "BM25":
+        """From token lists, or from a (token ids per passage, vocabulary) pair."""
         import bm25s
 
         model = bm25s.BM25(k1=1.2, b=0.75)
-        model.index([t or [""] for t in docs_tokens], show_progress=False)
+        if is_ids(docs_tokens):
+            model.index((list(docs_tokens[0]), docs_tokens[1]), show_progress=False)
+        else:
+            model.index([list(t) or [""] for t in docs_tokens], show_progress=False)
         return cls(model)
 
     def scores(self, query_tokens: list[str]) -> np.ndarray:
@@ -66,10 +70,17 @@ def token_dim(token: str) -> int:
     return int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=4).digest(), "little") % (2**32 - 1)
 
 
+def is_ids(docs_tokens) -> bool:
+    return isinstance(docs_tokens, tuple) and len(docs_tokens) == 2 and isinstance(docs_tokens[1], dict)
+
+
 def doc_weights(docs_tokens) -> list[dict[int, float]]:
     """Each passage's {token dim: BM25 weight}, as BM25.build scores them."""
     from collections import Counter
 
+    if is_ids(docs_tokens):
+        words = {i: t for t, i in docs_tokens[1].items()}
+        docs_tokens = [[words[i] for i in d] for d in docs_tokens[0]]
     docs = [list(t) or [""] for t in docs_tokens]  # BM25.build's placeholder for an empty passage
     n = len(docs)
     avgdl = float(np.mean([len(d) for d in docs])) if docs else 1.0

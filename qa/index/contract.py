@@ -67,7 +67,9 @@ class Version:
     sent_owner: np.ndarray
     para: Mapping[str, np.ndarray]  # encoder id -> (passages, dim)
     sent: Mapping[str, np.ndarray]  # encoder id -> (sentences, dim)
-    tokens: tuple[tuple[str, ...], ...]  # BM25 tokens per passage
+    # BM25 tokens per passage, or (token ids per passage, token -> id) as
+    # bm25s also takes them (the benchmark's million passages, without a string per token).
+    tokens: tuple
     postings: Mapping[str, np.ndarray]
     manifest: Manifest
 

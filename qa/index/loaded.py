@@ -93,6 +93,9 @@ def write_index(index_dir: Path, articles: list[Article], files: dict, encoders:
     return WriteReport(version.manifest, embedded)
 
 
+COPY_CHUNK = 50_000  # vectors per copy: ~100 MB at 512 float32 dimensions
+
+
 class FaissBackend:
     """Versions as folders under index_dir, behind the atomic `current` link."""
 
@@ -115,7 +118,7 @@ class FaissBackend:
         tmp.mkdir()
         for enc_id in v.manifest.encoders:
             _save_dense(tmp, enc_id, v.para[enc_id], v.sent[enc_id], index_kind)
-        BM25.build([list(t) for t in v.tokens]).save(tmp / "bm25")
+        BM25.build(v.tokens).save(tmp / "bm25")
         np.savez(tmp / "entities.npz", **v.postings)
         write_passage_table(tmp, list(v.passages))
         np.save(tmp / "sent_owner.npy", v.sent_owner)
@@ -130,8 +133,17 @@ def _save_dense(folder: Path, enc_id: str, para: np.ndarray, sent: np.ndarray, i
     for level, vecs in (("para", para), ("sent", sent)):
         index = make_faiss(vecs, index_kind)
         # The .npy copy serves exact re-scoring (memory-mapped); float16 halves
-        # it where an approximate index says the corpus is large.
-        np.save(folder / f"{safe}.{level}.npy", np.asarray(vecs, dtype=vector_dtype(index)))
+        # it where an approximate index says the corpus is large. Copied in
+        # chunks: the benchmark hands over memory-mapped millions of vectors.
+        path = folder / f"{safe}.{level}.npy"
+        if len(vecs) == 0:  # nothing to map
+            np.save(path, np.asarray(vecs, dtype=vector_dtype(index)))
+        else:
+            out = np.lib.format.open_memmap(path, mode="w+", dtype=vector_dtype(index), shape=vecs.shape)
+            for a in range(0, len(vecs), COPY_CHUNK):
+                out[a : a + COPY_CHUNK] = vecs[a : a + COPY_CHUNK]
+            out.flush()
+            del out
         faiss.write_index(index, str(folder / f"{safe}.{level}.faiss"))
 
 
