@@ -168,3 +168,21 @@ def test_milvus_lite_file_and_folder_need_no_server(tmp_path):
 
     with pytest.raises(InputError, match="ending in .db"):
         open_backend(Settings(index_dir=tmp_path, backend="milvus", milvus_uri=str(tmp_path / "x.sqlite")))
+
+
+def test_milvus_lite_file_held_by_another_process_is_one_clear_error(tmp_path):
+    """Milvus Lite serves one process; a second one is told so (and to use a server)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    db = tmp_path / "held.db"
+    holder = subprocess.Popen([sys.executable, "-c", f"from qa.index.milvus import connect; c = connect({str(db)!r}); c.list_collections(); print('ok', flush=True); input()"],
+                              cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        with pytest.raises(StoreUnavailableError, match="open in another process"):
+            open_backend(Settings(index_dir=tmp_path, backend="milvus", milvus_uri=str(db))).read_manifest()
+    finally:
+        holder.communicate("\n", timeout=30)

@@ -55,8 +55,9 @@ def connect(uri: str):
     """A client, or one line saying why not (server down, file locked)."""
     import logging
 
-    # pymilvus logs every failed call with a traceback; ours are domain errors with one line.
-    logging.getLogger("pymilvus").setLevel(logging.CRITICAL)
+    # pymilvus and Milvus Lite log every failure with a traceback; ours are domain errors with one line.
+    for name in ("pymilvus", "milvus_lite"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     if "://" not in uri:  # a Milvus Lite file: it makes the file, not its folder
         Path(uri).parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -64,6 +65,10 @@ def connect(uri: str):
 
         return MilvusClient(uri=uri, timeout=10)
     except Exception as e:  # pymilvus raises MilvusException, grpc and OS errors alike
+        if "://" not in uri and "Open local milvus failed" in str(e):
+            raise StoreUnavailableError(
+                f"the Milvus Lite file {uri} is open in another process (Milvus Lite serves one process at a time); "
+                "close it, or use a Milvus server (--milvus-uri http://host:19530) for several processes") from None
         raise StoreUnavailableError(
             f"cannot reach Milvus at {uri} ({str(e).splitlines()[0][:200] or type(e).__name__}); "
             "start the server (or close the program holding the Milvus Lite file) or check --milvus-uri") from None
