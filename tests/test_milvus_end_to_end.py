@@ -60,3 +60,22 @@ def test_dev_set_same_first_citations_and_answers_on_both_stores(engine, tmp_pat
         assert (a.answer, a.abstained) == (b.answer, b.abstained), it["id"]
         assert [(h.passage.doc, h.passage.para_no) for h in a.hits] == [(h.passage.doc, h.passage.para_no) for h in b.hits], it["id"]
         np.testing.assert_allclose([h.score for h in a.hits], [h.score for h in b.hits], atol=1e-3, err_msg=it["id"])
+
+
+def test_add_and_remove_on_milvus_embed_only_the_change(use_settings, tmp_path):
+    """The library's add / remove go through the same writer on Milvus: only
+    the new article is embedded, a removed one is no longer cited."""
+    from qa.engine import Engine
+    from qa.index.build import build_index
+    from qa.library import add_paths, list_docs, remove_doc
+
+    s = replace(use_settings, backend="milvus", milvus_uri=str(tmp_path / "lib.db"))
+    assert set(build_index(s).embedded) == {"a_brazil.txt", "b_norway.txt", "c_kenya.txt"}
+    new = tmp_path / "peru.txt"
+    new.write_text("秘鲁铜矿出口\n\n秘鲁2024年铜矿出口额达到210亿美元。\n", encoding="utf-8")
+    rep = add_paths(s, [new])
+    assert rep.build.embedded == ("peru.txt",) and len(rep.build.indexed) == 4
+    assert Engine.open(s).ask("秘鲁2024年铜矿出口额是多少？").hits[0].passage.doc == "peru.txt"
+    remove_doc(s, "b_norway.txt")
+    assert {d.doc for d in list_docs(s)} == {"a_brazil.txt", "c_kenya.txt", "peru.txt"}
+    assert all(h.passage.doc != "b_norway.txt" for h in Engine.open(s).ask("挪威港口扩建投资多少？").hits)
