@@ -57,6 +57,7 @@ def connect(uri: str):
     try:
         from pymilvus import MilvusClient
 
+        # 10 s: a server across a network answers in far less; a wrong URI should fail while the user waits.
         return MilvusClient(uri=uri, timeout=10)
     except Exception as e:  # pymilvus raises MilvusException, grpc and OS errors alike
         if "://" not in uri and "Open local milvus failed" in str(e):
