@@ -31,7 +31,7 @@ def dense_field(i: int) -> str:
 class MilvusStore:
     """One published version, read side."""
 
-    def __init__(self, backend: MilvusBackend, stamp: str):
+    def __init__(self, backend, stamp: str):  # backend: qa.index.milvus.MilvusBackend, which imports this module
         self.backend, self.client = backend, backend.client
         self.para_name, self.sent_name = backend.name(stamp, "para"), backend.name(stamp, "sent")
         data = backend.meta(stamp, "manifest")
