@@ -5,26 +5,25 @@ The engine's `write_index` embeds every paragraph and sentence; at 100k and
 sentence vectors are looked up in the pool (each real sentence embedded
 once), and paragraph vectors are either embedded for real (measured, up to
 `--embed-max` passages) or derived as the normalised mean of the passage's
-sentence vectors. Everything else (FAISS via qa.index.ann.make_faiss, BM25 over
-qa.text.lexical.tokenize tokens, entity postings, the passage table) is what the
-engine builds, and `qa.index.loaded.load_index` reads the result.
+sentence vectors. BM25 tokens (qa.text.lexical.tokenize, as ids) and entity
+postings are computed here, per real sentence once; everything is then
+written by the engine's own writer (`Backend.publish`, qa.index.contract), so
+FAISS, BM25, the passage table and the manifest have one writer.
 """
 
 from __future__ import annotations
 
+import shutil
 import time
 from pathlib import Path
 
 import numpy as np
 
 from benchmarks.corpus import Assembled, SentencePool
-from qa.index.ann import choose_kind, make_faiss
+from qa.index.ann import choose_kind
 from qa.index.loaded import passage_input
-from qa.index.store import EMBED_RECIPE
-from qa.index.store import FORMAT_VERSION, Manifest, swap_current, write_manifest
-from qa.index.bm25 import BM25
+from qa.index.store import EMBED_RECIPE, FORMAT_VERSION, Manifest
 from qa.text.lexical import tokenize
-from qa.index.table import write_passage_table
 
 CHUNK = 50_000
 
@@ -95,55 +94,48 @@ def entity_postings(pool: SentencePool, asm: Assembled) -> dict[str, np.ndarray]
     return {k: np.unique(np.concatenate(v)).astype(np.int64) for k, v in rows.items()}
 
 
-def write_assembled(index_dir: Path, pool: SentencePool, pool_vecs: dict, asm: Assembled, kind: str = "auto", embed: dict | None = None, log=print) -> dict:
-    """Build the index; returns timings (seconds per stage) and what was measured."""
-    import bm25s
-    import faiss
+def write_assembled(index_dir: Path, pool: SentencePool, pool_vecs: dict, asm: Assembled, kind: str = "auto", embed: dict | None = None,
+                    log=print, backend=None) -> dict:
+    """Build the index through the engine's writer (a qa.index.contract.Version
+    handed to a Backend: the FAISS folder unless `backend` says otherwise);
+    returns timings (seconds per stage) and what was measured. Vectors are
+    staged in memory-mapped files beside the index (removed afterwards), so a
+    million passages need no more memory than the FAISS build itself."""
+    from qa.index.contract import Version
+    from qa.index.loaded import FaissBackend
 
     index_dir.mkdir(parents=True, exist_ok=True)
-    version = index_dir / f"v-{time.time_ns()}"
-    version.mkdir()
+    staging = index_dir / ".bench-vectors"
+    staging.mkdir(exist_ok=True)
     n, ns = len(asm.passages), len(asm.sent_rows)
     t, info = {}, {"para_vectors": {}}
+    para, sent = {}, {}
     for eid, pv in pool_vecs.items():
         safe = eid.replace("/", "_").replace(":", "_")
         t0 = time.perf_counter()
-        para = _stored(version, f"{safe}.para.npy", n, pv.shape[1], kind)
+        para[eid] = _stored(staging, f"{safe}.para.npy", n, pv.shape[1], kind)
         if embed and eid in embed:
-            info["para_vectors"][eid] = {"measured": embed_para(para, embed[eid], asm)}
+            info["para_vectors"][eid] = {"measured": embed_para(para[eid], embed[eid], asm)}
         else:
-            derived_para(para, pv, asm)
+            derived_para(para[eid], pv, asm)
             info["para_vectors"][eid] = "derived: normalised mean of sentence vectors"
-        sent = _stored(version, f"{safe}.sent.npy", ns, pv.shape[1], kind)
+        sent[eid] = _stored(staging, f"{safe}.sent.npy", ns, pv.shape[1], kind)
         for a in range(0, ns, CHUNK):
-            sent[a : a + CHUNK] = pv[asm.sent_rows[a : a + CHUNK]]
-        para.flush(), sent.flush()
+            sent[eid][a : a + CHUNK] = pv[asm.sent_rows[a : a + CHUNK]]
+        para[eid].flush(), sent[eid].flush()
         t[f"vectors_{eid}"] = time.perf_counter() - t0
-        for level, vecs in (("para", para), ("sent", sent)):
-            t0 = time.perf_counter()
-            faiss.write_index(make_faiss(vecs, kind), str(version / f"{safe}.{level}.faiss"))
-            t[f"faiss_{eid}_{level}"] = time.perf_counter() - t0
-            log(f"  faiss {eid}.{level}: {len(vecs)} vectors, {t[f'faiss_{eid}_{level}']:.1f}s")
-        del para, sent
     t0 = time.perf_counter()
     docs, vocab = bm25_ids(pool, asm)
-    model = bm25s.BM25(k1=1.2, b=0.75)
-    model.index((docs, vocab), show_progress=False)
     info["tokens"] = int(sum(map(len, docs)))
-    del docs
-    BM25(model).save(version / "bm25")
-    t["bm25"] = time.perf_counter() - t0
-    log(f"  bm25: {t['bm25']:.1f}s")
-    t0 = time.perf_counter()
-    np.savez(version / "entities.npz", **entity_postings(pool, asm))
-    t["entities"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    write_passage_table(version, asm.passages)
-    np.save(version / "sent_owner.npy", asm.sent_owner)
-    t["table"] = time.perf_counter() - t0
+    postings = entity_postings(pool, asm)
+    t["tokens_entities"] = time.perf_counter() - t0
     m = Manifest(FORMAT_VERSION, tuple(pool_vecs), {}, n, ns, time.time(), {}, {}, EMBED_RECIPE)
-    write_manifest(version, m)
-    swap_current(index_dir, version)
+    t0 = time.perf_counter()
+    (backend or FaissBackend(index_dir)).publish(Version(tuple(asm.passages), asm.sent_owner, para, sent, (docs, vocab), postings, m), kind)
+    t["publish"] = time.perf_counter() - t0
+    log(f"  published {n} passages, {ns} sentences: {t['publish']:.1f}s")
+    del para, sent
+    shutil.rmtree(staging, ignore_errors=True)
     info["seconds"] = t
     info["para_chars"] = sum(len(passage_input(p)) for p in asm.passages)
     lens = np.array([len(x) for x in pool.embed_texts], np.int64)

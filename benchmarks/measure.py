@@ -46,8 +46,8 @@ def index_work(engine, questions: list[str]) -> list[float]:
             qv = {eid: enc.encode_queries([q])[0] for eid, enc in engine.encoders.items()}
             t = time.perf_counter()
             query = analyze(q)
-            bm = r.ix.bm25.scores(r._query_tokens(query))
-            r._features(r._candidates(qv, bm), qv, bm, query)
+            toks = r._query_tokens(query)  # the store scores them
+            r._features(r._candidates(qv, toks), qv, toks, query)
             out.append(time.perf_counter() - t)
     except (AttributeError, TypeError):
         return []

@@ -24,7 +24,19 @@ def _settings(args) -> Settings:
         s = replace(s, k=args.k)
     if getattr(args, "index_kind", None):
         s = replace(s, index_kind=args.index_kind)
+    if getattr(args, "backend", None):
+        s = replace(s, backend=args.backend)
+    if getattr(args, "milvus_uri", None):
+        s = replace(s, milvus_uri=args.milvus_uri, backend=args.backend or "milvus")
     return s
+
+
+def _where(s: Settings) -> str:
+    if s.backend == "faiss":
+        return str(s.index_dir)
+    from qa.index.backends import milvus_uri
+
+    return f"Milvus at {milvus_uri(s)}"
 
 
 def _progress_bar(total_hint: int | None):
@@ -50,8 +62,8 @@ def cmd_index(args) -> int:
         rep = build_index(s, step)
     finally:
         bar.close()
-    _print_build(rep, s.index_dir)
-    if args.index_kind and not rep.rebuilt:  # up to date, but perhaps built as another kind
+    _print_build(rep, _where(s))
+    if args.index_kind and not rep.rebuilt and s.backend == "faiss":  # up to date, but perhaps built as another kind
         from qa.index.ann import change_kind
 
         changed = change_kind(s.index_dir, args.index_kind)
@@ -89,7 +101,7 @@ def cmd_add(args) -> int:
         bar.close()
     for line in rep.lines():
         print(line)
-    _print_build(rep.build, s.index_dir)
+    _print_build(rep.build, _where(s))
     return 1 if rep.by_status("rejected") else 0
 
 
@@ -100,7 +112,7 @@ def cmd_remove(args) -> int:
     s = _settings(args)
     rep = remove_doc(s, args.doc)
     print(f"removed {args.doc}")
-    _print_build(rep, s.index_dir)
+    _print_build(rep, _where(s))
     return 0
 
 
@@ -195,6 +207,9 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--corpus", default="corpus", help="folder of articles (default ./corpus)")
     common.add_argument("--index", default="index", help="index folder (default ./index)")
     common.add_argument("--encoders", help="comma-separated encoders: e5, use, st:<model path> (default e5,use)")
+    common.add_argument("--backend", choices=("faiss", "milvus"), help="where the index lives: faiss (default, in --index) or milvus")
+    common.add_argument("--milvus-uri", metavar="URI", help="Milvus Lite file (ending in .db) or server (http://host:19530); "
+                        "implies --backend milvus (default INDEX/milvus.db)")
     sub = p.add_subparsers(dest="cmd", required=True)
     sp = sub.add_parser("index", parents=[common], help=cmd_index.__doc__, description=cmd_index.__doc__)
     from qa.index.ann import EXACT_MAX_VECTORS, KINDS

@@ -10,9 +10,10 @@ from __future__ import annotations
 from qa.answer.compare import combine, sides
 from qa.answer.decide import Answer, decide
 from qa.errors import IndexMissingError, InputError, StaleIndexError
+from qa.index.backends import open_backend
 from qa.index.build import build_index, current_files
-from qa.index.loaded import LoadedIndex, load_index
-from qa.index.store import check_manifest, read_manifest
+from qa.index.contract import Store
+from qa.index.store import check_manifest
 from qa.ingest.journal import journal_pending
 from qa.models.encoders import get_encoder
 from qa.question import Question, analyze
@@ -23,7 +24,7 @@ MAX_QUESTION_CHARS = 2000
 
 
 class Engine:
-    def __init__(self, index: LoadedIndex, settings: Settings):
+    def __init__(self, index: Store, settings: Settings):
         self.index = index
         self.settings = settings
         self.encoders = {n: get_encoder(n) for n in settings.encoders}
@@ -31,13 +32,14 @@ class Engine:
 
     @classmethod
     def open(cls, settings: Settings, build_if_missing: bool = True, check_corpus: bool = True, progress=None) -> "Engine":
+        backend = open_backend(settings)
         try:
-            read_manifest(settings.index_dir)
+            backend.read_manifest()
         except IndexMissingError:
             if not build_if_missing:
                 raise
             build_index(settings, progress)
-        index = load_index(settings.index_dir)
+        index = backend.load()
         _check_loaded(index.manifest, settings, check_corpus)
         return cls(index, settings)
 
@@ -72,11 +74,11 @@ def _check_loaded(manifest, settings: Settings, check_corpus: bool) -> None:
         check_manifest(manifest, settings.encoders, {d: f["sha256"] for d, f in manifest.files.items()}, settings.index_dir)
         return
     try:
-        check_manifest(manifest, settings.encoders, current_files(settings.corpus_dir, settings.index_dir, staged=False), settings.index_dir)
+        check_manifest(manifest, settings.encoders, current_files(settings.corpus_dir, settings.index_dir, staged=False, known=manifest.files), settings.index_dir)
     except StaleIndexError:
         if not journal_pending(settings.corpus_dir):
             raise
-        check_manifest(manifest, settings.encoders, current_files(settings.corpus_dir, settings.index_dir, staged=True), settings.index_dir)
+        check_manifest(manifest, settings.encoders, current_files(settings.corpus_dir, settings.index_dir, staged=True, known=manifest.files), settings.index_dir)
 
 
 def validate_question(question) -> str:

@@ -27,3 +27,7 @@ class StaleIndexError(QAError):
 
 class IndexBusyError(QAError):
     """Another process is writing the index."""
+
+
+class StoreUnavailableError(QAError):
+    """The index store (a Milvus server or Milvus Lite file) cannot be reached."""

@@ -20,6 +20,7 @@ from qa.index.build import BuildReport, build_locked, current_files
 from qa.ingest.journal import INCOMING, REMOVED, corpus_view
 from qa.errors import InputError, QAError
 from qa.ingest.formats import MAX_BYTES, check_extension, read_bytes, read_capped
+from qa.index.backends import open_backend
 from qa.index.store import read_manifest, writer_lock
 from qa.settings import Settings
 
@@ -198,9 +199,13 @@ def list_docs(settings: Settings) -> list[DocInfo]:
     import json
 
     try:
-        manifest = read_manifest(settings.index_dir)
-        folder = (settings.index_dir / "current").resolve()
-        passages = json.loads((folder / "passages.json").read_text(encoding="utf-8"))
+        if settings.backend == "faiss":  # the table as JSON: no need to load FAISS to list articles
+            manifest = read_manifest(settings.index_dir)
+            folder = (settings.index_dir / "current").resolve()
+            passages = json.loads((folder / "passages.json").read_text(encoding="utf-8"))
+        else:
+            store = open_backend(settings).load()
+            manifest, passages = store.manifest, [{"doc": p.doc, "title": p.title, "date": p.date} for p in store.passages]
     except (QAError, OSError):
         manifest, passages = None, []
     info: dict[str, dict] = {}

@@ -43,4 +43,10 @@ class Settings:
     # vectors, IVF over 4-bit codes with exact re-scoring above; or "flat",
     # "ivf", "ivfpq", "hnsw" (`qa index --index-kind`).
     index_kind: str = "auto"
+    # Where versions are published (qa.index.contract): "faiss" in index_dir, or
+    # "milvus" at milvus_uri: a path ending in .db is a Milvus Lite file, an
+    # http(s):// URI a Milvus server; empty means index_dir/milvus.db. The
+    # per-article vector cache and the writer lock stay in index_dir either way.
+    backend: str = "faiss"
+    milvus_uri: str = ""
     weights: FusionWeights = field(default_factory=FusionWeights)

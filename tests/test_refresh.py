@@ -14,7 +14,7 @@ from docmaker import SIMPLIFIED
 from qa.models.encoders import get_encoder
 from qa.engine import Engine
 from qa.index.build import build_index, scan_corpus
-from qa.index.loaded import _cache_path
+from qa.index.cache import cache_path
 from qa.library import add_paths, remove_doc
 from qa.index.store import read_manifest
 
@@ -91,7 +91,7 @@ def test_an_edit_made_while_the_index_is_built_is_picked_up_next_time(lib):
 def _cache_files(settings) -> dict:
     """doc -> its cache file, for every article of the corpus as it is now."""
     enc = get_encoder("use")
-    return {a.doc: _cache_path(settings.index_dir / "cache", a, enc) for a in scan_corpus(settings.corpus_dir)[0]}
+    return {a.doc: cache_path(settings.index_dir / "cache", a, enc) for a in scan_corpus(settings.corpus_dir)[0]}
 
 
 def test_the_vector_cache_drops_what_no_article_uses(lib):

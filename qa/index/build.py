@@ -15,8 +15,9 @@ from qa.errors import InputError, QAError
 from qa.ingest.corpus import Article, file_sha256, parse_article
 from qa.ingest.formats import SUPPORTED, read_document
 from qa.ingest.journal import corpus_view, settle_journal
-from qa.index.loaded import _cache_path, write_index
-from qa.index.store import check_manifest, file_stats, read_manifest, refresh_fingerprints, same_file, writer_lock
+from qa.index.backends import open_backend
+from qa.index.loaded import write_index
+from qa.index.store import check_manifest, file_stats, read_manifest, same_file, writer_lock
 from qa.models.encoders import get_encoder
 from qa.settings import Settings
 
@@ -62,52 +63,53 @@ def build_index(settings: Settings, progress=None) -> BuildReport:
 def build_locked(settings: Settings, progress=None) -> BuildReport:
     """`build_index` for a caller that already holds the writer lock."""
     corpus = settings.corpus_dir
-    up = _up_to_date(settings)
+    backend = open_backend(settings)
+    up = _up_to_date(settings, backend)
     if up is not None:
         settle_journal(corpus)  # a writer killed after its swap left only this to do
-        refresh_fingerprints(settings.index_dir, corpus_view(corpus), file_sha256)
+        backend.refresh_fingerprints(corpus_view(corpus), file_sha256)
         return up
     articles, files, dups, rejected = scan_corpus(corpus_view(corpus))
     if not articles:
         why = "; ".join(m for _, m in rejected) or f"add articles ({', '.join(SUPPORTED)})"
         raise InputError(f"no readable articles in {corpus}: {why}")
     try:
-        old = read_manifest(settings.index_dir).files
+        old = backend.read_manifest().files
     except QAError:
         old = {}
     now = time.time()
     for doc, f in files.items():  # "when indexed" survives refreshes that leave the file alone
         f["indexed_at"] = old[doc].get("indexed_at", now) if doc in old and old[doc]["sha256"] == f["sha256"] else now
     encs = [get_encoder(n) for n in settings.encoders]
-    cache = settings.index_dir / "cache"
-    todo = tuple(a.doc for a in articles if any(not _cache_path(cache, a, e).exists() for e in encs))
-    m = write_index(settings.index_dir, articles, files, encs, dups, dict(rejected), progress, settings.index_kind)
+    w = write_index(settings.index_dir, articles, files, encs, dups, dict(rejected), progress, settings.index_kind, backend)
     settle_journal(corpus)
     # Files moved in from the journal have a new ctime (same bytes): recorded now, the next refresh need not hash them.
-    refresh_fingerprints(settings.index_dir, corpus_view(corpus), file_sha256)
-    return BuildReport(tuple(a.doc for a in articles), todo, dups, tuple(rejected), m.n_passages)
+    backend.refresh_fingerprints(corpus_view(corpus), file_sha256)
+    return BuildReport(tuple(a.doc for a in articles), w.embedded, dups, tuple(rejected), w.manifest.n_passages)
 
 
-def _up_to_date(settings: Settings) -> BuildReport | None:
+def _up_to_date(settings: Settings, backend) -> BuildReport | None:
     """The report of the current index if it already matches the corpus, else None.
     Costs a stat per file (hashes only for files whose stat fingerprint moved)."""
     try:
-        m = read_manifest(settings.index_dir)
-        check_manifest(m, settings.encoders, current_files(settings.corpus_dir, settings.index_dir, staged=True), settings.index_dir)
+        m = backend.read_manifest()
+        check_manifest(m, settings.encoders, current_files(settings.corpus_dir, settings.index_dir, staged=True, known=m.files), settings.index_dir)
     except QAError:
         return None
     indexed = tuple(d for d in m.files if d not in m.duplicates and d not in m.rejected)
     return BuildReport(indexed, (), dict(m.duplicates), tuple(m.rejected.items()), m.n_passages, rebuilt=False)
 
 
-def current_files(corpus_dir: Path, index_dir: Path, staged: bool = False) -> dict:
+def current_files(corpus_dir: Path, index_dir: Path, staged: bool = False, known: dict | None = None) -> dict:
     """doc -> sha256 of what the corpus folder holds now (bad files included, as
     in the manifest). Hashing is skipped for files whose stat fingerprint (size,
-    mtime and ctime in ns, inode) matches the manifest's: see qa.index.store.file_stats."""
-    try:
-        known = read_manifest(index_dir).files
-    except QAError:
-        known = {}
+    mtime and ctime in ns, inode) matches the manifest's (`known`, else the FAISS
+    manifest in index_dir): see qa.index.store.file_stats."""
+    if known is None:
+        try:
+            known = read_manifest(index_dir).files
+        except QAError:
+            known = {}
     out = {}
     for name, path in corpus_view(corpus_dir, staged).items():
         k = known.get(name)

@@ -1,49 +1,36 @@
-"""Stage 3: what goes into an index version, and reading it back.
+"""The in-process store (the default): FAISS + passage table + BM25 in a version folder.
 
-Dense vectors (with a per-article cache, so a refresh embeds only articles
-whose text changed, and identical content under two names once), FAISS
-indexes, BM25 and entity postings, written into a new version folder that
-qa.index.store publishes atomically; `load_index` reads one version whole.
-The folder layout, the manifest and the writer lock live in qa.store.
+`FaissBackend.publish` writes a Version (qa.index.cache) into a new folder
+that qa.index.store switches to atomically; `load_index` reads one version
+whole into a `LoadedIndex`, which implements qa.index.contract.Store.
+`write_index` is the one writer for both stores: it embeds what the cache
+lacks, hands the version to a backend, and says which articles it embedded.
+The folder layout, the manifest and the writer lock live in qa.index.store.
 """
 
 from __future__ import annotations
 
-import os
 import time
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from qa.ingest.corpus import Article, Passage
-from qa.models.encoders import Encoder
 from qa.errors import IndexMissingError
 from qa.index.ann import Refined, is_exact, make_faiss, vector_dtype
 from qa.index.bm25 import BM25
-from qa.text.lexical import fold, tokenize
-from qa.index.store import EMBED_RECIPE, FORMAT_VERSION, Manifest, publish, read_manifest, write_manifest
+from qa.index.cache import passage_input, prepare_version, prune_cache, sentence_input  # noqa: F401  (re-exported)
+from qa.index.contract import Version, group_articles
+from qa.index.store import Manifest, publish, read_manifest, refresh_fingerprints, write_manifest
 from qa.index.table import PassageTable, SentenceTexts, write_passage_table
-
-
-
-# Dense inputs are folded to Simplified Chinese (as BM25 tokens are, and as
-# queries are in qa.search.retrieve): a Traditional article and a Simplified question
-# then meet in one script. Passages keep their original text for display.
-
-def passage_input(p: Passage) -> str:
-    return fold(f"{p.context}\n{p.text}")
-
-
-def sentence_input(p: Passage, sentence: str) -> str:
-    # The article's subject names the partner country that the sentence omits.
-    return fold(f"{' '.join(p.subject)}：{sentence}" if p.subject else sentence)
+from qa.ingest.corpus import Article, Passage
+from qa.models.encoders import Encoder
 
 
 @dataclass
 class LoadedIndex:
-    """Everything a retriever needs, in memory."""
+    """Everything a retriever needs, in memory (the FAISS Store)."""
 
     folder: Path
     manifest: Manifest
@@ -56,118 +43,87 @@ class LoadedIndex:
     sent_faiss: dict
     bm25: BM25
     entity_postings: dict[str, np.ndarray]  # entity key -> passage rows about it
+    _scores: object = field(default=None, repr=False)
+
+    def __post_init__(self):
+        # One question asks bm25_top and bm25_scores with the same tokens: score
+        # the corpus once (a few questions in flight at a time: 8 is plenty).
+        self._scores = lru_cache(maxsize=8)(lambda toks: self.bm25.scores(list(toks)))
 
     @cached_property
     def articles(self) -> dict[str, list[Passage]]:
         """doc -> its passages; built once (one pass over the table), not per call."""
-        out: dict[str, list[Passage]] = {}
-        for p in self.passages:
-            out.setdefault(p.doc, []).append(p)
-        return out
+        return group_articles(self.passages)
 
+    def dense_top(self, level: str, enc_id: str, qv: np.ndarray, k: int) -> np.ndarray:
+        index = (self.para_faiss if level == "para" else self.sent_faiss)[enc_id]
+        _, ids = index.search(qv[None, :], k)
+        ids = ids[0][ids[0] >= 0]
+        return ids if level == "para" else self.sent_owner[ids]
 
-# ---------- FAISS: see qa/ann.py ----------
+    def vectors(self, level: str, enc_id: str, rows: np.ndarray) -> np.ndarray:
+        return np.asarray((self.para_vecs if level == "para" else self.sent_vecs)[enc_id][rows])
 
-# ---------- embedding with a per-article cache ----------
+    def bm25_top(self, tokens: list[str], k: int) -> np.ndarray:
+        scores = self._scores(tuple(tokens))
+        return np.arange(len(scores)) if k >= len(scores) else np.argpartition(-scores, k)[:k]
 
-def embed_inputs(article: Article) -> tuple[list[str], list[str]]:
-    paras = [passage_input(p) for p in article.passages]
-    sents = [sentence_input(p, s) for p in article.passages for s in p.sentences]
-    return paras, sents
-
-
-def _cache_path(cache: Path, article: Article, enc: Encoder) -> Path:
-    """Keyed by the exact texts we embed, so a change in parsing or context
-    (not only in the file's bytes) can never reuse stale vectors."""
-    import hashlib
-
-    paras, sents = embed_inputs(article)
-    key = hashlib.sha256("\x00".join([EMBED_RECIPE, *paras, "\x01", *sents]).encode("utf-8")).hexdigest()
-    safe = enc.id.replace("/", "_").replace(":", "_")
-    return cache / f"{key[:32]}.{safe}.npz"
-
-
-def _atomic_save_npz(path: Path, **arrays) -> None:
-    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
-    with open(tmp, "wb") as f:
-        np.savez(f, **arrays)
-    os.replace(tmp, path)
-
-
-def embed_article(article: Article, enc: Encoder, cache: Path) -> tuple[np.ndarray, np.ndarray, bool]:
-    """(paragraph vectors, sentence vectors, computed?) for one article."""
-    path = _cache_path(cache, article, enc)
-    if path.exists():
-        try:
-            with np.load(path) as z:
-                return z["para"], z["sent"], False
-        except (OSError, ValueError, KeyError):
-            pass  # a torn cache file is simply recomputed
-    para_texts, sent_texts = embed_inputs(article)
-    paras, sents = enc.encode_passages(para_texts), enc.encode_passages(sent_texts)
-    _atomic_save_npz(path, para=paras, sent=sents)
-    return paras, sents, True
-
-
-def prune_cache(cache: Path, articles: list[Article], enc: Encoder) -> None:
-    """Drop cached vectors that no article of the corpus uses any more
-    (removed or changed articles, an older EMBED_RECIPE) and temp files torn by
-    a killed writer. Called by the writer (under the lock) only once the new
-    version is live: a kill before that leaves every vector the old index or a
-    retry could want. A current article keeps its vectors for every encoder,
-    so switching encoders back does not embed it again."""
-    keep = {_cache_path(cache, a, enc).name.split(".", 1)[0] for a in articles}
-    for path in cache.iterdir():
-        if path.name.split(".", 1)[0] not in keep or not path.name.endswith(".npz"):
-            path.unlink(missing_ok=True)
-
-
-def entity_postings(passages: list[Passage]) -> dict[str, np.ndarray]:
-    """Which passages are about which entity: named in the paragraph, or in
-    its article's subject (paragraphs often leave the partner unnamed)."""
-    from qa.text.entities import find_entities
-
-    rows: dict[str, list[int]] = {}
-    for i, p in enumerate(passages):
-        for e in find_entities(fold(" ".join(p.subject) + " " + p.text)):
-            rows.setdefault(e.key, []).append(i)
-    return {k: np.array(v, dtype=np.int64) for k, v in rows.items()}
+    def bm25_scores(self, tokens: list[str], rows: np.ndarray) -> np.ndarray:
+        return self._scores(tuple(tokens))[rows]
 
 
 # ---------- writing ----------
 
-def write_index(index_dir: Path, articles: list[Article], files: dict, encoders: list[Encoder], duplicates: dict, rejected: dict, progress=None, index_kind: str = "auto") -> Manifest:
-    """Embed (reusing the cache), write a new version folder, swap `current`."""
+@dataclass(frozen=True)
+class WriteReport:
+    manifest: Manifest
+    embedded: tuple[str, ...]  # docs whose vectors were computed this time (not read from the cache)
+
+
+def write_index(index_dir: Path, articles: list[Article], files: dict, encoders: list[Encoder], duplicates: dict,
+                rejected: dict, progress=None, index_kind: str = "auto", backend=None) -> WriteReport:
+    """Embed (reusing the cache under index_dir), publish a new version
+    through `backend` (default: the FAISS folder in index_dir), prune the cache."""
+    backend = backend or FaissBackend(index_dir)
     cache = index_dir / "cache"
-    cache.mkdir(parents=True, exist_ok=True)
-    passages = [p for a in articles for p in a.passages]
-    sent_owner = np.array([i for i, p in enumerate(passages) for _ in p.sentences], dtype=np.int64)
-    version = index_dir / f"v-{time.time_ns()}"
-    tmp = index_dir / f".building-{version.name}"
-    tmp.mkdir()
-    embedded = 0
-    for enc in encoders:
-        paras, sents = [], []
-        for a in articles:
-            pv, sv, computed = embed_article(a, enc, cache)
-            paras.append(pv)
-            sents.append(sv)
-            embedded += int(computed) * len(a.passages)
-            if progress:
-                progress(enc.id, a.doc)
-        para = np.vstack(paras) if paras else np.zeros((0, enc.dim), np.float32)
-        sent = np.vstack(sents) if sents else np.zeros((0, enc.dim), np.float32)
-        _save_dense(tmp, enc.id, para, sent, index_kind)
-    BM25.build([tokenize(f"{p.context} {p.text}") for p in passages]).save(tmp / "bm25")
-    np.savez(tmp / "entities.npz", **entity_postings(passages))
-    write_passage_table(tmp, passages)
-    manifest = Manifest(FORMAT_VERSION, tuple(e.id for e in encoders), files, len(passages), int(len(sent_owner)), time.time(), duplicates, rejected, EMBED_RECIPE)
-    np.save(tmp / "sent_owner.npy", sent_owner)
-    write_manifest(tmp, manifest)
-    publish(index_dir, tmp, version)
+    version, embedded = prepare_version(cache, articles, files, encoders, duplicates, rejected, progress)
+    backend.publish(version, index_kind)
     if encoders:
         prune_cache(cache, articles, encoders[0])
-    return manifest
+    return WriteReport(version.manifest, embedded)
+
+
+COPY_CHUNK = 50_000  # vectors per copy: ~100 MB at 512 float32 dimensions
+
+
+class FaissBackend:
+    """Versions as folders under index_dir, behind the atomic `current` link."""
+
+    def __init__(self, index_dir: Path):
+        self.index_dir = index_dir
+
+    def read_manifest(self) -> Manifest:
+        return read_manifest(self.index_dir)
+
+    def load(self) -> "LoadedIndex":
+        return load_index(self.index_dir)
+
+    def refresh_fingerprints(self, view: dict[str, Path], hash_file) -> None:
+        refresh_fingerprints(self.index_dir, view, hash_file)
+
+    def publish(self, v: Version, index_kind: str = "auto") -> None:
+        self.index_dir.mkdir(parents=True, exist_ok=True)
+        version = self.index_dir / f"v-{time.time_ns()}"
+        tmp = self.index_dir / f".building-{version.name}"
+        tmp.mkdir()
+        for enc_id in v.manifest.encoders:
+            _save_dense(tmp, enc_id, v.para[enc_id], v.sent[enc_id], index_kind)
+        BM25.build(v.tokens).save(tmp / "bm25")
+        np.savez(tmp / "entities.npz", **v.postings)
+        write_passage_table(tmp, list(v.passages))
+        np.save(tmp / "sent_owner.npy", v.sent_owner)
+        write_manifest(tmp, v.manifest)
+        publish(self.index_dir, tmp, version)
 
 
 def _save_dense(folder: Path, enc_id: str, para: np.ndarray, sent: np.ndarray, index_kind: str = "auto") -> None:
@@ -177,8 +133,17 @@ def _save_dense(folder: Path, enc_id: str, para: np.ndarray, sent: np.ndarray, i
     for level, vecs in (("para", para), ("sent", sent)):
         index = make_faiss(vecs, index_kind)
         # The .npy copy serves exact re-scoring (memory-mapped); float16 halves
-        # it where an approximate index says the corpus is large.
-        np.save(folder / f"{safe}.{level}.npy", np.asarray(vecs, dtype=vector_dtype(index)))
+        # it where an approximate index says the corpus is large. Copied in
+        # chunks: the benchmark hands over memory-mapped millions of vectors.
+        path = folder / f"{safe}.{level}.npy"
+        if len(vecs) == 0:  # nothing to map
+            np.save(path, np.asarray(vecs, dtype=vector_dtype(index)))
+        else:
+            out = np.lib.format.open_memmap(path, mode="w+", dtype=vector_dtype(index), shape=vecs.shape)
+            for a in range(0, len(vecs), COPY_CHUNK):
+                out[a : a + COPY_CHUNK] = vecs[a : a + COPY_CHUNK]
+            out.flush()
+            del out
         faiss.write_index(index, str(folder / f"{safe}.{level}.faiss"))
 
 

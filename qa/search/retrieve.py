@@ -29,7 +29,7 @@ from functools import lru_cache
 import numpy as np
 
 from qa.ingest.corpus import Passage
-from qa.index.loaded import LoadedIndex
+from qa.index.contract import Store
 from qa.question import Question, analyze
 from qa.settings import Settings
 from qa.text.entities import Entity
@@ -61,10 +61,8 @@ def _search_pool():
 
 def _search(job) -> np.ndarray:
     """Rows of one dense index's top k (sentence hits mapped to their passages)."""
-    index, qv, k, owner = job
-    _, ids = index.search(qv[None, :], k)
-    ids = ids[0][ids[0] >= 0]
-    return ids if owner is None else owner[ids]
+    store, level, eid, qv, k = job
+    return store.dense_top(level, eid, qv, k)
 
 
 def _member(rows: np.ndarray, post: np.ndarray) -> np.ndarray:
@@ -86,7 +84,7 @@ def _zscore(x: np.ndarray) -> np.ndarray:
 
 
 class Retriever:
-    def __init__(self, index: LoadedIndex, encoders: dict, settings: Settings):
+    def __init__(self, index: Store, encoders: dict, settings: Settings):
         self.ix = index
         self.encoders = encoders  # id -> Encoder
         self.s = settings
@@ -108,12 +106,12 @@ class Retriever:
         k = k or self.s.k
         # Passages are embedded folded to Simplified (qa.index.loaded); so is the query.
         qvecs = {eid: enc.encode_queries([fold(q.text)])[0] for eid, enc in self.encoders.items()}
-        bm25_all = self.ix.bm25.scores(self._query_tokens(q))
-        cand = self._candidates(qvecs, bm25_all)
+        bm25_tokens = self._query_tokens(q)  # scored by the store (qa.index.contract)
+        cand = self._candidates(qvecs, bm25_tokens)
         if exclude:
             kept = [r for r in cand if (p := self.ix.passages[int(r)]).doc not in exclude and (p.doc, p.para_no) not in exclude]
             cand = np.array(kept, dtype=cand.dtype)
-        feats, best_row, sent_sim, (mean_sim, seg, counts) = self._features(cand, qvecs, bm25_all, q)
+        feats, best_row, sent_sim, (mean_sim, seg, counts) = self._features(cand, qvecs, bm25_tokens, q)
         total = sum(feats.values())
         order = np.argsort(-total, kind="stable")[:k]
         hits = []
@@ -134,20 +132,20 @@ class Retriever:
                          if len(fs) <= MAX_FORMS for f in fs)
         return tokenize(f"{q.text} {extra} {forms}")
 
-    def _candidates(self, qvecs: dict, bm25_all: np.ndarray) -> np.ndarray:
+    def _candidates(self, qvecs: dict, bm25_tokens: list[str]) -> np.ndarray:
         n, m = len(self.ix.passages), self.s.candidates
         if n <= m:
             return np.arange(n)
         jobs = []
         for eid, qv in qvecs.items():
-            jobs += [(self.ix.para_faiss[eid], qv, m, None), (self.ix.sent_faiss[eid], qv, 2 * m, self.ix.sent_owner)]
+            jobs += [(self.ix, "para", eid, qv, m), (self.ix, "sent", eid, qv, 2 * m)]
         # FAISS releases the GIL: past a few ten thousand passages (each search
         # then takes milliseconds) the searches run side by side on the cores.
         found = _search_pool().map(_search, jobs) if n > PARALLEL_MIN else map(_search, jobs)
-        pool = [np.argpartition(-bm25_all, m)[:m], *found]
+        pool = [self.ix.bm25_top(bm25_tokens, m), *found]
         return np.unique(np.concatenate(pool))
 
-    def _features(self, cand: np.ndarray, qvecs: dict, bm25_all: np.ndarray, q: Question):
+    def _features(self, cand: np.ndarray, qvecs: dict, bm25_tokens: list[str], q: Question):
         w = self.s.weights
         starts, counts = self.sent_start[cand], self.sent_count[cand]
         seg = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
@@ -156,12 +154,12 @@ class Retriever:
         sent_sum = np.zeros(len(sent_rows), np.float32)
         for eid, qv in qvecs.items():
             name = eid if eid in ("e5", "use") else "other"
-            para = np.asarray(self.ix.para_vecs[eid][cand]) @ qv
-            sims = np.asarray(self.ix.sent_vecs[eid][sent_rows]) @ qv
+            para = self.ix.vectors("para", eid, cand) @ qv
+            sims = self.ix.vectors("sent", eid, sent_rows) @ qv
             sent_sum += sims
             feats[f"{eid}_sent"] = getattr(w, f"{name}_sent") * _zscore(np.maximum.reduceat(sims, seg))
             feats[f"{eid}_para"] = getattr(w, f"{name}_para") * _zscore(para)
-        feats["bm25"] = w.bm25 * _zscore(bm25_all[cand])
+        feats["bm25"] = w.bm25 * _zscore(self.ix.bm25_scores(bm25_tokens, cand))
         feats["entity"] = w.entity * self._entity_boost(cand, q)
         # Literals are Latin words and numbers, which folding to Simplified leaves
         # alone: lower-casing is enough, and nothing is read without literals.

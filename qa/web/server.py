@@ -81,6 +81,8 @@ def cli(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Web chat over a folder of articles.")
     ap.add_argument("--corpus", default="corpus", help="folder of articles (default ./corpus)")
     ap.add_argument("--index", default="index", help="index folder (default ./index)")
+    ap.add_argument("--backend", choices=("faiss", "milvus"), default=None, help="where the index lives (default faiss)")
+    ap.add_argument("--milvus-uri", default="", help="Milvus Lite file (.db) or server URI; implies --backend milvus")
     add_serve_args(ap)
     a = ap.parse_args(argv)
     try:
@@ -88,7 +90,9 @@ def cli(argv: list[str] | None = None) -> int:
     except QAError as e:
         print(f"qa: error: {e}", file=sys.stderr)
         return 2
-    return main(Settings(corpus_dir=Path(a.corpus), index_dir=Path(a.index)), port=a.port, host=a.host, users=users)
+    backend = a.backend or ("milvus" if a.milvus_uri else "faiss")
+    settings = Settings(corpus_dir=Path(a.corpus), index_dir=Path(a.index), backend=backend, milvus_uri=a.milvus_uri)
+    return main(settings, port=a.port, host=a.host, users=users)
 
 
 def add_serve_args(ap) -> None:

@@ -130,11 +130,11 @@ def open_chat(settings, say=print):
     from qa.engine import Engine
     from qa.index.build import build_index
     from qa.errors import IndexMissingError, StaleIndexError
-    from qa.index.store import read_manifest
+    from qa.index.backends import open_backend
 
     note = ""
     try:
-        read_manifest(settings.index_dir)
+        open_backend(settings).read_manifest()
     except IndexMissingError:
         n = len(corpus_files(settings.corpus_dir))
         say(f"First start: no index in {settings.index_dir}; building it from {n} articles in {settings.corpus_dir} "
