@@ -6,6 +6,9 @@ import numpy as np
 
 from benchmarks.answerability import fit, prior_weights, threshold_for
 from qa.answer.answerability import FEATURES, WEIGHTS_FILE, Model
+import pytest
+
+pytestmark = pytest.mark.fast  # no models: the fast tier (`python -m pytest -m fast`)
 
 
 def test_committed_weights_match_the_features_and_say_where_they_come_from():

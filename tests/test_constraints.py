@@ -3,6 +3,9 @@
 from qa.answer.constraints import check
 from qa.ingest.corpus import Passage, split_sentences
 from qa.question import analyze
+import pytest
+
+pytestmark = pytest.mark.fast  # no models: the fast tier (`python -m pytest -m fast`)
 
 
 def passage(text, subject=("巴西", "挪威"), date="2025-03-01", title="巴西与挪威经贸往来"):

@@ -11,6 +11,8 @@ from docmaker import make_pdf
 from qa.ingest.corpus import load_article
 from qa.ingest.dates import dateline, find_date, parse_date
 
+pytestmark = pytest.mark.fast  # no models: the fast tier (`python -m pytest -m fast`)
+
 BODY_ZH = "哈萨克斯坦与乌兹别克斯坦签署了新的铁路过境协议，年运量预计达到500万吨。\n\n协议自签署之日起生效，有效期十年。\n"
 BODY_EN = "Kazakhstan and Uzbekistan signed a new rail transit agreement on Tuesday.\n\nThe deal runs for ten years.\n"
 

@@ -6,6 +6,8 @@ import pytest
 
 from qa.text.entities import Entity, entity_terms, find_entities
 
+pytestmark = pytest.mark.fast  # no models: the fast tier (`python -m pytest -m fast`)
+
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"  # the five articles, as in ../shared
 
 

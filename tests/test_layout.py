@@ -5,6 +5,9 @@ Fast tier: reads the source with `ast`, imports nothing.
 
 import ast
 from pathlib import Path
+import pytest
+
+pytestmark = pytest.mark.fast  # no models: the fast tier (`python -m pytest -m fast`)
 
 QA = Path(__file__).resolve().parent.parent / "qa"
 

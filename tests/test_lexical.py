@@ -1,5 +1,8 @@
 from qa.index.bm25 import BM25
 from qa.text.lexical import fold, tokenize
+import pytest
+
+pytestmark = pytest.mark.fast  # no models: the fast tier (`python -m pytest -m fast`)
 
 
 def test_cjk_is_split_into_words_not_one_token():

@@ -5,6 +5,8 @@ import pytest
 from qa.answer.compare import sides
 from qa.question import AnswerType, analyze
 
+pytestmark = pytest.mark.fast  # no models: the fast tier (`python -m pytest -m fast`)
+
 
 def keys(q):
     return [e.key for e in q.entities]
