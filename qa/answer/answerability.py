@@ -31,7 +31,7 @@ from qa.text.lexical import fold
 # every answer there look unsupported.
 # Of the literals, only numbers count: an English question's Latin words
 # ("Treaty", "SCO") never occur in a Chinese passage, whatever it says.
-FEATURES = ("cos", "cos_gap", "terms", "entities", "numbers", "checks_ok", "typed")
+FEATURES = ("cos", "cos_gap", "terms", "terms_sentence", "entities", "numbers", "checks_ok", "typed")
 WEIGHTS_FILE = Path(__file__).with_name("answerability.json")
 
 
@@ -42,6 +42,9 @@ def features(q: Question, hits: list[Hit], checks_ok: bool, typed: bool) -> list
     sentence = fold(f"{top.passage.title} {top.sentence}").lower()
     rest = [h.sentence_sim for h in hits[1:5]]
     terms = sum(t.coverage(text, sentence) for t in q.terms) / len(q.terms) if q.terms else 1.0
+    # The supporting sentence itself: with the answering paragraph gone, others
+    # on the same topic still mention the topic somewhere, rarely in one sentence.
+    in_sentence = sum(t.found_in(sentence) for t in q.terms) / len(q.terms) if q.terms else 1.0
     countries = q.countries
     ents = sum(any(n.lower() in text for n in (*e.names_zh, e.name_en)) for e in countries) / len(countries) if countries else 1.0
     numbers = [lit for lit in q.literals if lit[0].isdigit()]
@@ -49,7 +52,7 @@ def features(q: Question, hits: list[Hit], checks_ok: bool, typed: bool) -> list
     return [
         top.sentence_sim,
         top.sentence_sim - (sum(rest) / len(rest) if rest else top.sentence_sim),
-        terms, ents, lits, float(checks_ok), float(typed),
+        terms, in_sentence, ents, lits, float(checks_ok), float(typed),
     ]
 
 
