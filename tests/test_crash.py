@@ -108,6 +108,9 @@ def test_questions_are_answered_while_an_add_runs_and_a_second_writer_is_refused
     proc, log = _start_add(s, _bulk_folder(tmp_path, 30), tmp_path)
     try:
         _wait_mid_build(proc, log, s.index_dir, min_new_cache=1)
+        # The writer is paused mid-build (it keeps its lock): on a quiet machine it
+        # would otherwise finish before the checks below start, and they would race it.
+        os.kill(proc.pid, signal.SIGSTOP)
         a = Engine.open(s).ask(MINI_QUESTION)  # readers follow `current`, never wait for the writer
         assert a.hits[0].passage.doc == "b_norway.txt" and not a.abstained
         # ... and the writer was still at work afterwards: a second writer is refused.
@@ -115,9 +118,11 @@ def test_questions_are_answered_while_an_add_runs_and_a_second_writer_is_refused
             build_index(s)
         busy = subprocess.run(_cli(s, "index"), cwd=REPO, capture_output=True, text=True, timeout=120)
         assert busy.returncode == 2 and "another process" in busy.stderr and "try again" in busy.stderr
+        os.kill(proc.pid, signal.SIGCONT)
         assert proc.wait(timeout=600) == 0, log.read_text(errors="replace")[-2000:]
     finally:
         if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGCONT)
             proc.kill()
             proc.wait(timeout=30)
     assert "added bulk_029.txt" in log.read_text(errors="replace")
