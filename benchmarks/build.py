@@ -21,7 +21,7 @@ import numpy as np
 
 from benchmarks.corpus import Assembled, SentencePool
 from qa.index.ann import choose_kind
-from qa.index.loaded import passage_input
+from qa.index.cache import passage_input
 from qa.index.store import EMBED_RECIPE, FORMAT_VERSION, Manifest
 from qa.text.lexical import tokenize
 

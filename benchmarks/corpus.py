@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from qa.ingest.corpus import Article, Passage, corpus_files, load_article, parse_article
-from qa.index.loaded import sentence_input
+from qa.index.cache import sentence_input
 
 ROOT = Path(__file__).resolve().parent.parent
 CMRC = ROOT / "benchmarks" / "data" / "cmrc2018_trial.json"  # copy of ../shared/bench (CC BY-SA 4.0)

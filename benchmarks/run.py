@@ -20,8 +20,6 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
-
 from benchmarks import corpus as bc
 from benchmarks.build import write_assembled
 from benchmarks.recall import recall_report

@@ -1,5 +1,4 @@
 """Entity recognition: countries, cities, organisations in English and Chinese."""
-import time
 from pathlib import Path
 
 import pytest

@@ -7,7 +7,6 @@ from qa.answer.constraints import flow_direction
 from qa.question import analyze, flow_roles
 from qa.engine import Engine
 from qa.index.build import build_index
-from qa.text.entities import find_entities
 
 TRADE = """巴西与挪威经贸往来
 2024-06-01

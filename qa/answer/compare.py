@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.decide import Answer
-from qa.answer.render import CURRENCY, NUM, SCALES, _human
+from qa.answer.render import CURRENCY, NUM, SCALES
 from qa.question import AnswerType, Question, analyze
 from qa.text.lexical import fold
 

@@ -19,7 +19,7 @@ import re
 
 from qa.text.lexical import chinese_for, fold
 from qa.answer.render import MONEY, NUM
-from qa.question import LIST_QUESTION, MEASURE_WORDS
+from qa.question import MEASURE_WORDS
 
 CN_DIGITS = "〇零一二两三四五六七八九十百千"
 # Qualifiers belong to the answer: 约6000家, 超过400家, 逾170个, about 6,000.

@@ -20,7 +20,7 @@ import numpy as np
 from qa.errors import IndexMissingError
 from qa.index.ann import Refined, is_exact, make_faiss, vector_dtype
 from qa.index.bm25 import BM25
-from qa.index.cache import passage_input, prepare_version, prune_cache, sentence_input  # noqa: F401  (re-exported)
+from qa.index.cache import prepare_version, prune_cache
 from qa.index.contract import Version, group_articles
 from qa.index.store import Manifest, publish, read_manifest, refresh_fingerprints, write_manifest
 from qa.index.table import PassageTable, SentenceTexts, write_passage_table
