@@ -54,6 +54,10 @@ _WHO_WHAT_IS = re.compile(r"^\W*(?:who|what)\s+(?:is|are|was|were)\s+(?:an?\s+|t
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b(?!.*\bor\b)|吗[？?]?$|是否|有没有", re.I)
 _ASKS = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b|多少|几|什么|哪|谁|何|吗|是否|如何|怎", re.I)
 
+# Words that name money: without one, "多少" may ask any quantity (Question.span_types).
+MONEY_WORDS = re.compile(r"money|price|cost|worth|value|dollar|revenue|budget|invest|trade|export|import|deficit|surplus|"
+                         r"美元|欧元|金额|价值|钱|价格|成本|投资|贸易|出口|进口|逆差|顺差|赤字|预算|收入", re.I)
+
 # Indicators: which figure the question asks for, with the forms that state it
 # in either language. Narrow ones first: "exports to China" is not "trade".
 INDICATORS: dict[str, tuple[str, ...]] = {
@@ -150,6 +154,15 @@ class Question:
     @property
     def countries(self) -> tuple[Entity, ...]:
         return tuple(e for e in self.entities if e.kind == "country")
+
+    @property
+    def span_types(self) -> tuple[str, ...]:
+        """The span types that answer it, in order: "多少" asks an amount of money
+        only when money is named; else any quantity with its unit answers
+        ("装机容量是多少？" -> 90兆瓦)."""
+        if self.answer_type is AnswerType.MONEY and not MONEY_WORDS.search(fold(self.text)):
+            return (AnswerType.MONEY.value, AnswerType.COUNT.value)
+        return (self.answer_type.value,)
 
 
 def analyze(text: str) -> Question:

@@ -13,12 +13,11 @@ aside as what the articles *do* say, for the reply's reason.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from qa.answer.constraints import Check, check, flow_direction
+from qa.answer.constraints import Check, check, flow_direction, mentions
 from qa.answer.spans import PATTERNS, clauses, find_span
-from qa.question import AnswerType, Question
+from qa.question import Question
 from qa.search.retrieve import Hit
 from qa.text.lexical import fold
 
@@ -35,8 +34,8 @@ class Choice:
 
 
 def candidate_clauses(hits: list[Hit], qtype: str) -> list[tuple[int, str, str]]:
-    """(hit rank, sentence, clause): every clause of the top passage, then the
-    best sentences of the next hits (used only if the top passage has no span).
+    """(hit rank, sentence, clause): every clause of the top passage, then every
+    clause of the next hits (ranked after it: read only if the top passage has no span).
 
     Only a number, date or amount justifies leaving the top passage: a loose
     "name" pattern (any Latin word) found lower down is weaker evidence than
@@ -66,7 +65,7 @@ def token_overlap(anchors: list[tuple[str, ...]], clause: str) -> float:
 
 
 def ranked_clauses(q: Question, hits: list[Hit]) -> list[tuple[int, str, str]]:
-    cands = candidate_clauses(hits, q.answer_type)
+    cands = candidate_clauses(hits, q.answer_type.value)
     anchors = topic_anchors(q)
     # The sentence's own score (both encoders, computed at retrieval).
     sent_sim = {s: v for h in hits[:READ_HITS] for s, v in zip(h.passage.sentences, h.sentence_sims)}
@@ -81,25 +80,13 @@ def ranked_clauses(q: Question, hits: list[Hit]) -> list[tuple[int, str, str]]:
     return [cands[i] for i in order]
 
 
-# "多少" asks an amount of money only when money is named; else any quantity
-# with its unit answers ("装机容量是多少？" -> 90兆瓦).
-MONEY_WORDS = re.compile(r"money|price|cost|worth|value|dollar|revenue|budget|invest|trade|export|import|deficit|surplus|"
-                         r"美元|欧元|金额|价值|钱|价格|成本|投资|贸易|出口|进口|逆差|顺差|赤字|预算|收入", re.I)
-
-
-def span_types(q: Question) -> tuple[str, ...]:
-    if q.answer_type is AnswerType.MONEY and not MONEY_WORDS.search(fold(q.text)):
-        return (AnswerType.MONEY.value, AnswerType.COUNT.value)
-    return (q.answer_type.value,)
-
-
 def choose(q: Question, hits: list[Hit]) -> tuple[Choice | None, Choice | None]:
     """(the answer, or None; the best span that failed a constraint, or None)."""
     anchors = topic_anchors(q)
     names = [tuple(n for n in (*e.names_zh[:2], e.name_en, e.surface)) for e in q.entities]
     failed = None
     for rank, sentence, clause in ranked_clauses(q, hits):
-        span = next((s for t in span_types(q) if (s := find_span(clause, t, q.text, anchors + names))), None)
+        span = next((s for t in q.span_types if (s := find_span(clause, t, q.text, anchors + names))), None)
         if not span:
             continue
         c = check(q, hits[rank].passage, sentence, clause)
@@ -120,7 +107,7 @@ def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None
         by_score = sorted(zip(h.sentence_sims or (0.0,) * len(h.passage.sentences), h.passage.sentences), key=lambda x: -x[0])
         order = [s for s in [h.sentence] + [s for _, s in by_score if s != h.sentence] if informative(s)]
         # A question about a country ("Russia?") is answered by a sentence that names it, if the passage has one.
-        naming = [s for s in order if any(_names(e, s) for e in q.entities)]
+        naming = [s for s in order if any(mentions(e, s) for e in q.entities)]
         sentence = (naming or order or [None])[0]
         if sentence is None:
             continue
@@ -128,11 +115,6 @@ def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None
         if not ({"year", "entity"} & set(c.failed)):
             return rank, sentence, c
     return None
-
-
-def _names(e, sentence: str) -> bool:
-    low = fold(sentence).lower()
-    return any(n in low for n in e.names_zh) or e.name_en.lower() in low
 
 
 MIN_SENTENCE_CHARS = 12  # Chinese characters: "她说。" (3) is an attribution, not a statement

@@ -7,19 +7,12 @@ each); `combine` makes one answer of theirs."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from qa.answer.decide import Answer
-from qa.answer.render import CURRENCY, NUM, SCALES
+from qa.answer.render import money_value
 from qa.question import AnswerType, Question, analyze
 from qa.text.lexical import fold
-
-
-def amount(span: str) -> tuple[float, str] | None:
-    """(value, currency) of a Chinese amount: 17亿美元 -> (1.7e9, 美元)."""
-    m = re.search(rf"({NUM})\s*({'|'.join(SCALES)})?\s*({'|'.join(CURRENCY)})", fold(span))
-    if not m:
-        return None
-    return float(m.group(1).replace(",", "")) * SCALES.get(m.group(2) or "", 1), m.group(3)
 
 
 def combine(q: Question, sides: tuple[Question, ...], answers: list[Answer]) -> Answer:
@@ -34,7 +27,7 @@ def combine(q: Question, sides: tuple[Question, ...], answers: list[Answer]) -> 
     text = " · ".join(f"{label(n)}: {a.answer}" for n, a in shown)
     en = " vs ".join(f"{n.name_en} {a.answer_en or a.answer}" for n, a in shown)
     reason = ""
-    values = [amount(a.answer or "") for _, a in shown]
+    values = [money_value(fold(a.answer or "")) for _, a in shown]
     if len(shown) == 2 and all(values) and values[0][1] == values[1][1]:
         (n1, _), (n2, _) = shown
         bigger = n1 if values[0][0] >= values[1][0] else n2
@@ -46,7 +39,6 @@ def combine(q: Question, sides: tuple[Question, ...], answers: list[Answer]) -> 
     conf = min(a.confidence for _, a in shown)
     return Answer(q.text, text, en, False, hits, conf, "comparison", reason, kind="comparison",
                   parts=tuple(a for _, a in shown))
-
 
 
 # Figures that are amounts of money: a comparison of them compares amounts.
@@ -70,5 +62,5 @@ def sides(q: Question) -> tuple[Question, ...]:
         prep = r"(?:\s*(?:\bin\b|\bwith\b|\bto\b|\bfrom\b)\s*|对|向|在|从)?"
         text = re.sub(joiner + prep + r"\s*" + re.escape(drop.surface), "", q.text, count=1, flags=re.I)
         side = analyze(text)
-        out.append(Question(**{**side.__dict__, "answer_type": kind, "comparison": False}))
+        out.append(replace(side, answer_type=kind, comparison=False))
     return tuple(out)

@@ -82,11 +82,12 @@ def names_in(text: str) -> set[str]:
     return {e.key for e in ents if e.kind == "country"}
 
 
-def _mentions(e: Entity, text: str) -> bool:
+def mentions(e: Entity, text: str) -> bool:
     """The text names the entity: any of its names, or a pair form (哈、吉、俄)."""
-    low = fold(text).lower()
+    folded = fold(text)
+    low = folded.lower()
     return any(n in low for n in e.names_zh) or bool(re.search(rf"(?<![a-z]){re.escape(e.name_en.lower())}", low)) \
-        or e.surface.lower() in low or any(p.key == e.key for p in pair_entities(fold(text)))
+        or e.surface.lower() in low or any(p.key == e.key for p in pair_entities(folded))
 
 
 def _entities_ok(q: Question, passage: Passage, sentence: str) -> bool:
@@ -96,13 +97,13 @@ def _entities_ok(q: Question, passage: Passage, sentence: str) -> bool:
     # What the article is about: its two most named entities ("两国" in a
     # sentence means them) and its title; a third, less named one is not.
     about = " ".join(passage.subject[:2]) + " " + passage.title
-    if not all(_mentions(e, sentence) or _mentions(e, about) for e in countries):
+    if not all(mentions(e, sentence) or mentions(e, about) for e in countries):
         return False
     # The sentence's own partner: a country it names that the question does not
     # and the article is not about ("吉尔吉斯斯坦…贸易额" asked about Russia).
     asked = {e.key for e in countries}
     others = names_in(sentence) - asked - names_in(about)
-    return not others or all(_mentions(e, sentence) for e in countries)
+    return not others or all(mentions(e, sentence) for e in countries)
 
 
 def _indicator_ok(q: Question, sentence: str, clause: str) -> bool:

@@ -38,13 +38,21 @@ def _human(value: float) -> str:
     return f"{value:,.0f}"
 
 
-def money_en(span: str) -> str | None:
-    """440亿美元 -> US$44 billion; 2060 万美元 -> US$20.6 million."""
+def money_value(span: str) -> tuple[float, str] | None:
+    """(value, currency) of a Chinese amount (Simplified): 17亿美元 -> (1.7e9, 美元)."""
     m = re.search(rf"({NUM})\s*({SCALE})?\s*({'|'.join(CURRENCY)})", span)
     if not m:
         return None
-    value = float(m.group(1).replace(",", "")) * SCALES.get(m.group(2) or "", 1)
-    prefix, fmt = CURRENCY[m.group(3)]
+    return float(m.group(1).replace(",", "")) * SCALES.get(m.group(2) or "", 1), m.group(3)
+
+
+def money_en(span: str) -> str | None:
+    """440亿美元 -> US$44 billion; 2060 万美元 -> US$20.6 million."""
+    found = money_value(span)
+    if not found:
+        return None
+    value, currency = found
+    prefix, fmt = CURRENCY[currency]
     qualifier = "about " if re.match(r"约|近", span) else "over " if re.match(r"超过|超|逾", span) else ""
     return qualifier + prefix + fmt.format(_human(value))
 
