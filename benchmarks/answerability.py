@@ -31,7 +31,9 @@ from pathlib import Path
 import numpy as np
 
 from qa.answer.answerability import FEATURES, WEIGHTS_FILE, Model, features
-from qa.answer.decide import evidence
+from qa.answer.decide import gather
+from qa.models.reader import shared as shared_reader
+from qa.models.reader_train import code_switch
 from qa.engine import Engine
 from qa.evaluate import read_questions
 from qa.question import analyze
@@ -52,30 +54,40 @@ L2 = 1.0  # ridge penalty on the standardised weights (not on the bias): a mild 
 BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.0001)
 
 
-def rows(folder: Path, n: int, seed: int) -> tuple[np.ndarray, np.ndarray, list[str], dict]:
-    """(features, labels, condition per row, abstentions by rule) for n sampled questions of a converted set."""
+def rows(source: str, n: int, seed: int, switched: bool = False) -> tuple[np.ndarray, np.ndarray, list[str], dict]:
+    """(features, labels, condition per row, abstentions by rule) for n sampled
+    questions of a converted set: "FOLDER" (its questions.jsonl) or "FOLDER:QUESTIONS".
+    `switched`: each question is also asked code-switched into English through
+    CC-CEDICT (qa.models.reader_train.code_switch), the only cross-language
+    questions the public Chinese sets give."""
+    folder, _, qfile = source.partition(":")
+    folder = Path(folder)
     s = Settings(corpus_dir=folder / "corpus", index_dir=folder / "index")
     engine = Engine.open(s, build_if_missing=False)
     engine.warm()
     texts = [p.text for p in engine.index.passages]
-    qs = read_questions(folder / "questions.jsonl")
+    qs = read_questions(Path(qfile) if qfile else folder / "questions.jsonl")
     random.Random(seed).shuffle(qs)
     X, y, cond = [], [], []
     rule = Counter()
     t = time.perf_counter()
-    for item in qs[:n]:
-        q = analyze(item["question"])
+    rng = random.Random(seed)
+    asked = [(item, item["question"]) for item in qs[:n]]
+    if switched:
+        asked += [(item, code_switch(item["question"], rng, 1.0)) for item in qs[:n]]
+    for item, text in asked:
+        q = analyze(text)
         answers = [a for a in item.get("answers", []) if a]
         elsewhere = sum(any(a in t_ for a in answers) for t_ in texts) > 1
         for removed in (False, True):
             if removed and elsewhere:
                 continue  # the answer is still in the library: not a negative
             hits = engine.retriever.search(q, 5, exclude=frozenset({item["doc"]}) if removed else frozenset())
-            ev = evidence(q, hits)
+            ev = gather(q, hits, shared_reader())
             if ev.answer is None:  # abstained by a rule (no span of the type, a failed check): the model never sees it
                 rule[("removed" if removed else "present", any(a in h.passage.text for h in hits[:1] for a in answers))] += 1
                 continue
-            X.append(features(q, list(ev.hits), ev.checks_ok, ev.kind == "span"))
+            X.append(features(q, list(ev.hits), ev.checks_ok, ev.kind == "span", ev.margin))
             y.append(float(any(a in ev.hits[0].passage.text for a in answers)))
             cond.append("removed" if removed else "present")
     print(f"{len(X)} rows from {min(n, len(qs))} questions in {time.perf_counter() - t:.0f} s; abstained by rule "
@@ -141,9 +153,12 @@ def report(p: np.ndarray, y: np.ndarray, cond: list[str], t: float) -> dict:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("mode", choices=("fit", "check"))
-    ap.add_argument("folder", type=Path, help="output of benchmarks/cmrc2018.py, indexed")
+    ap.add_argument("folders", nargs="+", help="outputs of benchmarks/cmrc2018.py, indexed: FOLDER or FOLDER:QUESTIONS")
     ap.add_argument("--n", type=int, default=1200)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--describe", default="CMRC 2018 dev and DRCD test, the reader's held-back questions",
+                    help="what the folders hold, in words, for answerability.json")
+    ap.add_argument("--switched", action="store_true", help="also ask each question code-switched into English")
     ap.add_argument("--rows", type=Path, help="cache of the feature rows (.npz): read if it exists, else written")
     a = ap.parse_args(argv)
     if a.rows and a.rows.exists():
@@ -151,7 +166,11 @@ def main(argv=None) -> int:
         X, y, cond = z["X"], z["y"], list(z["cond"])
         by_rule = json.loads(str(z["rule"])) if "rule" in z else {}
     else:
-        X, y, cond, by_rule = rows(a.folder, a.n, a.seed)
+        parts = [rows(f, a.n, a.seed, a.switched) for f in a.folders]
+        X = np.vstack([p[0] for p in parts])
+        y = np.concatenate([p[1] for p in parts])
+        cond = [c for p in parts for c in p[2]]
+        by_rule = {k: sum(p[3].get(k, 0) for p in parts) for p in parts for k in p[3]}
         if a.rows:
             np.savez(a.rows, X=X, y=y, cond=np.array(cond), rule=json.dumps(by_rule))
     if a.mode == "fit":
@@ -160,11 +179,21 @@ def main(argv=None) -> int:
         model = Model(tuple(w), b, tuple(mean), tuple(scale), 0.0)
         p = np.array([model.score(list(x)) for x in X])
         t = threshold_for(p, y, cond, REFUSAL_BUDGET)
+        # The same budget with the reader's margin withheld (imputed with its
+        # mean), the case of a question in another script than the passage.
+        r = FEATURES.index("reader")
+        withheld = X.copy()
+        withheld[:, r] = mean[r]
+        p_missing = np.array([model.score(list(x)) for x in withheld])
+        t_missing = threshold_for(p_missing, y, cond, REFUSAL_BUDGET)
         out = {"features": list(FEATURES), "weights": [round(float(v), 5) for v in w], "bias": round(b, 5),
                "mean": [round(float(v), 5) for v in mean], "scale": [round(float(v), 5) for v in scale],
-               "threshold": round(t, 4), "refusal_budget": REFUSAL_BUDGET, "unanswerable_share": UNANSWERABLE_SHARE,
-               "fitted_on": f"CMRC 2018 dev ({a.folder}), {a.n} questions, seed {a.seed}, paragraph present and removed",
-               "command": f"python -m benchmarks.answerability fit {a.folder} --n {a.n} --seed {a.seed}",
+               "threshold": round(t, 4), "threshold_missing": round(t_missing, 4),
+               "fit_margin_withheld": report(p_missing, y, cond, t_missing), "refusal_budget": REFUSAL_BUDGET, "unanswerable_share": UNANSWERABLE_SHARE,
+               "fitted_on": f"{a.describe}: {' + '.join(a.folders)}, up to {a.n} questions each, seed {a.seed}, paragraph present and removed"
+                            + (", each also code-switched into English" if a.switched else ""),
+               "command": f"python -m benchmarks.answerability fit {' '.join(a.folders)} --n {a.n} --seed {a.seed}"
+                          + (" --switched" if a.switched else ""),
                "fit": report(p, y, cond, t), "abstained_by_rule": by_rule}
         WEIGHTS_FILE.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(json.dumps(out, indent=1, ensure_ascii=False))

@@ -15,6 +15,7 @@ from qa.index.build import build_index, current_files
 from qa.index.contract import Store
 from qa.index.store import check_manifest
 from qa.ingest.journal import journal_pending
+from qa.models import reader as span_reader
 from qa.models.encoders import get_encoder
 from qa.question import Question, analyze
 from qa.search.retrieve import Retriever
@@ -32,6 +33,7 @@ class Engine:
 
     @classmethod
     def open(cls, settings: Settings, build_if_missing: bool = True, check_corpus: bool = True, progress=None) -> "Engine":
+        span_reader.preload()  # loads while the index opens
         backend = open_backend(settings)
         try:
             backend.read_manifest()
@@ -63,7 +65,7 @@ class Engine:
 
     def _answer(self, q: Question, k: int | None) -> Answer:
         hits = self.retriever.search(q, k or self.settings.k)
-        return decide(q, hits, self.retriever.missing(q))
+        return decide(q, hits, self.retriever.missing(q), reader=span_reader.shared())
 
 
 def _check_loaded(manifest, settings: Settings, check_corpus: bool) -> None:

@@ -43,3 +43,23 @@ def test_fit_recovers_a_separating_feature_and_the_threshold_meets_its_target():
 def test_prior_weights_make_removed_rows_the_stated_share():
     w = prior_weights(["present"] * 30 + ["removed"] * 70)
     assert abs(w[30:].sum() / w.sum() - 0.25) < 1e-9
+
+
+def test_a_question_in_another_script_gets_the_margin_withheld_threshold():
+    m = Model.load()
+    assert m.threshold_missing is not None
+    zh = "哈萨克斯坦与中国的贸易额是多少"
+    assert m.threshold_for("贸易额是多少？", zh) == m.threshold
+    assert abs(m.threshold_for("What was the trade volume?", zh) - m.threshold_missing) < 1e-9
+
+
+def test_more_reader_margin_scores_higher_unless_the_reader_is_read_across_scripts():
+    from qa.answer.answerability import script_gap
+
+    m = Model.load()
+    base = [0.65, 0.05, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 0.0]
+    high, low = base.copy(), base.copy()
+    r = FEATURES.index("reader")
+    high[r], low[r] = 6.0, -6.0
+    assert m.score(high) > m.score(low)
+    assert script_gap("What was the trade volume?", "贸易额达440亿美元") > 0.9

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,11 +32,36 @@ from qa.text.lexical import fold
 # every answer there look unsupported.
 # Of the literals, only numbers count: an English question's Latin words
 # ("Treaty", "SCO") never occur in a Chinese passage, whatever it says.
-FEATURES = ("cos", "cos_gap", "terms", "terms_sentence", "entities", "numbers", "checks_ok", "typed")
+# "reader": the span reader's margin over "no answer" for the cited window
+# (qa.answer.decide.gather), clipped to +-READER_CLIP: beyond it the reader is
+# sure either way, and one huge margin must not outvote every other feature.
+# The reader and this model were fitted on Chinese questions; across scripts
+# (an English question over Chinese text) the reader's margins run far lower
+# for the same evidence (measured on the team's English questions), and the
+# public sets hold no such questions to fit how much lower. So there the
+# margin is treated as missing: imputed with its fit mean in proportion to the
+# script gap (the gap in the share of Latin letters between question and
+# passage), and the other features decide. Fitting on code-switched questions
+# instead was tried and not kept: garbled pseudo-English is less answerable
+# than real English, and it taught the model to refuse English questions.
+FEATURES = ("cos", "cos_gap", "terms", "terms_sentence", "entities", "numbers", "checks_ok", "typed", "reader")
+READER_CLIP = 8.0
+LATIN = re.compile(r"[A-Za-z]")
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def latin_share(text: str) -> float:
+    latin, han = len(LATIN.findall(text)), len(HAN.findall(text))
+    return latin / (latin + han) if latin + han else 0.0
 WEIGHTS_FILE = Path(__file__).with_name("answerability.json")
 
 
-def features(q: Question, hits: list[Hit], checks_ok: bool, typed: bool) -> list[float]:
+def script_gap(question: str, passage: str) -> float:
+    return abs(latin_share(question) - latin_share(passage))
+
+
+def features(q: Question, hits: list[Hit], checks_ok: bool, typed: bool, margin: float = 0.0,
+             reader_mean: float | None = None) -> list[float]:
     """The feature vector, in FEATURES order, for the hit that would be cited first."""
     top = hits[0]
     text = fold(f"{top.passage.context} {top.passage.text}").lower()
@@ -49,10 +75,13 @@ def features(q: Question, hits: list[Hit], checks_ok: bool, typed: bool) -> list
     ents = sum(any(n.lower() in text for n in (*e.names_zh, e.name_en)) for e in countries) / len(countries) if countries else 1.0
     numbers = [lit for lit in q.literals if lit[0].isdigit()]
     lits = sum(n in text for n in numbers) / len(numbers) if numbers else 1.0
+    m = max(-READER_CLIP, min(READER_CLIP, margin))
+    gap = script_gap(q.text, top.passage.text)
     return [
         top.sentence_sim,
         top.sentence_sim - (sum(rest) / len(rest) if rest else top.sentence_sim),
         terms, in_sentence, ents, lits, float(checks_ok), float(typed),
+        m if reader_mean is None else (1 - gap) * m + gap * reader_mean,
     ]
 
 
@@ -63,20 +92,32 @@ class Model:
     mean: tuple[float, ...]  # features are standardised with the fit data's mean and spread
     scale: tuple[float, ...]
     threshold: float
+    # The threshold when the reader's margin is missing (an English question over
+    # Chinese text): chosen by the same refusal budget on the same fit rows with
+    # the margin withheld (imputed), so answers without that evidence are not
+    # refused more often than answers with it.
+    threshold_missing: float | None = None
+
+    def threshold_for(self, question: str, passage: str) -> float:
+        if self.threshold_missing is None:
+            return self.threshold
+        g = script_gap(question, passage)
+        return (1 - g) * self.threshold + g * self.threshold_missing
 
     def score(self, x: list[float]) -> float:
         z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def probability(self, q: Question, hits: list[Hit], checks_ok: bool, typed: bool) -> float:
-        return self.score(features(q, hits, checks_ok, typed))
+    def probability(self, q: Question, hits: list[Hit], checks_ok: bool, typed: bool, margin: float = 0.0) -> float:
+        return self.score(features(q, hits, checks_ok, typed, margin, self.mean[FEATURES.index("reader")]))
 
     @classmethod
     def load(cls, path: Path = WEIGHTS_FILE) -> "Model":
         d = json.loads(path.read_text(encoding="utf-8"))
         if tuple(d["features"]) != FEATURES:
             raise ValueError(f"{path} was fitted on other features; run `python -m benchmarks.answerability`")
-        return cls(tuple(d["weights"]), d["bias"], tuple(d["mean"]), tuple(d["scale"]), d["threshold"])
+        return cls(tuple(d["weights"]), d["bias"], tuple(d["mean"]), tuple(d["scale"]), d["threshold"],
+                   d.get("threshold_missing"))
 
 
 @lru_cache(maxsize=1)

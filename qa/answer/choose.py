@@ -31,6 +31,7 @@ class Choice:
     sentence: str
     clause: str
     check: Check
+    margin: float = 0.0  # the reader's margin, for a span the reader found
 
 
 def candidate_clauses(hits: list[Hit], qtype: str) -> list[tuple[int, str, str]]:
@@ -80,8 +81,13 @@ def ranked_clauses(q: Question, hits: list[Hit]) -> list[tuple[int, str, str]]:
     return [cands[i] for i in order]
 
 
-def choose(q: Question, hits: list[Hit]) -> tuple[Choice | None, Choice | None]:
-    """(the answer, or None; the best span that failed a constraint, or None)."""
+def choose(q: Question, hits: list[Hit], typed_only: bool = False) -> tuple[Choice | None, Choice | None]:
+    """(the answer, or None; the best span that failed a constraint, or None).
+    `typed_only`: the reader has read these hits, so the loose "name" pattern
+    (any Latin word, a quoted term) is not used: its guesses ("Johann",
+    "Windows") are what the reader replaces."""
+    if typed_only and not any(t in PATTERNS for t in q.span_types) and q.answer_type.value != "countries":
+        return None, None
     anchors = topic_anchors(q)
     names = [tuple(n for n in (*e.names_zh[:2], e.name_en, e.surface)) for e in q.entities]
     failed = None
