@@ -1,9 +1,16 @@
 """Fit the answerability model (qa/answer/answerability.json) on public data.
 
-    python benchmarks/cmrc2018.py ../shared/train/cmrc2018_dev.json /tmp/cal/cmrc
-    qa index --corpus /tmp/cal/cmrc/corpus --index /tmp/cal/cmrc/index
-    python -m benchmarks.answerability fit /tmp/cal/cmrc --n 1200 --seed 7
-    python -m benchmarks.answerability check /tmp/cal/drcd --n 600    # held out: DRCD, Traditional
+    python benchmarks/cmrc2018.py ../shared/train/cmrc2018_dev.json /tmp/cal/cmrc      # and DRCD_test.json -> /tmp/cal/drcd
+    qa index --corpus /tmp/cal/cmrc/corpus --index /tmp/cal/cmrc/index                 # and /tmp/cal/drcd
+    python -m benchmarks.reader_eval --subset /tmp/cal/cmrc/questions.jsonl ../shared/train/cmrc2018_dev.json \
+        --out /tmp/cal/cmrc/heldback.jsonl                                             # and DRCD
+    python -m benchmarks.answerability fit /tmp/cal/cmrc:/tmp/cal/cmrc/heldback.jsonl \
+        /tmp/cal/drcd:/tmp/cal/drcd/heldback.jsonl --n 1200 --seed 7
+    python -m benchmarks.answerability check /tmp/cal/trial --n 600    # held out: CMRC 2018 trial
+
+Fitted on the questions whose paragraphs the reader never trained on
+(qa.models.reader_train's held-back share), so its margin is scored as it
+will be on new text.
 
 Every question is asked twice: with its paragraph in the library, and with
 its paragraph removed (`Retriever.search(exclude=...)`, the same as deleting

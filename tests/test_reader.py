@@ -15,8 +15,9 @@ WEATHER = "周二白天多云转晴，最高气温二十三摄氏度，傍晚有
 
 
 def test_oracle():
-    """Same spans as when the adapter was trained (margins to 0.1: float
-    rounding differs between the packed and plain matrix products)."""
+    """Same spans as when the oracle was saved (margins to 0.5: the products
+    run in bfloat16 where the CPU has it natively and in float32 elsewhere,
+    which moves the scores a little but not the spans)."""
     saved = json.loads(ORACLE.read_text(encoding="utf-8"))
     reader = shared()
     for case in saved["cases"]:
@@ -24,7 +25,7 @@ def test_oracle():
         got = spans[0] if spans else None
         assert got is not None, case["question"]
         assert got.text == case["span"], case["question"]
-        assert abs(got.margin - case["margin"]) < 0.1, case["question"]
+        assert abs(got.margin - case["margin"]) < 0.5, case["question"]
 
 
 def test_no_answer_without_the_fact():
