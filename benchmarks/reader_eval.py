@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from qa.models.reader import Reader, span_f1
-from qa.models.reader_train import load_items
+from qa.models.reader_train import load_items, paragraphs_by_article
 
 
 def own_part(data: Path, files: list[str], held: float, adapter: Path) -> dict:
@@ -31,11 +31,7 @@ def own_part(data: Path, files: list[str], held: float, adapter: Path) -> dict:
         em = f1 = 0.0
         nulls = negs = 0
         t = time.perf_counter()
-        by_article: dict[str, list[str]] = {}
-        for it in items:
-            by_article.setdefault(it.article, [])
-            if it.context not in by_article[it.article]:
-                by_article[it.article].append(it.context)
+        by_article = paragraphs_by_article(items)
         for it in items:
             spans = reader.read(it.question, [it.context])
             text = spans[0].text if spans and spans[0].margin > 0 else ""

@@ -84,6 +84,16 @@ def load_items(paths: list[Path], held_share: float) -> list[Item]:
     return items
 
 
+def paragraphs_by_article(items: list[Item]) -> dict[str, list[str]]:
+    """Article -> its distinct paragraphs, in order (no-answer examples come from them)."""
+    out: dict[str, list[str]] = {}
+    for it in items:
+        ctxs = out.setdefault(it.article, [])
+        if it.context not in ctxs:
+            ctxs.append(it.context)
+    return out
+
+
 def code_switch(question: str, rng: random.Random, share: float) -> str:
     """Replace words of a Chinese question by English ones (longest match
     first), each with probability `share`: 首都是哪里 -> capital is where."""
@@ -113,11 +123,7 @@ def code_switch(question: str, rng: random.Random, share: float) -> str:
 
 def examples(reader: Reader, items: list[Item], rng: random.Random, args) -> list[tuple[list[int], int, int]]:
     """(token ids, start, end) rows: positives, in-paragraph and same-article negatives."""
-    by_article: dict[str, list[str]] = {}
-    for it in items:
-        ctxs = by_article.setdefault(it.article, [])
-        if it.context not in ctxs:
-            ctxs.append(it.context)
+    by_article = paragraphs_by_article(items)
     rows = []
     for it in items:
         if it.start < 0:
