@@ -143,7 +143,9 @@ def _engine(args):
 def cmd_ask(args) -> int:
     """Answer one question with citations."""
     from qa.answer.report import answer_json, answer_text
+    from qa.models.reader import preload
 
+    preload()  # the reader (~2 s) loads while the index opens; `qa search` never loads it
     engine = _engine(args)
     a = engine.ask(args.question, args.k)
     fmt = "json" if args.json else args.format

@@ -33,7 +33,6 @@ class Engine:
 
     @classmethod
     def open(cls, settings: Settings, build_if_missing: bool = True, check_corpus: bool = True, progress=None) -> "Engine":
-        span_reader.preload()  # loads while the index opens
         backend = open_backend(settings)
         try:
             backend.read_manifest()
@@ -50,11 +49,15 @@ class Engine:
         return tuple(self.index.articles)
 
     def warm(self, wait: bool = True) -> None:
-        """Load every model's fastest engine now rather than at the first
-        question (see E5Encoder): for processes that answer many questions."""
+        """Load every model's fastest engine, and the reader, now rather than at
+        the first question (see E5Encoder): for processes that answer many
+        questions. Commands that never read (`qa search`) do not load the reader."""
         for enc in self.encoders.values():
             if hasattr(enc, "warm"):
                 enc.warm(wait)
+        loading = span_reader.preload()
+        if wait:
+            loading.join()
 
     def ask(self, question: str, k: int | None = None) -> Answer:
         q = analyze(validate_question(question))

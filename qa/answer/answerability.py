@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from qa.question import Question
 from qa.search.retrieve import Hit
-from qa.text.lexical import fold
+from qa.text.lexical import fold, latin_share
 
 # Only features whose scale does not depend on the library: the fused score and
 # its margin over the next hit were dropped because they did not transfer from
@@ -46,13 +45,6 @@ from qa.text.lexical import fold
 # than real English, and it taught the model to refuse English questions.
 FEATURES = ("cos", "cos_gap", "terms", "terms_sentence", "entities", "numbers", "checks_ok", "typed", "reader")
 READER_CLIP = 8.0
-LATIN = re.compile(r"[A-Za-z]")
-HAN = re.compile(r"[\u3400-\u9fff]")
-
-
-def latin_share(text: str) -> float:
-    latin, han = len(LATIN.findall(text)), len(HAN.findall(text))
-    return latin / (latin + han) if latin + han else 0.0
 WEIGHTS_FILE = Path(__file__).with_name("answerability.json")
 
 

@@ -92,7 +92,7 @@ def gather(q: Question, hits: list[Hit], reader) -> Evidence:
     """Read the top hits, choose the evidence, and make sure its margin is the
     reader's verdict on the window the answer is cited from: when the patterns
     or the best sentence answer from a window the reader did not read, that
-    window is read too (one more, ~15 ms), so the answerability score never
+    window is read too (one window more), so the answerability score never
     weighs the margin of a passage that is not the one shown."""
     readings = read(reader, q, hits)
     ev = evidence(q, hits, readings)
@@ -110,10 +110,6 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
     most confident first. Use gather() to get the margin of the cited window."""
     if not hits:
         return Evidence(None, "span", (), False, "the library has no passages")
-    return _evidence(q, hits, readings)
-
-
-def _evidence(q: Question, hits: list[Hit], readings: list[Reading]) -> Evidence:
     if q.answer_type is not AnswerType.SENTENCE:
         first = q.answer_type.value in READER_FIRST
         picked = from_reading(q, hits, readings) if first else None
@@ -151,11 +147,12 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
     where no pattern covers the reader's span (第22代, 三千余人) the span stands
     if it states a number; a reading with none does not answer such a question."""
     typed = [t for t in q.span_types if t in PATTERNS]
+    anchors = topic_anchors(q)
     for r in (r for r in readings if r.answers and not echoes(q, r.span)):
         clause = next((c for c in clauses(r.sentence) if r.span in c), r.sentence)
         span = r.span
         if typed:
-            found = next((s for t in typed if (s := find_span(clause, t, q.text, topic_anchors(q)))), None)
+            found = next((s for t in typed if (s := find_span(clause, t, q.text, anchors))), None)
             if found and _overlap(clause, found, r.span):
                 span = found
             elif not NUMERAL.search(r.span) or any(find_span(r.span, t, q.text) for t in PATTERNS if t not in typed):

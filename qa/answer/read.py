@@ -18,15 +18,16 @@ from dataclasses import dataclass
 
 from qa.question import Question
 from qa.search.retrieve import Hit
+from qa.text.lexical import HAN
 
 # Hits read. Measured on the reader's held-back CMRC 2018 dev / DRCD questions
 # (301 / 99, never trained on): reading 2 or 3 hits gives the same answer
 # accuracy (0.731 / 0.626), 2 costs a third less.
 READ_WINDOWS = 2
-# A window holds about 100 tokens: three windows of 100 tokens plus the question
-# cost ~25-35 ms on one core, inside the 100 ms an answer may take. e5's
-# tokenizer gives ~1.6 Chinese characters or ~4.4 Latin characters a token
-# (measured on the five articles and an English paragraph).
+# A window holds about 100 tokens (e5's tokenizer gives ~1.6 Chinese characters
+# or ~4.4 Latin characters a token, measured on the five articles and an
+# English paragraph). Reading the two windows costs ~45-60 ms a question on one
+# core here, most of an answer's time (README, "Measured quality and speed").
 # The top hit is read at twice the budget: it is the passage most likely to
 # hold the answer, and the answer often sits a few sentences from the words the
 # question repeats. Same held-back questions, answer accuracy at 1x / 1.5x / 2x:
@@ -53,7 +54,7 @@ def window(hit: Hit, scale: float = 1.0) -> tuple[str, list[tuple[int, str]]]:
     they fit the budget (a long best sentence is read whole)."""
     sents = list(hit.passage.sentences) or [hit.passage.text]
     at = sents.index(hit.sentence) if hit.sentence in sents else 0
-    cjk = any("\u4e00" <= c <= "\u9fff" for c in hit.passage.text[:50])
+    cjk = HAN.search(hit.passage.text[:50])
     budget, joiner = (WINDOW_CHARS["cjk"], "") if cjk else (WINDOW_CHARS["latin"], " ")
     budget = int(budget * scale)
     lo, hi, size = at, at + 1, len(sents[at])

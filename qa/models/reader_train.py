@@ -178,7 +178,7 @@ class Trainable:
         self.scale = 2.0  # LoRA alpha / rank, alpha = 2 * rank (a common choice)
 
     def logits(self, seqs: list[list[int]]):
-        torch, F = self.torch, self.torch.nn.functional
+        F = self.torch.nn.functional
         e5 = self.reader.base
         H, heads, eps = e5.cfg["H"], e5.cfg["NH"], e5.cfg["eps"]
         x, mask = e5.hidden(seqs, upto=self.first)

@@ -18,6 +18,15 @@ from functools import lru_cache
 
 
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+HAN = re.compile(r"[\u3400-\u9fff]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+
+
+def latin_share(text: str) -> float:
+    """Latin letters among Latin letters and Han characters (0 with neither):
+    how English a text is, whatever its digits and punctuation."""
+    latin, han = len(LATIN_LETTER.findall(text)), len(HAN.findall(text))
+    return latin / (latin + han) if latin + han else 0.0
 LATIN_OR_NUMBER = re.compile(r"[A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9]|[A-Za-z]|\d+(?:[.,]\d+)*%?")
 STOP_CJK = frozenset("的 了 和 与 及 在 是 为 对 将 也 等 并 中 有 以 于 其 这 该 之 年 月 日 多少 什么 哪 哪些 哪个 是否 吗 呢".split())
 STOP_LATIN = frozenset(
