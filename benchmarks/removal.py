@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from qa.answer.decide import decide
+from qa.models.reader import shared as shared_reader
 from qa.engine import Engine
 from qa.evaluate import read_questions
 from qa.question import analyze
@@ -34,23 +35,35 @@ def main(argv=None) -> int:
     passages = engine.index.passages
     texts = [p.text for p in passages]
     n = refused = removed_n = removed_abstained = 0
+    by_lang: dict[str, list[int]] = {}  # language -> [answerable, refused, removed, removed abstained]
     for path in a.sets:
         for item in read_questions(path):
             if not item["answerable"]:
                 continue
             holders = [i for i, t in enumerate(texts) if any(ans in t for ans in item["answers"])]
             n += 1
-            refused += engine.ask(item["question"]).abstained
+            lang = item.get("lang", "?")
+            was_refused = engine.ask(item["question"]).abstained
+            refused += was_refused
+            counts = by_lang.setdefault(lang, [0, 0, 0, 0])
+            counts[0] += 1
+            counts[1] += was_refused
             if len(holders) != 1:
                 continue  # the answer is in several paragraphs: removing one does not remove it
             gold = passages[holders[0]]
             q = analyze(item["question"])
             hits = engine.retriever.search(q, engine.settings.k, exclude=frozenset({(gold.doc, gold.para_no)}))
             removed_n += 1
-            removed_abstained += decide(q, hits, engine.retriever.missing(q)).abstained
+            # The reader too, as Engine.ask answers (its margin is the strongest evidence).
+            abstained = decide(q, hits, engine.retriever.missing(q), reader=shared_reader()).abstained
+            removed_abstained += abstained
+            counts[2] += 1
+            counts[3] += abstained
     print(json.dumps({"answerable": n, "refused": refused, "refused_share": round(refused / max(1, n), 4),
                       "removed": removed_n, "removed_abstained": removed_abstained,
-                      "removed_abstained_share": round(removed_abstained / max(1, removed_n), 4)}, indent=1))
+                      "removed_abstained_share": round(removed_abstained / max(1, removed_n), 4),
+                      "by_lang": {lang: {"answerable": a, "refused": r, "removed": m, "removed_abstained": ab}
+                                  for lang, (a, r, m, ab) in sorted(by_lang.items())}}, indent=1))
     return 0
 
 

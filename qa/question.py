@@ -36,14 +36,24 @@ class AnswerType(str, Enum):
 # Measure words that make a number a count; questions use the same list ("多少公里").
 MEASURE_WORDS = ("倍 份 家 个 项 次 天 人 名 座 所 条 国 种 公里 千米 吨 架 辆 届 周年 周 小时 年 节 位 艘 部 批 台 张 只 头 亩 公顷 平方公里 "
                  # units of quantities: 90兆瓦, 500万吨, 30亿立方米
-                 "兆瓦 千瓦 吉瓦 千瓦时 立方米 平方米 公斤 千克 桶 升 米").split()
+                 "兆瓦 千瓦 吉瓦 千瓦时 立方米 平方米 公斤 千克 桶 升 米 "
+                 # Taiwan's and imperial units (DRCD's 二千九百公尺)
+                 "公尺 公分 平方公尺 英里 英尺 海里").split()
 LIST_QUESTION = re.compile(r"which (?:\w+ )?(?:countries|states|nations)|what (?:\w+ )?countries|list (?:the |all )?countries|哪些国家|哪几个国家|哪些国", re.I)
+
+# A rate asked (失业率, 增长率, 自杀率) is a percentage; not an exchange rate,
+# efficiency or frequency, nor 率 the verb "lead" (率队, 率领, 率团).
+RATE = r"(?<![汇效频])率(?![队领团部军众先])"
 
 # Expected answer type from the wording; first match wins (after SENTENCE, below).
 _TYPES = [
     (AnswerType.LIST, LIST_QUESTION),
-    (AnswerType.PERCENT, re.compile(r"\bpercent|\bshare\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅", re.I)),
-    (AnswerType.DATE, re.compile(r"\bwhen\b|what year|which year|what date|which day|since when|哪一?年|何时|什么时候|哪一天|哪天|几月|日期", re.I)),
+    # A year asked outright is a date whatever else the question names
+    # ("西元幾年後自殺率減少…", "which year did trade grow fastest").
+    (AnswerType.DATE, re.compile(r"what year|which year|哪一?年|(?:公元|西元|民国)\s*(?:前\s*)?(?:几|多少)\s*年", re.I)),
+    (AnswerType.PERCENT, re.compile(r"\bpercent|\bshare\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
+    # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
+    (AnswerType.DATE, re.compile(r"\bwhen\b|what date|which day|since when|何时|什么时候|哪一天|哪天|几月|几号|日期", re.I)),
     (AnswerType.COUNT, re.compile(rf"how many|number of|(?:多少|几)\s*(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))})|how much .*(?:raise|increase|grow|capacity)", re.I)),
     (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\bvalue\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|价值|多少钱|总额|多少", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪", re.I)),
@@ -216,7 +226,7 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
         if rx.search(folded):
             # "How much did X grow" asks a percentage; "how much ... invest" money.
             if kind is AnswerType.PERCENT and re.search(r"how much|多少", folded, re.I) and not re.search(
-                    r"grow|increase|decrease|rise|增长|下降|增幅|%|share|比例|占比", folded, re.I):
+                    r"grow|increase|decrease|rise|增长|下降|增幅|%|share|比例|占比|" + RATE, folded, re.I):
                 continue
             return kind
     if _WHO_WHAT_IS.search(folded):  # "What is TRIPP?", "Who is Tokayev?": no typed span defines it

@@ -118,3 +118,19 @@ def test_a_comparison_becomes_one_question_per_partner():
     assert keys(a) == ["KZ", "KG"] and keys(b) == ["KZ", "AM"]
     assert a.answer_type is AnswerType.MONEY and not a.comparison
     assert sides(analyze("What was the Kazakhstan–China trade volume?")) == ()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("國共內戰於西元幾年宣布停火?", "date"),  # 幾年 after 西元 asks which year
+    ("他在那里住了几年？", "count"),  # 几年 alone asks how many
+    ("Which year did trade grow fastest?", "date"),  # a year asked outright beats "grow"
+    ("失业率是多少？", "percent"),
+    ("人民币汇率是多少？", "money"),  # an exchange rate is not a percentage
+    ("防火山道長度為多少公尺？", "count"),  # Taiwan's metre
+])
+def test_expected_type_of_years_rates_and_units(text, expected):
+    assert analyze(text).answer_type.value == expected
+
+
+def test_the_verb_lead_is_not_a_rate():
+    assert analyze("约翰逊率队击败了哪个教练执教的球队？").answer_type.value != "percent"

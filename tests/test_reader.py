@@ -63,3 +63,35 @@ def test_dev_spans_inside_their_sentence(engine):
 
 def test_reader_loads_from_the_package():
     assert isinstance(shared(), Reader)
+
+
+class CountingReader:
+    """The real reader, counting the passages it is given (a spy, not a stand-in)."""
+
+    def __init__(self, reader):
+        self.reader, self.read_passages = reader, []
+
+    def read(self, question, passages, max_len=None):
+        self.read_passages.append(len(passages))
+        return self.reader.read(question, passages, max_len)
+
+
+def test_the_next_hit_is_read_only_when_the_top_hit_gives_no_answer(engine):
+    from dataclasses import replace
+
+    from qa.answer.read import read
+    from qa.question import analyze
+
+    q = analyze("2024年哈中双边贸易额是多少？")
+    hits = engine.retriever.search(q, 5)
+    spy = CountingReader(shared())
+    found = read(spy, q, hits)
+    assert spy.read_passages == [1] and found[0].answers and found[0].rank == 0
+    assert "440亿美元" in found[0].span
+    # A top hit that cannot answer (weather, not trade): the next hit is read, and answers.
+    blank = replace(hits[0], passage=replace(hits[0].passage, text=WEATHER, sentences=(WEATHER,)), sentence=WEATHER)
+    spy = CountingReader(shared())
+    found = read(spy, q, [blank, hits[0]])
+    assert spy.read_passages == [1, 1]
+    assert found[0].rank == 0 and not found[0].answers
+    assert any(r.rank == 1 and r.answers and "440亿美元" in r.span for r in found)

@@ -18,19 +18,16 @@ Amounts and counts are rendered in English for English readers (qa.answer.render
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from qa.answer import answerability
-from qa.answer.choose import Choice, best_sentence, choose, informative, topic_anchors
-from qa.answer.constraints import check
-from qa.answer.read import Reading, read
+from qa.answer.choose import Choice, best_sentence, choose
+from qa.answer.read import Reading, from_reading, read, reading_sentence
 from qa.answer.render import render_en
-from qa.answer.spans import PATTERNS, clauses, find_span
+from qa.answer.spans import PATTERNS
 from qa.question import AnswerType, Question
 from qa.search.retrieve import Hit
 from qa.text.entities import Entity
-from qa.text.lexical import fold
 
 
 # Answer types whose span the reader picks before the patterns are tried; for
@@ -138,67 +135,6 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
         return Evidence(None, "sentence", tuple(hits), False, "the best passages are about another year or partner than the one asked")
     rank, sentence, c = found
     return Evidence(sentence, "sentence", tuple(_first(hits, rank, sentence)), c.ok)
-
-
-def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choice | None:
-    """The most confident reading that passes the constraint checks. For an
-    amount, date, count or percentage, the reader picks *which* figure and the
-    typed pattern gives its extent (约6000家 keeps its qualifier and unit);
-    where no pattern covers the reader's span (第22代, 三千余人) the span stands
-    if it states a number; a reading with none does not answer such a question."""
-    typed = [t for t in q.span_types if t in PATTERNS]
-    anchors = topic_anchors(q)
-    for r in (r for r in readings if r.answers and not echoes(q, r.span)):
-        clause = next((c for c in clauses(r.sentence) if r.span in c), r.sentence)
-        span = r.span
-        if typed:
-            found = next((s for t in typed if (s := find_span(clause, t, q.text, anchors))), None)
-            if found and _overlap(clause, found, r.span):
-                span = found
-            elif not NUMERAL.search(r.span) or any(find_span(r.span, t, q.text) for t in PATTERNS if t not in typed):
-                continue  # the reader's span states no number, or one of another type (an amount for a percentage)
-        c = check(q, hits[r.rank].passage, r.sentence, clause)
-        if c.ok:
-            return Choice(with_gloss(r.sentence, span), r.rank, r.sentence, clause, c, r.margin)
-    return None
-
-
-def echoes(q: Question, span: str) -> bool:
-    """The span only repeats what the question names ("Which route links
-    Kazakhstan and Iran through Turkmenistan?" -> 土库曼斯坦): not an answer."""
-    f = fold(span).lower().strip()
-    names = {fold(n).lower() for e in q.entities for n in (*e.names_zh, e.name_en, e.surface)}
-    return f in names or (len(f) > 1 and f in fold(q.text).lower())
-
-
-GLOSS = re.compile(r"\s?[（(]([^（）()]{1,40})[）)]")
-
-
-def with_gloss(sentence: str, span: str) -> str:
-    """A name with the original or short form the text gives right after it in
-    brackets keeps it: 哈萨克斯坦天然气公司（QazaqGaz）, 上海合作组织（上合组织）.
-    Readers of either language recognise one of the two."""
-    at = sentence.find(span)
-    m = GLOSS.match(sentence, at + len(span)) if at >= 0 else None
-    return span + m.group(0).strip() if m and not span.endswith(("）", ")")) else span
-
-
-NUMERAL = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万亿两〇零][^\s]{0,3}[个年月日代届次名位种项家人元吨里米岁倍%％]")
-
-
-def _overlap(clause: str, a: str, b: str) -> bool:
-    i, j = clause.find(a), clause.find(b)
-    return i >= 0 and j >= 0 and i < j + len(b) and j < i + len(a)
-
-
-def reading_sentence(q: Question, hits: list[Hit], readings: list[Reading]):
-    """For a question answered by a sentence: the sentence holding the reader's
-    most confident span, when it says something on its own and passes the checks."""
-    for r in [r for r in readings if r.answers][:1]:
-        c = check(q, hits[r.rank].passage, r.sentence, r.sentence)
-        if informative(r.sentence) and not ({"year", "entity"} & set(c.failed)):
-            return r, c
-    return None
 
 
 def _first(hits: list[Hit], rank: int, sentence: str) -> list[Hit]:

@@ -58,6 +58,11 @@ def _jieba():
     return rjieba
 
 
+def words(text: str) -> list[str]:
+    """jieba's segmentation of Simplified Chinese text into words (all of it, in order)."""
+    return list(_jieba().cut(text))
+
+
 def _cjk_tokens(run: str) -> list[str]:
     words = [w for w in _jieba().cut_for_search(run) if w not in STOP_CJK]
     bigrams = [run[i : i + 2] for i in range(len(run) - 1)] if len(run) > 2 else []

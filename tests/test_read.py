@@ -1,0 +1,30 @@
+"""Reader spans widened to whole words and whole quotations (qa.answer.read.whole_words): no model."""
+
+import pytest
+
+from qa.answer.read import whole_words
+
+pytestmark = pytest.mark.fast  # no models: the fast tier (`python -m pytest -m fast`)
+
+
+@pytest.mark.parametrize("sentence, span, widened", [
+    ("俄羅斯總統普京訪問韓國的前兩年，金大中也去了俄羅斯。", "金大", "金大中"),  # Traditional: words from its Simplified form
+    ("主序帶上的「歐」型恆星直徑約為太陽的八倍。", "歐」型", "「歐」型"),
+    ("他的专著《草原之路》于2019年出版。", "《草原之路", "《草原之路》"),
+    ("The first printing press was built by Johann Gutenberg in Mainz.", "Johann Gutenb", "Johann Gutenberg"),
+    ("Trade reached 44 billion dollars in 2024.", "44 bil", "44 billion"),
+])
+def test_a_span_cut_mid_word_or_mid_quotation_is_widened(sentence, span, widened):
+    a = sentence.index(span)
+    x, y = whole_words(sentence, a, a + len(span))
+    assert sentence[x:y] == widened
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("2024年双边贸易额达440亿美元。", "440亿美元"),
+    ("哈萨克斯坦天然气公司（QazaqGaz）表示", "哈萨克斯坦天然气公司（QazaqGaz）"),
+    ("Trade reached 44 billion dollars in 2024.", "44 billion dollars"),
+])
+def test_a_whole_span_is_left_as_it_is(sentence, span):
+    a = sentence.index(span)
+    assert whole_words(sentence, a, a + len(span)) == (a, a + len(span))
