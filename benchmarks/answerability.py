@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from qa.answer.answerability import FEATURES, WEIGHTS_FILE, Model, features
+from qa.answer.answerability import FEATURES, WEIGHTS_FILE, Model, features, script_gap
 from qa.answer.decide import gather
 from qa.models.reader import shared as shared_reader
 from qa.models.reader_train import code_switch
@@ -61,8 +61,9 @@ L2 = 1.0  # ridge penalty on the standardised weights (not on the bias): a mild 
 BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.0001)
 
 
-def rows(source: str, n: int, seed: int, switched: bool = False) -> tuple[np.ndarray, np.ndarray, list[str], dict]:
-    """(features, labels, condition per row, abstentions by rule) for n sampled
+def rows(source: str, n: int, seed: int, switched: bool = False) -> tuple[np.ndarray, np.ndarray, list[str], dict, np.ndarray]:
+    """(features with the raw margin, labels, condition per row, abstentions by
+    rule, script gap of question and cited passage per row) for n sampled
     questions of a converted set: "FOLDER" (its questions.jsonl) or "FOLDER:QUESTIONS".
     `switched`: each question is also asked code-switched into English through
     CC-CEDICT (qa.models.reader_train.code_switch), the only cross-language
@@ -75,7 +76,7 @@ def rows(source: str, n: int, seed: int, switched: bool = False) -> tuple[np.nda
     texts = [p.text for p in engine.index.passages]
     qs = read_questions(Path(qfile) if qfile else folder / "questions.jsonl")
     random.Random(seed).shuffle(qs)
-    X, y, cond = [], [], []
+    X, y, cond, gaps = [], [], [], []
     rule = Counter()
     t = time.perf_counter()
     rng = random.Random(seed)
@@ -97,10 +98,11 @@ def rows(source: str, n: int, seed: int, switched: bool = False) -> tuple[np.nda
             X.append(features(q, list(ev.hits), ev.checks_ok, ev.kind == "span", ev.margin))
             y.append(float(any(a in ev.hits[0].passage.text for a in answers)))
             cond.append("removed" if removed else "present")
+            gaps.append(script_gap(text, ev.hits[0].passage.text))
     print(f"{len(X)} rows from {min(n, len(qs))} questions in {time.perf_counter() - t:.0f} s; abstained by rule "
           f"(condition, top passage holds the answer): {dict(rule)}", file=sys.stderr)
     by_rule = {f"{c}_{'right' if ok else 'wrong'}": v for (c, ok), v in rule.items()}
-    return np.array(X, float), np.array(y, float), cond, by_rule
+    return np.array(X, float), np.array(y, float), cond, by_rule, np.array(gaps, float)
 
 
 def prior_weights(cond: list[str]) -> np.ndarray:
@@ -140,7 +142,7 @@ def threshold_for(p: np.ndarray, y: np.ndarray, cond: list[str], budget: float) 
 def report(p: np.ndarray, y: np.ndarray, cond: list[str], t: float) -> dict:
     """Figures at threshold t; precision and the reliability table weighted to UNANSWERABLE_SHARE."""
     weight = prior_weights(cond)
-    shown = p >= t
+    shown = p >= t  # t: one threshold, or one per row (blended by script gap)
     cond = np.array(cond)
     table = []
     for lo, hi in zip(BINS, BINS[1:]):
@@ -149,7 +151,7 @@ def report(p: np.ndarray, y: np.ndarray, cond: list[str], t: float) -> dict:
             table.append({"bin": f"{lo:.1f}-{min(hi, 1):.1f}", "rows": int(m.sum()), "mean_predicted": round(float(np.average(p[m], weights=weight[m])), 3),
                           "observed": round(float(np.average(y[m], weights=weight[m])), 3)})
     return {
-        "rows": int(len(y)), "threshold": round(t, 4), "unanswerable_share": UNANSWERABLE_SHARE,
+        "rows": int(len(y)), "threshold": round(float(t), 4) if np.ndim(t) == 0 else "per row (script gap)", "unanswerable_share": UNANSWERABLE_SHARE,
         "precision_of_shown": round(float(np.average(y[shown], weights=weight[shown])), 4) if shown.any() else None,
         "present_and_right_refused": round(float((~shown & (y == 1) & (cond == "present")).sum() / max(1, ((y == 1) & (cond == "present")).sum())), 4),
         "removed_abstained": round(float((~shown & (cond == "removed")).sum() / max(1, (cond == "removed").sum())), 4),
@@ -171,15 +173,17 @@ def main(argv=None) -> int:
     if a.rows and a.rows.exists():
         z = np.load(a.rows)
         X, y, cond = z["X"], z["y"], list(z["cond"])
+        gap = z["gap"] if "gap" in z else np.zeros(len(y))
         by_rule = json.loads(str(z["rule"])) if "rule" in z else {}
     else:
         parts = [rows(f, a.n, a.seed, a.switched) for f in a.folders]
         X = np.vstack([p[0] for p in parts])
         y = np.concatenate([p[1] for p in parts])
         cond = [c for p in parts for c in p[2]]
+        gap = np.concatenate([p[4] for p in parts])
         by_rule = {k: sum(p[3].get(k, 0) for p in parts) for p in parts for k in p[3]}
         if a.rows:
-            np.savez(a.rows, X=X, y=y, cond=np.array(cond), rule=json.dumps(by_rule))
+            np.savez(a.rows, X=X, y=y, cond=np.array(cond), gap=gap, rule=json.dumps(by_rule))
     if a.mode == "fit":
         weight = prior_weights(cond)
         w, b, mean, scale = fit(X, y, weight)
@@ -205,9 +209,15 @@ def main(argv=None) -> int:
         WEIGHTS_FILE.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(json.dumps(out, indent=1, ensure_ascii=False))
     else:
+        # Scored as the product scores: the margin imputed by script gap, the
+        # threshold blended by it (Model.probability, Model.threshold_for).
         model = Model.load()
-        p = np.array([model.score(list(x)) for x in X])
-        print(json.dumps({**report(p, y, cond, model.threshold), "abstained_by_rule": by_rule}, indent=1, ensure_ascii=False))
+        r = FEATURES.index("reader")
+        Xi = X.copy()
+        Xi[:, r] = (1 - gap) * X[:, r] + gap * model.mean[r]
+        p = np.array([model.score(list(x)) for x in Xi])
+        t = np.array([model.threshold_at(g) for g in gap])
+        print(json.dumps({**report(p, y, cond, t), "abstained_by_rule": by_rule}, indent=1, ensure_ascii=False))
     return 0
 
 
