@@ -38,7 +38,9 @@ MEASURE_WORDS = ("倍 份 家 个 项 次 天 人 名 座 所 条 国 种 公里
                  # units of quantities: 90兆瓦, 500万吨, 30亿立方米
                  "兆瓦 千瓦 吉瓦 千瓦时 立方米 平方米 公斤 千克 桶 升 米 "
                  # Taiwan's and imperial units (DRCD's 二千九百公尺)
-                 "公尺 公分 平方公尺 英里 英尺 海里").split()
+                 "公尺 公分 平方公尺 英里 英尺 海里 "
+                 # books, plants, floors, matches, episodes, generations, points, ages, durations
+                 "册 本 卷 篇 首 件 株 棵 层 栋 间 户 套 枚 颗 匹 场 集 章 期 级 代 局 球 分 票 岁 个月 分钟 秒").split()
 LIST_QUESTION = re.compile(r"which (?:\w+ )?(?:countries|states|nations)|what (?:\w+ )?countries|list (?:the |all )?countries|哪些国家|哪几个国家|哪些国", re.I)
 
 # A rate asked (失业率, 增长率, 自杀率) is a percentage; not an exchange rate,

@@ -2,7 +2,7 @@ import pytest
 
 from qa.answer.render import date_en, money_en
 from qa.answer.spans import clauses, find_span
-from qa.question import answer_type
+from qa.question import analyze, answer_type
 
 
 @pytest.mark.parametrize(
@@ -124,3 +124,13 @@ def test_place_where_an_event_was_held_without_a_list_of_cities():
     assert find_span("会议在哈萨克斯坦举行", "place", "Where was the meeting held?") == "哈萨克斯坦"
     assert find_span("会议在哈萨克斯坦举行", "place", "Where in Kazakhstan was the meeting held?") is None
     assert find_span("会议讨论了扩大合作的途径", "place", "Where was the meeting held?") is None
+
+
+@pytest.mark.parametrize("clause, question, expected", [
+    ("《real world》是EXILE的第15张单曲。", "《real world》是EXILE的第几张单曲？", "第15张"),  # an ordinal asked keeps 第
+    ("图书馆藏书81.6万册。", "图书馆藏书量是多少？", "81.6万册"),  # the measure word stays
+    ("全队防守只丢了308分。", "How many points did the defense surrender?", "308分"),
+])
+def test_counts_keep_their_ordinal_and_measure_word(clause, question, expected):
+    q = analyze(question)
+    assert expected in [find_span(clause, t, question) for t in q.span_types]

@@ -55,6 +55,7 @@ ROMAN = re.compile(r"[IVXLCDM]+")
 CLAUSE_SPLIT = re.compile(r"(?<=[，；：,;:])")
 TITLE_QUESTION = re.compile(r"\btitle|\bcalled\b|\bname of|\bnamed\b|标题|题为|名为|名称|叫什么|称为", re.I)
 MIN_CLAUSE = 12  # shorter pieces ("2020年，", "2025年前九个月，") belong to the clause that follows
+ORDINAL_QUESTION = re.compile(r"第\s*(?:几|多少|幾)")
 PATTERNS = {"money": MONEY, "percent": PERCENT, "date": DATE, "count": COUNT}
 
 
@@ -172,7 +173,13 @@ def find_span(clause: str, qtype: str, question: str, anchors=()) -> str | None:
     if span is None:
         return None
     at = folded.find(span)
-    return clause[at : at + len(span)] if at >= 0 else span
+    if at < 0:
+        return span
+    # "第几张单曲？" asks an ordinal: the text's 第 belongs to the answer (第15张).
+    if qtype == "count" and ORDINAL_QUESTION.search(question) and at > 0 and clause[at - 1] == "第":
+        at -= 1
+        span = "第" + span
+    return clause[at : at + len(span)]
 
 
 def _find_span(clause: str, qtype: str, question: str, anchors) -> str | None:
