@@ -282,8 +282,11 @@ def run() -> None:
     """The console entry point (`qa`, `python -m qa.cli`); tests call main()."""
     code = main()
     if sys.argv[1:2] and sys.argv[1] in READ_ONLY:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):  # a reader that closed the pipe (`qa ask … | head -1`)
+                pass
         os._exit(code)
     sys.exit(code)
 
