@@ -26,14 +26,16 @@ from qa.question import Question
 from qa.search.retrieve import Hit
 from qa.text.lexical import HAN, fold
 
-# Hits read. Measured on the reader's held-back CMRC 2018 dev / DRCD questions
-# (301 / 99, never trained on): reading 2 or 3 hits gives the same answer
-# accuracy (0.731 / 0.626), 2 costs a third less.
+# Hits that may be read. Measured on the reader's held-back CMRC 2018 dev / DRCD
+# questions (301 / 99, never trained on): reading 2 or 3 hits gives the same
+# answer accuracy (0.731 / 0.626), 2 costs a third less; reading only the top
+# hit cost DRCD 0.687 -> 0.677 (the second is read only when the top gives no
+# answer, see read()).
 READ_WINDOWS = 2
 # A window holds about 100 tokens (e5's tokenizer gives ~1.6 Chinese characters
 # or ~4.4 Latin characters a token, measured on the five articles and an
-# English paragraph). Reading the two windows costs ~45-60 ms a question on one
-# core here, most of an answer's time (README, "Measured quality and speed").
+# English paragraph). A reading costs ~20-25 ms here, most of an answer's time
+# (README, "Measured quality and speed").
 # The top hit is read at twice the budget: it is the passage most likely to
 # hold the answer, and the answer often sits a few sentences from the words the
 # question repeats. Same held-back questions, answer accuracy at 1x / 1.5x / 2x:
