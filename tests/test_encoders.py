@@ -69,3 +69,18 @@ def test_index_and_ask_with_the_sentence_transformers_backend(mini_corpus, tmp_p
     assert engine.index.manifest.encoders == (f"st:{_minilm_path()}",)
     answer = engine.ask("NordHavn")
     assert answer.hits[0].passage.doc == "b_norway.txt"
+
+
+def test_use_weights_from_the_cache_match_the_packaged_ones_and_a_damaged_copy_is_dropped(tmp_path, monkeypatch):
+    from qa.models.encoders import USEEncoder
+
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path / "cache"))
+    texts = ["2024年双边贸易额达440亿美元", "Trade reached 44 billion dollars in 2024."]
+    first = USEEncoder().encode_queries(texts)  # writes the uncompressed copy
+    (copy,) = (tmp_path / "cache").glob("use-weights-*.npz")
+    again = USEEncoder().encode_queries(texts)  # loads from it
+    np.testing.assert_allclose(first, again, atol=1e-6)
+    copy.write_bytes(b"not an npz file")  # damaged: dropped, the packaged weights used
+    damaged = USEEncoder().encode_queries(texts)
+    np.testing.assert_allclose(first, damaged, atol=1e-6)
+    assert not copy.exists() or copy.read_bytes() != b"not an npz file"

