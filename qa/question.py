@@ -98,6 +98,7 @@ RELATIVE_YEARS = [
 PARTS = [
     (re.compile(r"first half|\bH1\b|上半年", re.I), "H1"),
     (re.compile(r"second half|\bH2\b|下半年", re.I), "H2"),
+    (re.compile(r"first three quarters|前三季度|前3季度", re.I), "M1-9"),
     (re.compile(r"first quarter|\bQ1\b|一季度|第一季度", re.I), "Q1"),
     (re.compile(r"same period|同期", re.I), "same-period"),
 ]
@@ -236,6 +237,11 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
     if not _ASKS.search(folded):  # a bare topic ("China trade", "Russia?")
         return AnswerType.MONEY if indicator else AnswerType.SENTENCE
     return AnswerType.NAME
+
+
+def period_of(text: str) -> Period:
+    """The years and part of a year a text states (a question's or a passage's)."""
+    return _period(fold(text))
 
 
 def _period(folded: str) -> Period:

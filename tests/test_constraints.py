@@ -60,3 +60,45 @@ def test_english_passages_are_checked_the_same_way():
     assert check(analyze("What was the Brazil–Norway trade volume in 2024?"), p, s1, s1).ok
     assert check(analyze("What was the Brazil–Norway trade volume in 2023?"), p, s1, s1).failed == ("year",)
     assert "entity" in check(analyze("How much did Brazil export to Norway in 2020?"), p, s2, s2).failed
+
+
+NINE_MONTHS = "2025年1-9月，两国贸易额达3.6亿美元。自2005年以来，巴西对挪威投资累计27亿美元。"
+
+
+def test_another_part_of_the_year_fails_and_says_which():
+    p = passage(NINE_MONTHS)
+    s1 = p.sentences[0]
+    c = check(analyze("2025年前八个月巴西和挪威的贸易额是多少？"), p, s1, s1)
+    assert c.failed == ("period",) and c.said_period == "January–September"
+    assert check(analyze("2025年前九个月巴西和挪威的贸易额是多少？"), p, s1, s1).ok
+    assert check(analyze("What was Brazil–Norway trade from January to September 2025?"), p, s1, s1).ok
+    assert check(analyze("2025年巴西和挪威的贸易额是多少？"), p, s1, s1).ok  # no part asked: the nine months stand
+
+
+def test_a_total_since_an_earlier_year_does_not_answer_one_year():
+    p = passage(NINE_MONTHS)
+    s2 = p.sentences[1]
+    c = check(analyze("How much did Brazil invest in Norway in 2025 alone?"), p, s2, s2)
+    assert c.failed == ("period",) and c.said_period == "the total since 2005"
+    assert check(analyze("How much has Brazil invested in Norway in total since 2005?"), p, s2, s2).ok
+    assert check(analyze("巴西对挪威累计投资多少？"), p, s2, s2).ok  # no year asked
+
+
+def test_last_year_in_the_text_counts_from_the_article_or_its_latest_year():
+    text = "根据官方统计，去年两国贸易额达5.5亿美元。2025年前九个月，贸易额达到3.6亿美元。"
+    for date in ("2025-10-01", None):  # dated, and undated (the paragraph's latest year stands in)
+        p = passage(text, date=date)
+        s1 = p.sentences[0]
+        assert check(analyze("2024年巴西和挪威的贸易额是多少？"), p, s1, s1).ok
+        c = check(analyze("2025年巴西和挪威的贸易额是多少？"), p, s1, s1)
+        assert c.failed == ("year",) and c.said_years == (2024,)
+
+
+def test_a_range_of_years_is_a_total_and_dates_the_clauses_after_it():
+    text = "2005—2024 年间，挪威对巴西的直接投资达 2060 万美元，而巴西向挪威的投资累计 5650 万美元。"
+    p = passage(text)
+    s1 = p.sentences[0]
+    clause = "而巴西向挪威的投资累计 5650 万美元。"
+    c = check(analyze("How much did Brazil invest in Norway in 2024 alone?"), p, s1, clause)
+    assert c.failed == ("period",) and c.said_period == "the total since 2005"
+    assert check(analyze("How much has Brazil invested in Norway in total?"), p, s1, clause).ok

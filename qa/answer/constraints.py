@@ -15,6 +15,10 @@ article, satisfies each constraint the question states (qa.question):
   must state the indicator asked.
 - direction: a flow between two countries must give them the roles asked
   ("X invested in Y" is not "Y invested in X").
+- period: a part of a year asked (January-August, the first half) is not
+  answered by a clause that states another part (1-9月); a single year asked
+  is not answered by a total since an earlier year ("自2005年以来…累计"),
+  unless the question asks for the total.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from qa.ingest.corpus import Passage
-from qa.question import FLOW, INDICATORS, Question, flow_roles
+from qa.question import FLOW, INDICATORS, Question, flow_roles, period_of
 from qa.text.entities import Entity, find_entities, pair_entities
 from qa.text.lexical import fold
 
@@ -31,10 +35,23 @@ from qa.text.lexical import fold
 YEAR_SAID = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.]|\s*[万亿千百])")
 
 
+# A total over years: since a year ("自2005年以来", "since 2005") or across a
+# range ("2005—2024 年间", "between 2005 and 2024", "from 2005 to 2024").
+TOTAL_SPAN = re.compile(
+    r"(?:自|从)?\s*((?:19|20)\d\d)\s*年\s*(?:以来|起至今|至今)|\bsince\s+((?:19|20)\d\d)\b"
+    r"|((?:19|20)\d\d)\s*(?:年\s*)?[—–\-~至到]\s*(?:19|20)\d\d\s*年\s*(?:间|期间|以来)?"
+    r"|\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|through)\s+(?:19|20)\d\d\b", re.I)
+# A question that asks for such a total.
+ASKS_TOTAL = re.compile(r"累计|以来|总共|一共|迄今|至今|\btotal\b|\bsince\b|so far|to date|cumulative|altogether|in all\b", re.I)
+# Parts of a year as month ranges, so "the first half" meets "1-6月".
+PART_MONTHS = {"H1": (1, 6), "H2": (7, 12), "Q1": (1, 3)}
+
+
 @dataclass(frozen=True)
 class Check:
-    failed: tuple[str, ...] = ()  # "year", "entity", "indicator", "direction"
+    failed: tuple[str, ...] = ()  # "year", "period", "entity", "indicator", "direction"
     said_years: tuple[int, ...] = ()  # the years the sentence gives, when not the ones asked
+    said_period: str = ""  # what the clause covers instead, in words, when "period" failed
 
     @property
     def ok(self) -> bool:
@@ -44,7 +61,12 @@ class Check:
 def check(q: Question, passage: Passage, sentence: str, clause: str) -> Check:
     failed = []
     years_ok, said = _years(q, passage, sentence, clause)
-    if not years_ok:
+    # A total since an earlier year is a period fault even where the year check
+    # also fails on that earlier year ("since 2005" is no 2005 figure).
+    said_period = _since(q, passage, sentence, clause) or (_part_said(q, sentence, clause) if years_ok else "")
+    if said_period:
+        failed.append("period")
+    elif not years_ok:
         failed.append("year")
     if not _entities_ok(q, passage, sentence):
         failed.append("entity")
@@ -52,7 +74,7 @@ def check(q: Question, passage: Passage, sentence: str, clause: str) -> Check:
         failed.append("indicator")
     if flow_direction(q, clause) < 0:
         failed.append("direction")
-    return Check(tuple(failed), said)
+    return Check(tuple(failed), said, said_period)
 
 
 def article_year(passage: Passage) -> int | None:
@@ -60,20 +82,81 @@ def article_year(passage: Passage) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def reference_year(passage: Passage) -> int | None:
+    """The year "last year" / "去年" counts from: the article's date; for an
+    undated article, the latest year its paragraph names (a news paragraph that
+    says "2025年前九个月" and "去年" was written in 2025)."""
+    return article_year(passage) or max((int(y) for y in YEAR_SAID.findall(passage.text)), default=None)
+
+
 def _years(q: Question, passage: Passage, sentence: str, clause: str) -> tuple[bool, tuple[int, ...]]:
-    asked = set(q.period.resolved(article_year(passage)))
+    asked = set(q.period.resolved(reference_year(passage)))
     if not asked:
         return True, ()
     # The years that date a clause are those written before its end in the same
     # sentence ("2024年，双边贸易额达…，其中…"), else the paragraph's.
     end = sentence.find(clause)
     scope = sentence[: end + len(clause)] if end >= 0 else sentence
-    said = [int(y) for y in YEAR_SAID.findall(scope)] or [int(y) for y in YEAR_SAID.findall(sentence)]
+    ref = reference_year(passage)
+    said = _said_years(scope, ref) or _said_years(sentence, ref) or _said_years(passage.text, ref)
     if not said:
-        said = [int(y) for y in YEAR_SAID.findall(passage.text)]
-        if not said:
-            return True, ()  # undated: nothing contradicts the question
+        return True, ()  # undated: nothing contradicts the question
     return bool(asked & set(said)), tuple(dict.fromkeys(y for y in said if y not in asked))
+
+
+def _said_years(text: str, reference_year: int | None) -> list[int]:
+    """Years a text gives: written out, or relative ("去年", "last year")
+    resolved against the article's year."""
+    said = [int(y) for y in YEAR_SAID.findall(text)]
+    if reference_year:
+        said += [reference_year + r for r in period_of(text).relative]
+    return said
+
+
+def _part_said(q: Question, sentence: str, clause: str) -> str:
+    """The months the clause covers, in words, when the question asks other months."""
+    asked = part_months(q.period.part)
+    if not asked:
+        return ""
+    end = sentence.find(clause)
+    scope = sentence[: end + len(clause)] if end >= 0 else sentence
+    said = part_months(period_of(scope).part)
+    return months_in_words(said) if said and said != asked else ""
+
+
+def _since(q: Question, passage: Passage, sentence: str, clause: str) -> str:
+    """"the total since 2005" when the clause gives a total over years that
+    start before the one asked and the question does not ask for a total.
+    The clause is dated by the last time expression up to its end in its
+    sentence ("2005—2024 年间，A…，而B累计5650万美元": B's figure too)."""
+    years = q.period.resolved(reference_year(passage))
+    if not years or ASKS_TOTAL.search(fold(q.text)):
+        return ""
+    end = sentence.find(clause)
+    scope = fold(sentence[: end + len(clause)] if end >= 0 else clause)
+    totals = list(TOTAL_SPAN.finditer(scope))
+    if not totals:
+        return ""
+    last = totals[-1]
+    if any(m.start() >= last.end() for m in YEAR_SAID.finditer(scope)):
+        return ""  # a plain year after the total dates the clause
+    start = int(next(g for g in last.groups() if g))
+    return f"the total since {start}" if start < min(years) else ""
+
+
+def part_months(part: str | None) -> tuple[int, int] | None:
+    if part in PART_MONTHS:
+        return PART_MONTHS[part]
+    m = re.fullmatch(r"M(\d+)-(\d+)", part or "")
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+MONTH_NAMES = "January February March April May June July August September October November December".split()
+
+
+def months_in_words(months: tuple[int, int]) -> str:
+    a, b = months
+    return f"{MONTH_NAMES[a - 1]}–{MONTH_NAMES[b - 1]}"
 
 
 def names_in(text: str) -> set[str]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from qa.answer import answerability
 from qa.answer.choose import Choice, best_sentence, choose
+from qa.answer.constraints import part_months, months_in_words
 from qa.answer.read import Reading, from_reading, read, reading_sentence
 from qa.answer.render import render_en
 from qa.answer.spans import PATTERNS
@@ -152,6 +153,12 @@ def _what_they_give(q: Question, failed: Choice) -> str:
         asked = ", ".join(str(y) for y in q.period.years) or "the year asked"
         said = ", ".join(str(y) for y in c.said_years) or "another year"
         return f"the articles do not give {asked} for this; for {said} they give {span}"
+    if "period" in c.failed:
+        months = part_months(q.period.part)
+        asked = (months_in_words(months) if months else "") or ", ".join(str(y) for y in q.period.years) or "the period asked"
+        if c.said_period.startswith("the total since"):
+            return f"the articles do not give a figure for {asked} alone; they give {c.said_period} ({span})"
+        return f"the articles do not give {asked} for this; for {c.said_period} they give {span}"
     if "entity" in c.failed:
         return f"the articles do not give this for {', '.join(e.name_en for e in q.countries)}; the closest figure ({span}) is about another partner"
     if "indicator" in c.failed:
