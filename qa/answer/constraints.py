@@ -43,6 +43,7 @@ TOTAL_SPAN = re.compile(
     r"|\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|through)\s+(?:19|20)\d\d\b", re.I)
 # A question that asks for such a total.
 ASKS_TOTAL = re.compile(r"累计|以来|总共|一共|迄今|至今|\btotal\b|\bsince\b|so far|to date|cumulative|altogether|in all\b", re.I)
+FIGURES = frozenset({"money", "count", "percent"})  # answer types the period check applies to
 # Parts of a year as month ranges, so "the first half" meets "1-6月".
 PART_MONTHS = {"H1": (1, 6), "H2": (7, 12), "Q1": (1, 3)}
 
@@ -62,8 +63,10 @@ def check(q: Question, passage: Passage, sentence: str, clause: str) -> Check:
     failed = []
     years_ok, said = _years(q, passage, sentence, clause)
     # A total since an earlier year is a period fault even where the year check
-    # also fails on that earlier year ("since 2005" is no 2005 figure).
-    said_period = _since(q, passage, sentence, clause) or (_part_said(q, sentence, clause) if years_ok else "")
+    # also fails on that earlier year ("since 2005" is no 2005 figure). Only
+    # figures are totals or parts of a year: a name or a date is not.
+    figure = q.answer_type.value in FIGURES
+    said_period = (_since(q, passage, sentence, clause) or (_part_said(q, sentence, clause) if years_ok else "")) if figure else ""
     if said_period:
         failed.append("period")
     elif not years_ok:
