@@ -53,6 +53,8 @@ class Check:
     failed: tuple[str, ...] = ()  # "year", "period", "entity", "indicator", "direction"
     said_years: tuple[int, ...] = ()  # the years the sentence gives, when not the ones asked
     said_period: str = ""  # what the clause covers instead, in words, when "period" failed
+    total_since: int | None = None  # the first year of a total over years, when that is what failed
+
 
     @property
     def ok(self) -> bool:
@@ -66,7 +68,8 @@ def check(q: Question, passage: Passage, sentence: str, clause: str) -> Check:
     # also fails on that earlier year ("since 2005" is no 2005 figure). Only
     # figures are totals or parts of a year: a name or a date is not.
     figure = q.answer_type.value in FIGURES
-    said_period = (_since(q, passage, sentence, clause) or (_part_said(q, sentence, clause) if years_ok else "")) if figure else ""
+    since = _since(q, passage, sentence, clause) if figure else None
+    said_period = f"the total since {since}" if since is not None else (_part_said(q, sentence, clause) if figure and years_ok else "")
     if said_period:
         failed.append("period")
     elif not years_ok:
@@ -77,7 +80,7 @@ def check(q: Question, passage: Passage, sentence: str, clause: str) -> Check:
         failed.append("indicator")
     if flow_direction(q, clause) < 0:
         failed.append("direction")
-    return Check(tuple(failed), said, said_period)
+    return Check(tuple(failed), said, said_period, since)
 
 
 def article_year(passage: Passage) -> int | None:
@@ -127,24 +130,24 @@ def _part_said(q: Question, sentence: str, clause: str) -> str:
     return months_in_words(said) if said and said != asked else ""
 
 
-def _since(q: Question, passage: Passage, sentence: str, clause: str) -> str:
-    """"the total since 2005" when the clause gives a total over years that
+def _since(q: Question, passage: Passage, sentence: str, clause: str) -> int | None:
+    """The first year (2005) when the clause gives a total over years that
     start before the one asked and the question does not ask for a total.
     The clause is dated by the last time expression up to its end in its
     sentence ("2005—2024 年间，A…，而B累计5650万美元": B's figure too)."""
     years = q.period.resolved(reference_year(passage))
     if not years or ASKS_TOTAL.search(fold(q.text)):
-        return ""
+        return None
     end = sentence.find(clause)
     scope = fold(sentence[: end + len(clause)] if end >= 0 else clause)
     totals = list(TOTAL_SPAN.finditer(scope))
     if not totals:
-        return ""
+        return None
     last = totals[-1]
     if any(m.start() >= last.end() for m in YEAR_SAID.finditer(scope)):
-        return ""  # a plain year after the total dates the clause
+        return None  # a plain year after the total dates the clause
     start = int(next(g for g in last.groups() if g))
-    return f"the total since {start}" if start < min(years) else ""
+    return start if start < min(years) else None
 
 
 def part_months(part: str | None) -> tuple[int, int] | None:

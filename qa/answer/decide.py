@@ -156,7 +156,7 @@ def _what_they_give(q: Question, failed: Choice) -> str:
     if "period" in c.failed:
         months = part_months(q.period.part)
         asked = (months_in_words(months) if months else "") or ", ".join(str(y) for y in q.period.years) or "the period asked"
-        if c.said_period.startswith("the total since"):
+        if c.total_since is not None:
             return f"the articles do not give a figure for {asked} alone; they give {c.said_period} ({span})"
         return f"the articles do not give {asked} for this; for {c.said_period} they give {span}"
     if "entity" in c.failed:
