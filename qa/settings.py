@@ -19,6 +19,13 @@ class FusionWeights:
     use_sent: float = 1.0
     use_para: float = 0.5
     bm25: float = 0.7
+    # BM25 for a question in the other script than the passage (English over
+    # Chinese, Chinese over English), where it scores the dictionary's
+    # translations of the question's words, many of them loose: half the
+    # weight. Fitted by `python -m benchmarks.fusion` on SQuAD 2.0 dev paired
+    # across languages (2,976 questions; first passage right 0.720 -> 0.743;
+    # benchmarks/results/fusion_cross.json); blended by the script gap.
+    bm25_across_scripts: float = 0.35
     other_sent: float = 1.0  # any further encoder (e.g. st:...)
     other_para: float = 0.5
     # Per question entity, scaled by how specific it is in the corpus; half for a

@@ -88,3 +88,23 @@ def test_question_entities_prefer_passages_about_them(engine):
     hits = engine.retriever.search("What was the bilateral trade volume with Kyrgyzstan in 2024?", 3)
     assert "吉尔吉斯斯坦" in hits[0].passage.subject
     assert hits[0].why["entity"] > 0
+
+
+def test_bm25_weighs_less_across_scripts(engine):
+    """An English question over the Chinese articles: BM25 scores the
+    dictionary's translations, so it counts with bm25_across_scripts; a Chinese
+    question over them keeps (nearly) the full weight."""
+    base = FusionWeights(bm25_across_scripts=FusionWeights().bm25)
+    halved = replace(base, bm25_across_scripts=base.bm25 / 2)
+
+    def bm25_part(weights, question):
+        r = Retriever(engine.index, engine.encoders, Settings(weights=weights))
+        top = r.search(question, 1)[0]
+        again = [h for h in Retriever(engine.index, engine.encoders, Settings(weights=base)).search(question, 20)
+                 if (h.passage.doc, h.passage.para_no) == (top.passage.doc, top.passage.para_no)][0]
+        return top.why["bm25"], again.why["bm25"]
+
+    got, full = bm25_part(halved, "What was the trade volume between Kazakhstan and China in 2024?")
+    assert full != 0 and abs(got - full / 2) < 0.05 * abs(full)  # Chinese passages: nearly all the gap
+    got, full = bm25_part(halved, "2024年哈萨克斯坦与中国的贸易额是多少？")
+    assert full != 0 and abs(got - full) < 0.1 * abs(full)  # a few Latin names in the passage: a small gap

@@ -16,8 +16,10 @@ The rule (tested in tests/test_retrieve.py):
 5. A question and a passage in different languages share no words, so the
    lexical query also gets the entities' names in both languages and the
    other language's dictionary (CC-CEDICT) forms of the topic words (words
-   with at most MAX_FORMS senses; more would be noise). What the question
-   asks comes from the question stage (qa.question.Question).
+   with at most MAX_FORMS senses; more would be noise), and BM25 weighs less
+   there (`bm25_across_scripts`), blended by the gap in script between the
+   question and each passage. What the question asks comes from the question
+   stage (qa.question.Question).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from qa.index.contract import Store
 from qa.question import Question, analyze
 from qa.settings import Settings
 from qa.text.entities import Entity
-from qa.text.lexical import fold, tokenize
+from qa.text.lexical import fold, latin_share, tokenize
 
 
 MAX_FORMS = 6  # translations per English word that may join the lexical query
@@ -91,6 +93,7 @@ class Retriever:
         counts = np.bincount(index.sent_owner, minlength=len(index.passages))
         self.sent_start = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
         self.sent_count = counts.astype(np.int64)
+        self._latin = np.full(len(index.passages), np.nan, np.float32)
 
     def missing(self, question: Question) -> tuple[Entity, ...]:
         """Countries the question names that no passage of the library names.
@@ -159,7 +162,9 @@ class Retriever:
             sent_sum += sims
             feats[f"{eid}_sent"] = getattr(w, f"{name}_sent") * _zscore(np.maximum.reduceat(sims, seg))
             feats[f"{eid}_para"] = getattr(w, f"{name}_para") * _zscore(para)
-        feats["bm25"] = w.bm25 * _zscore(self.ix.bm25_scores(bm25_tokens, cand))
+        gap = np.abs(self._latin_share(cand) - latin_share(q.text))
+        bm25_w = w.bm25 + (w.bm25_across_scripts - w.bm25) * gap
+        feats["bm25"] = bm25_w * _zscore(self.ix.bm25_scores(bm25_tokens, cand))
         feats["entity"] = w.entity * self._entity_boost(cand, q)
         # Literals are Latin words and numbers, which folding to Simplified leaves
         # alone: lower-casing is enough, and nothing is read without literals.
@@ -177,6 +182,17 @@ class Retriever:
         tops = np.flatnonzero(sent_score == np.repeat(np.maximum.reduceat(sent_score, seg), counts))
         first = tops[np.unique(owner[tops], return_index=True)[1]]
         return feats, sent_rows[first], mean_sim[first].astype(np.float64), (mean_sim, seg, counts)
+
+    def _latin_share(self, cand: np.ndarray) -> np.ndarray:
+        """How English each candidate passage is (qa.text.lexical.latin_share),
+        computed on first use and kept: a library of a million passages would
+        take seconds to scan up front."""
+        if len(self._latin) != len(self.ix.passages):
+            self._latin = np.full(len(self.ix.passages), np.nan, np.float32)
+        rows = cand[np.isnan(self._latin[cand])]
+        for r in rows:
+            self._latin[r] = latin_share(self.ix.passages[int(r)].text)
+        return self._latin[cand]
 
     def _entity_boost(self, cand: np.ndarray, q: Question) -> np.ndarray:
         n = len(self.ix.passages)
