@@ -169,6 +169,9 @@ def main(argv=None) -> int:
                     help="what the folders hold, in words, for answerability.json")
     ap.add_argument("--switched", action="store_true", help="also ask each question code-switched into English")
     ap.add_argument("--rows", type=Path, help="cache of the feature rows (.npz): read if it exists, else written")
+    ap.add_argument("--margin", choices=("imputed", "measured"), default="measured",
+                    help="across scripts, treat the reader's margin as missing (imputed) or as evidence (measured: "
+                         "the reader and the fit set hold real questions in the other script)")
     a = ap.parse_args(argv)
     if a.rows and a.rows.exists():
         z = np.load(a.rows)
@@ -199,13 +202,18 @@ def main(argv=None) -> int:
         t_missing = threshold_for(p_missing, y, cond, REFUSAL_BUDGET)
         out = {"features": list(FEATURES), "weights": [round(float(v), 5) for v in w], "bias": round(b, 5),
                "mean": [round(float(v), 5) for v in mean], "scale": [round(float(v), 5) for v in scale],
-               "threshold": round(t, 4), "threshold_missing": round(t_missing, 4),
-               "fit_margin_withheld": report(p_missing, y, cond, t_missing), "refusal_budget": REFUSAL_BUDGET, "unanswerable_share": UNANSWERABLE_SHARE,
+               "threshold": round(t, 4), "margin_across_scripts": a.margin}
+        if a.margin == "imputed":
+            out |= {"threshold_missing": round(t_missing, 4), "fit_margin_withheld": report(p_missing, y, cond, t_missing)}
+        out |= {"refusal_budget": REFUSAL_BUDGET, "unanswerable_share": UNANSWERABLE_SHARE,
                "fitted_on": f"{a.describe}: {' + '.join(a.folders)}, up to {a.n} questions each, seed {a.seed}, paragraph present and removed"
                             + (", each also code-switched into English" if a.switched else ""),
                "command": f"python -m benchmarks.answerability fit {' '.join(a.folders)} --n {a.n} --seed {a.seed}"
-                          + (" --switched" if a.switched else ""),
+                          + f" --margin {a.margin}" + (" --switched" if a.switched else ""),
                "fit": report(p, y, cond, t), "abstained_by_rule": by_rule}
+        cross = gap >= 0.5  # questions in the other script than their cited passage
+        if cross.any():
+            out["fit_across_scripts"] = report(p[cross], y[cross], [c for c, x in zip(cond, cross) if x], t)
         WEIGHTS_FILE.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(json.dumps(out, indent=1, ensure_ascii=False))
     else:
@@ -214,10 +222,15 @@ def main(argv=None) -> int:
         model = Model.load()
         r = FEATURES.index("reader")
         Xi = X.copy()
-        Xi[:, r] = (1 - gap) * X[:, r] + gap * model.mean[r]
+        if model.impute_across_scripts:
+            Xi[:, r] = (1 - gap) * X[:, r] + gap * model.mean[r]
         p = np.array([model.score(list(x)) for x in Xi])
         t = np.array([model.threshold_at(g) for g in gap])
-        print(json.dumps({**report(p, y, cond, t), "abstained_by_rule": by_rule}, indent=1, ensure_ascii=False))
+        out = {**report(p, y, cond, t), "abstained_by_rule": by_rule}
+        cross = gap >= 0.5
+        if cross.any():
+            out["across_scripts"] = report(p[cross], y[cross], [c for c, x in zip(cond, cross) if x], t[cross])
+        print(json.dumps(out, indent=1, ensure_ascii=False))
     return 0
 
 

@@ -12,6 +12,12 @@ benchmarks/cmrc2018.py) and, by swapping the question text between languages:
     /tmp/xq/zh/corpus, /tmp/xq/zh/questions_en.jsonl     English questions, Chinese library
 
 Used only to measure (README, "Measured quality"); nothing is fitted on it.
+
+XQuAD's paragraphs come from SQuAD v1.1 dev articles, and the reader also
+trains on other paragraphs of some of those articles (benchmarks.squad_pairs
+leaves XQuAD's own paragraphs out). With `--unseen-from runs/squad_pairs.jsonl`
+each question file also gets an `_unseen` twin holding only the questions of
+articles the reader never saw (13 of XQuAD's 48): the clean measurement.
 """
 
 from __future__ import annotations
@@ -40,10 +46,26 @@ def swap(questions: Path, texts: dict[str, str], lang: str, out: Path) -> int:
     return n
 
 
+def unseen(questions: Path, titles: dict[str, str], trained: set[str]) -> int:
+    """Write questions of articles not in `trained` next to `questions`, as NAME_unseen.jsonl."""
+    keep = [line for line in questions.read_text(encoding="utf-8").splitlines()
+            if titles.get(json.loads(line)["id"]) not in trained]
+    out = questions.with_name(questions.stem + "_unseen.jsonl")
+    out.write_text("".join(line + "\n" for line in keep), encoding="utf-8")
+    return len(keep)
+
+
+def article_titles(src: Path) -> dict[str, str]:
+    data = json.loads(src.read_text(encoding="utf-8"))["data"]
+    return {qa["id"]: art["title"] for art in data for p in art["paragraphs"] for qa in p["qas"]}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("xquad", type=Path, help="folder with xquad.en.json and xquad.zh.json")
     ap.add_argument("out", type=Path)
+    ap.add_argument("--unseen-from", dest="unseen_from", type=Path, default=None,
+                    help="benchmarks.squad_pairs output: write _unseen question files without its articles")
     a = ap.parse_args(argv)
     for lang in ("en", "zh"):
         convert(a.xquad / f"xquad.{lang}.json", a.out / lang)
@@ -53,6 +75,12 @@ def main(argv=None) -> int:
     swap(a.out / "en" / "questions.jsonl", zh_q, "zh", a.out / "en" / "questions_zh.jsonl")
     n = swap(a.out / "zh" / "questions.jsonl", en_q, "en", a.out / "zh" / "questions_en.jsonl")
     print(f"wrote {a.out}: two libraries of 240 paragraphs; {n} English questions over the Chinese one")
+    if a.unseen_from:
+        trained = {json.loads(line)["article"].removeprefix("squad:")
+                   for line in a.unseen_from.read_text(encoding="utf-8").splitlines()}
+        titles = article_titles(a.xquad / "xquad.en.json")
+        for f in (a.out / "en" / "questions_en.jsonl", a.out / "en" / "questions_zh.jsonl", a.out / "zh" / "questions_en.jsonl"):
+            print(f"{f}: {unseen(f, titles, trained)} questions of articles never trained on")
     return 0
 
 

@@ -10,7 +10,9 @@ import json
 import pytest
 
 from qa.models.reader import Reader, span_f1
-from qa.models.reader_train import code_switch, load_items, main
+import numpy as np
+
+from qa.models.reader_train import _held, code_switch, load_items, main
 
 pytestmark = pytest.mark.fast
 
@@ -73,3 +75,37 @@ def test_span_f1():
     assert span_f1("1987年", "1987年") == 1.0
     assert 0 < span_f1("于1987年", "1987年") < 1
     assert span_f1("", "x") == 0.0
+
+
+def test_continue_from_an_adapter_with_cross_language_pairs(tmp_path, capsys):
+    """--init starts from an exported adapter (its held-back figures are logged
+    as step 0), --pairs adds English questions over the Chinese paragraphs,
+    and an unanswerable item trains "no answer"."""
+    _squad(tmp_path / "tiny.json")
+    _run(tmp_path, 1)
+    english = ["What was Qinghe's population in 2019?", "What is Qinghe known for?", "When did Baishi Port open?",
+               "What does Baishi Port hold every year?", "Who was Linwan University's first president?",
+               "How many colleges does Linwan University have?"]
+    lines = []
+    for (ctx, qas), k in zip(PARAS, range(3)):
+        for (_, a), q in zip(qas, english[2 * k: 2 * k + 2]):
+            lines.append({"qid": q, "question": q, "context": ctx, "answers": [a], "start": ctx.index(a),
+                          "article": f"a{k}", "held_key": ctx, "combo": "en>zh"})
+        lines.append({"qid": f"u{k}", "question": "When did it close?", "context": ctx, "answers": [], "start": -1,
+                      "article": f"a{k}", "held_key": ctx, "combo": "en>zh"})
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in lines), encoding="utf-8")
+    capsys.readouterr()
+    main(["--data", str(tmp_path), "--files", "tiny.json", "--out", str(tmp_path / "run2"), "--held", "0.4",
+          "--epochs", "1", "--batch", "2", "--max-len", "64", "--layers", "1", "--rank", "2", "--every", "1",
+          "--eval-every", "1", "--eval-n", "6", "--threads", "1", "--warmup", "1", "--lr", "0",
+          "--init", str(tmp_path / "run" / "reader.npz"), "--pairs", str(pairs), "--unanswerable", "1.0"])
+    log = [json.loads(line) for line in (tmp_path / "run2" / "log.jsonl").read_text().splitlines()]
+    assert log[0]["step"] == 0 and log[0]["held en>zh"]["n"] > 0  # the held-back pairs are scored apart
+    assert log[-1]["step"] > 0 and all(r["loss"] > 0 for r in log[1:])
+    head = json.loads(capsys.readouterr().out.splitlines()[0])
+    trained_pairs = [r for r in lines if not _held(r["held_key"], 0.4)]
+    assert head["rows"] >= len(trained_pairs)  # answerable pairs and one no-answer row per unanswerable one
+    # at learning rate 0 the continued adapter is the one it started from
+    before, after = np.load(tmp_path / "run" / "reader.npz"), np.load(tmp_path / "run2" / "reader.npz")
+    assert all(np.array_equal(before[k], after[k]) for k in before.files if k != "meta")

@@ -101,12 +101,16 @@ class Model:
     # the margin withheld (imputed), so answers without that evidence are not
     # refused more often than answers with it.
     threshold_missing: float | None = None
+    # False once the reader and this model are fitted on real questions in
+    # another script than their passage (answerability.json says
+    # "margin_across_scripts": "measured"): the margin is then evidence there too.
+    impute_across_scripts: bool = True
 
     def threshold_for(self, question: str, passage: str) -> float:
         return self.threshold_at(script_gap(question, passage))
 
     def threshold_at(self, gap: float) -> float:
-        if self.threshold_missing is None:
+        if self.threshold_missing is None or not self.impute_across_scripts:
             return self.threshold
         return (1 - gap) * self.threshold + gap * self.threshold_missing
 
@@ -115,7 +119,8 @@ class Model:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def probability(self, q: Question, hits: list[Hit], checks_ok: bool, typed: bool, margin: float = 0.0) -> float:
-        return self.score(features(q, hits, checks_ok, typed, margin, self.mean[FEATURES.index("reader")]))
+        reader_mean = self.mean[FEATURES.index("reader")] if self.impute_across_scripts else None
+        return self.score(features(q, hits, checks_ok, typed, margin, reader_mean))
 
     @classmethod
     def load(cls, path: Path = WEIGHTS_FILE) -> "Model":
@@ -123,7 +128,7 @@ class Model:
         if tuple(d["features"]) != FEATURES:
             raise ValueError(f"{path} was fitted on other features; run `python -m benchmarks.answerability`")
         return cls(tuple(d["weights"]), d["bias"], tuple(d["mean"]), tuple(d["scale"]), d["threshold"],
-                   d.get("threshold_missing"))
+                   d.get("threshold_missing"), d.get("margin_across_scripts", "imputed") == "imputed")
 
 
 @lru_cache(maxsize=1)

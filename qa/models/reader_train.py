@@ -60,6 +60,7 @@ class Item:
     start: int  # of answers[0] in context, -1 if not verbatim
     article: str
     held: bool
+    combo: str = "zh>zh"  # question language > passage language
 
 
 def load_items(paths: list[Path], held_share: float) -> list[Item]:
@@ -71,7 +72,7 @@ def load_items(paths: list[Path], held_share: float) -> list[Item]:
             article = f"{path.name}#{art_no}"
             for para in art["paragraphs"]:
                 ctx = para["context"]
-                held = int(hashlib.sha1(ctx.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF < held_share
+                held = _held(ctx, held_share)
                 for qa in para["qas"]:
                     answers = tuple(dict.fromkeys(a["text"].strip() for a in qa["answers"] if a["text"].strip()))
                     if not answers:
@@ -82,6 +83,22 @@ def load_items(paths: list[Path], held_share: float) -> list[Item]:
                         start = ctx.find(answers[0])
                     items.append(Item(qa["id"], qa["question"], ctx, answers, start, article, held))
     return items
+
+
+def _held(key: str, share: float) -> bool:
+    return int(hashlib.sha1(key.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF < share
+
+
+def load_pairs(path: Path, held_share: float) -> list[Item]:
+    """Cross-language items written by benchmarks.squad_pairs (JSONL); an
+    unanswerable question has no answers. A paragraph is held back in all its
+    language pairings together."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        out.append(Item(r["qid"], r["question"], r["context"], tuple(r["answers"]), r["start"], r["article"],
+                        _held(r["held_key"], held_share), r["combo"]))
+    return out
 
 
 def paragraphs_by_article(items: list[Item]) -> dict[str, list[str]]:
@@ -126,6 +143,11 @@ def examples(reader: Reader, items: list[Item], rng: random.Random, args) -> lis
     by_article = paragraphs_by_article(items)
     rows = []
     for it in items:
+        if not it.answers:  # written unanswerable: any window of its paragraph says "no answer"
+            if rng.random() < args.unanswerable:
+                w = rng.choice(reader.windows(it.question, it.context, args.max_len, stride=args.max_len // 2))
+                rows.append((w.ids, 0, 0))
+            continue
         if it.start < 0:
             continue
         q = it.question
@@ -177,6 +199,12 @@ class Trainable:
         self.params["head.b"] = torch.nn.Parameter(torch.zeros(2))
         self.scale = 2.0  # LoRA alpha / rank, alpha = 2 * rank (a common choice)
 
+    def start_from(self, path: Path) -> None:
+        """Continue from an exported adapter (same rank and layers)."""
+        saved = np.load(path)
+        for k, p in self.params.items():
+            p.data.copy_(self.torch.from_numpy(saved[k].astype(np.float32)))
+
     def logits(self, seqs: list[list[int]]):
         F = self.torch.nn.functional
         e5 = self.reader.base
@@ -215,7 +243,7 @@ class Trainable:
 def evaluate(reader: Reader, items: list[Item], limit: int) -> dict:
     """EM/F1 of the reader's best span on held-back questions, with their paragraph."""
     em = f1 = 0.0
-    items = items[:limit]
+    items = [it for it in items if it.answers][:limit]
     for it in items:
         spans = reader.read(it.question, [it.context])
         text = spans[0].text if spans else ""
@@ -237,9 +265,18 @@ def train(args) -> None:
     if args.limit:
         items = items[: args.limit]
     train_items = [it for it in items if not it.held]
+    if args.replay < 1.0:  # a continued run keeps a share of what the adapter learnt first
+        train_items = [it for it in train_items if rng.random() < args.replay]
     held = [it for it in items if it.held]
+    pairs = load_pairs(Path(args.pairs), args.held) if args.pairs else []
+    if args.limit:
+        pairs = pairs[: args.limit]
+    train_items += [it for it in pairs if not it.held]
+    held_pairs = {c: [it for it in pairs if it.held and it.combo == c] for c in sorted({it.combo for it in pairs})}
     rows = examples(reader, train_items, rng, args)
     net = Trainable(reader, args.rank, args.layers, args.seed)
+    if args.init and not (out / "checkpoint.pt").exists():
+        net.start_from(Path(args.init))
     opt = torch.optim.AdamW(list(net.params.values()), lr=args.lr, weight_decay=0.01)
     total = max(1, math.ceil(args.epochs * len(rows) / args.batch))
     sched = torch.optim.lr_scheduler.LambdaLR(
@@ -254,8 +291,16 @@ def train(args) -> None:
         step = state["step"]
     log = (out / "log.jsonl").open("a", encoding="utf-8")
     meta = {"rank": args.rank, "layers": args.layers, "max_len": args.max_len, "rows": len(rows),
-            "seed": args.seed, "files": args.files}
+            "seed": args.seed, "files": args.files, "pairs": Path(args.pairs).name if args.pairs else None,
+            "init": Path(args.init).name if args.init else None}
     print(json.dumps({"rows": len(rows), "held_questions": len(held), "steps": total, "from": step}), flush=True)
+    if args.init and step == 0:  # where the continued run starts from, on the same held-back questions
+        start_reader = Reader.load(Path(args.init))
+        rec = {"step": 0, "held": evaluate(start_reader, held, args.eval_n)}
+        for combo, its in held_pairs.items():
+            rec[f"held {combo}"] = evaluate(start_reader, its, args.eval_n // 3)
+        log.write(json.dumps(rec) + "\n")
+        print(json.dumps(rec), flush=True)
     t0, losses = time.time(), []
     while step < total:
         at = (step * args.batch) % len(rows)
@@ -278,7 +323,10 @@ def train(args) -> None:
             net.export(out / "reader.npz", meta)
             rec = {"step": step, "loss": round(float(np.mean(losses)), 4), "s_per_step": round((time.time() - t0) / len(losses), 2)}
             if step % (args.every * args.eval_every) == 0 or step == total:
-                rec["held"] = evaluate(Reader.load(out / "reader.npz"), held, args.eval_n)
+                trained = Reader.load(out / "reader.npz")
+                rec["held"] = evaluate(trained, held, args.eval_n)
+                for combo, its in held_pairs.items():
+                    rec[f"held {combo}"] = evaluate(trained, its, args.eval_n // 3)
             log.write(json.dumps(rec) + "\n")
             log.flush()
             print(json.dumps(rec), flush=True)
@@ -302,6 +350,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--warmup", type=int, default=50)
     ap.add_argument("--neg", type=float, default=0.3, help="chance of each kind of no-answer example")
+    ap.add_argument("--pairs", default=None, help="cross-language items from benchmarks.squad_pairs (JSONL)")
+    ap.add_argument("--unanswerable", type=float, default=0.3, help="chance of a no-answer row per unanswerable item")
+    ap.add_argument("--init", default=None, help="continue from this exported adapter (e.g. qa/models/reader.npz)")
+    ap.add_argument("--replay", type=float, default=1.0, help="share of the --files questions trained on")
     ap.add_argument("--switch", type=float, default=0.3, help="share of questions code-switched to English")
     ap.add_argument("--every", type=int, default=50, help="checkpoint every N steps")
     ap.add_argument("--eval-every", dest="eval_every", type=int, default=4)
