@@ -77,3 +77,14 @@ def test_figure_about_other_countries_is_not_an_answer(trade_engine):
     assert a.abstained and "Sweden" in a.reason
     b = trade_engine.ask("What was the trade volume between Brazil and Chile in 2023?")
     assert not b.abstained and b.answer == "12.5亿美元"
+
+
+@pytest.mark.fast
+def test_one_character_sides_give_the_direction():
+    """News Chinese names the sides of a flow 中方 / 俄方 and 向俄投资; other
+    words made of the same characters (哈尔滨, 吉林) are not sides."""
+    invest = query("How much did China invest in Russia?")
+    assert flow_direction(invest, "俄方向中方投资20亿美元") == -1
+    assert flow_direction(invest, "中方向俄投资30亿美元") == 1
+    assert flow_direction(invest, "中方投资额为30亿美元") == 1
+    assert flow_direction(query("2024年哈萨克斯坦对吉尔吉斯斯坦投资了多少？"), "哈尔滨向吉林投资5亿元") == 0

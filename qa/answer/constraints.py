@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from qa.ingest.corpus import Passage
 from qa.question import FLOW, INDICATORS, Question, flow_roles, period_of
+from qa.text.aliases import PAIR_CHARS
 from qa.text.entities import Entity, find_entities, pair_entities
 from qa.text.lexical import fold
 
@@ -211,6 +212,19 @@ def _indicator_ok(q: Question, sentence: str, clause: str) -> bool:
     return not named and says(sentence, q.indicator)
 
 
+# One-character country forms (aliases.PAIR_CHARS) name a side of a flow in
+# news Chinese as "X方" (哈方投资额为…, 中方, 俄方) or right after a direction
+# word before the flow ("吉方向哈投资", "对华出口"'s pattern): only there, since
+# the same characters make up other words (哈尔滨, 吉林).
+_SIDE = "(?={ch}方)|(?<=[向对从自到]){ch}(?=投资|出口|进口|供应|出售|贷款|援助)"
+
+
+def _short_mentions(e: Entity, clause: str):
+    chars = [ch for ch, key in PAIR_CHARS.items() if key == e.key]
+    for ch in chars:
+        yield from re.finditer(_SIDE.format(ch=re.escape(ch)), clause)
+
+
 def flow_direction(q: Question | None, clause: str) -> int:
     """+1 when the clause gives the question's countries the same roles in the
     flow, -1 when it reverses one, 0 when there is nothing to compare.
@@ -223,6 +237,8 @@ def flow_direction(q: Question | None, clause: str) -> int:
     asked = dict(q.flow)
     ents = [e for e in q.countries if e.key in asked]
     low = clause.lower()
-    said = flow_roles(clause, [(i, e.key) for e in ents for n in (*e.names_zh, e.name_en.lower()) if (i := low.find(n)) >= 0])
+    found = [(i, e.key) for e in ents for n in (*e.names_zh, e.name_en.lower()) if (i := low.find(n)) >= 0]
+    found += [(m.start(), e.key) for e in ents for m in _short_mentions(e, clause)]
+    said = flow_roles(clause, found)
     common = [k for k in said if k in asked]
     return 0 if not common else (1 if all(said[k] == asked[k] for k in common) else -1)
