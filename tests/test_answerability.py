@@ -45,12 +45,17 @@ def test_prior_weights_make_removed_rows_the_stated_share():
     assert abs(w[30:].sum() / w.sum() - 0.25) < 1e-9
 
 
-def test_a_question_in_another_script_gets_the_margin_withheld_threshold():
+def test_the_threshold_across_scripts_follows_the_fit():
+    """Fitted with the margin imputed across scripts, a question in the other
+    script gets the margin-withheld threshold; fitted with it measured (the
+    reader and the fit set hold real cross-language questions), one threshold."""
     m = Model.load()
-    assert m.threshold_missing is not None
     zh = "哈萨克斯坦与中国的贸易额是多少"
     assert m.threshold_for("贸易额是多少？", zh) == m.threshold
-    assert abs(m.threshold_for("What was the trade volume?", zh) - m.threshold_missing) < 1e-9
+    if m.impute_across_scripts:
+        assert abs(m.threshold_for("What was the trade volume?", zh) - m.threshold_other_script) < 1e-9
+    else:
+        assert m.threshold_other_script is None and m.threshold_for("What was the trade volume?", zh) == m.threshold
 
 
 def test_more_reader_margin_scores_higher_unless_the_reader_is_read_across_scripts():

@@ -96,11 +96,11 @@ class Model:
     mean: tuple[float, ...]  # features are standardised with the fit data's mean and spread
     scale: tuple[float, ...]
     threshold: float
-    # The threshold when the reader's margin is missing (an English question over
-    # Chinese text): chosen by the same refusal budget on the same fit rows with
-    # the margin withheld (imputed), so answers without that evidence are not
-    # refused more often than answers with it.
-    threshold_missing: float | None = None
+    # With the margin imputed across scripts: the threshold for a question in
+    # the other script than the passage, blended in by the script gap; chosen
+    # by the same refusal budget on the fit rows with the margin withheld
+    # ("threshold_missing" in answerability.json). None with it measured.
+    threshold_other_script: float | None = None
     # False once the reader and this model are fitted on real questions in
     # another script than their passage (answerability.json says
     # "margin_across_scripts": "measured"): the margin is then evidence there too.
@@ -110,9 +110,9 @@ class Model:
         return self.threshold_at(script_gap(question, passage))
 
     def threshold_at(self, gap: float) -> float:
-        if self.threshold_missing is None or not self.impute_across_scripts:
+        if self.threshold_other_script is None:
             return self.threshold
-        return (1 - gap) * self.threshold + gap * self.threshold_missing
+        return (1 - gap) * self.threshold + gap * self.threshold_other_script
 
     def score(self, x: list[float]) -> float:
         z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, x, self.mean, self.scale))
@@ -127,8 +127,9 @@ class Model:
         d = json.loads(path.read_text(encoding="utf-8"))
         if tuple(d["features"]) != FEATURES:
             raise ValueError(f"{path} was fitted on other features; run `python -m benchmarks.answerability`")
-        return cls(tuple(d["weights"]), d["bias"], tuple(d["mean"]), tuple(d["scale"]), d["threshold"],
-                   d.get("threshold_missing"), d.get("margin_across_scripts", "imputed") == "imputed")
+        imputed = d.get("margin_across_scripts", "imputed") == "imputed"
+        other = d.get("threshold_missing") if imputed else None
+        return cls(tuple(d["weights"]), d["bias"], tuple(d["mean"]), tuple(d["scale"]), d["threshold"], other, imputed)
 
 
 @lru_cache(maxsize=1)

@@ -269,6 +269,7 @@ def train(args) -> None:
         train_items = [it for it in train_items if rng.random() < args.replay]
     held = [it for it in items if it.held]
     pairs = load_pairs(Path(args.pairs), args.held) if args.pairs else []
+    pairs = [it for it in pairs if it.combo in args.combos]
     if args.limit:
         pairs = pairs[: args.limit]
     train_items += [it for it in pairs if not it.held]
@@ -292,7 +293,7 @@ def train(args) -> None:
     log = (out / "log.jsonl").open("a", encoding="utf-8")
     meta = {"rank": args.rank, "layers": args.layers, "max_len": args.max_len, "rows": len(rows),
             "seed": args.seed, "files": args.files, "pairs": Path(args.pairs).name if args.pairs else None,
-            "init": Path(args.init).name if args.init else None}
+            "init": Path(args.init).name if args.init else None, "combos": args.combos if args.pairs else None}
     print(json.dumps({"rows": len(rows), "held_questions": len(held), "steps": total, "from": step}), flush=True)
     if args.init and step == 0:  # where the continued run starts from, on the same held-back questions
         start_reader = Reader.load(Path(args.init))
@@ -351,6 +352,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--warmup", type=int, default=50)
     ap.add_argument("--neg", type=float, default=0.3, help="chance of each kind of no-answer example")
     ap.add_argument("--pairs", default=None, help="cross-language items from benchmarks.squad_pairs (JSONL)")
+    ap.add_argument("--combos", nargs="+", default=["en>zh", "zh>zh", "en>en", "zh>en"],
+                    help="which --pairs items (question > passage language) to use")
     ap.add_argument("--unanswerable", type=float, default=0.3, help="chance of a no-answer row per unanswerable item")
     ap.add_argument("--init", default=None, help="continue from this exported adapter (e.g. qa/models/reader.npz)")
     ap.add_argument("--replay", type=float, default=1.0, help="share of the --files questions trained on")
