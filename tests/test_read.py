@@ -28,3 +28,16 @@ def test_a_span_cut_mid_word_or_mid_quotation_is_widened(sentence, span, widened
 def test_a_whole_span_is_left_as_it_is(sentence, span):
     a = sentence.index(span)
     assert whole_words(sentence, a, a + len(span)) == (a, a + len(span))
+
+
+def test_a_name_whose_bracketed_short_form_the_question_uses_echoes_it():
+    """The question names the thing by its short form; the text's full name
+    with that form in brackets only repeats it, and is not the answer."""
+    from qa.answer.read import echoes
+    from qa.question import analyze
+
+    q = analyze("What was the first cargo shipped over the BRX route?")
+    assert echoes(q, "“北方铁路快线（BRX）”")
+    assert echoes(q, "北方铁路快线（BRX）")
+    assert not echoes(q, "小麦")
+    assert not echoes(analyze("What does the BR agency finance?"), "北方铁路快线（BRX）")  # a whole word only

@@ -175,7 +175,7 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
     if it states a number; a reading with none does not answer such a question."""
     typed = [t for t in q.span_types if t in PATTERNS]
     anchors = topic_anchors(q)
-    for r in (r for r in readings if r.answers and not echoes(q, r.span)):
+    for r in (r for r in readings if r.answers and not echoes(q, with_gloss(r.sentence, r.span))):
         clause = next((c for c in clauses(r.sentence) if r.span in c), r.sentence)
         span = r.span
         if typed:
@@ -195,7 +195,16 @@ def echoes(q: Question, span: str) -> bool:
     Kazakhstan and Iran through Turkmenistan?" -> 土库曼斯坦): not an answer."""
     f = fold(span).lower().strip()
     names = {fold(n).lower() for e in q.entities for n in (*e.names_zh, e.name_en, e.surface)}
-    return f in names or (len(f) > 1 and f in fold(q.text).lower())
+    asked = fold(q.text).lower()
+    bare = f.strip("“”\"「」『』‘’'")
+    # A name followed by the short form the text gives it in brackets is the
+    # thing the question names when the question uses that short form
+    # ("…over the TRIPP route?" -> 特朗普国际和平与繁荣之路（TRIPP）).
+    m = GLOSS.search(bare)
+    if m and m.end() == len(bare) and len(m.group(1).strip()) > 1 and re.search(
+            rf"(?<![a-z0-9]){re.escape(m.group(1).strip())}(?![a-z0-9])", asked):
+        return True
+    return f in names or (len(f) > 1 and f in asked)
 
 
 GLOSS = re.compile(r"\s?[（(]([^（）()]{1,40})[）)]")
