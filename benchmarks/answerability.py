@@ -4,13 +4,21 @@
     qa index --corpus /tmp/cal/cmrc/corpus --index /tmp/cal/cmrc/index                 # and /tmp/cal/drcd
     python -m benchmarks.reader_eval --subset /tmp/cal/cmrc/questions.jsonl ../shared/train/cmrc2018_dev.json \
         --out /tmp/cal/cmrc/heldback.jsonl                                             # and DRCD
+    python -m benchmarks.squad_pairs ... --held-sets /tmp/sqcal                         # held_zh.json, held_en.json
+    python benchmarks/cmrc2018.py /tmp/sqcal/held_zh.json /tmp/sqcal/zh                 # and held_en.json -> /tmp/sqcal/en
+    qa index --corpus /tmp/sqcal/zh/corpus --index /tmp/sqcal/zh/index                  # and /tmp/sqcal/en
     python -m benchmarks.answerability fit /tmp/cal/cmrc:/tmp/cal/cmrc/heldback.jsonl \
-        /tmp/cal/drcd:/tmp/cal/drcd/heldback.jsonl --n 1200 --seed 7
+        /tmp/cal/drcd:/tmp/cal/drcd/heldback.jsonl /tmp/sqcal/zh /tmp/sqcal/en --n 1200 --seed 7 --margin measured
     python -m benchmarks.answerability check /tmp/cal/trial --n 600    # held out: CMRC 2018 trial
 
 Fitted on the questions whose paragraphs the reader never trained on
 (qa.models.reader_train's held-back share), so its margin is scored as it
-will be on new text.
+will be on new text: Chinese questions from CMRC 2018 dev and DRCD, and SQuAD
+2.0 dev's paired questions in all four language pairs (English or Chinese
+questions over Chinese or English paragraphs). Because those include real
+questions in the other script than the passage, the reader's margin is read
+there too (`--margin measured`); `--margin imputed` treats it as missing
+across scripts, as the fit did while only Chinese questions were available.
 
 Every question is asked twice: with its paragraph in the library, and with
 its paragraph removed (`Retriever.search(exclude=...)`, the same as deleting

@@ -1,9 +1,9 @@
 """Answerability: the probability that the best passage holds the answer.
 
 A logistic regression over retrieval, coverage and constraint features
-(FEATURES), fitted by `python -m benchmarks.answerability` on public Chinese
-reading comprehension (CMRC 2018 dev, ../shared/train) with constructed
-negatives: each question asked once with its paragraph in the library and
+(FEATURES), fitted by `python -m benchmarks.answerability` on public
+reading comprehension (CMRC 2018 dev and DRCD from ../shared/train; SQuAD 2.0
+dev paired across Chinese and English) with constructed negatives: each question asked once with its paragraph in the library and
 once with it removed (kept only when its answer then occurs nowhere else).
 Label: the top passage contains a reference answer. The threshold refuses
 benchmarks.answerability.REFUSAL_BUDGET (3 %) of the questions whose cited
@@ -34,7 +34,9 @@ from qa.text.lexical import fold, latin_share
 # "reader": the span reader's margin over "no answer" for the cited window
 # (qa.answer.decide.gather), clipped to +-READER_CLIP: beyond it the reader is
 # sure either way, and one huge margin must not outvote every other feature.
-# The reader and this model were fitted on Chinese questions; across scripts
+# History of the margin across scripts (now read there too, since the reader
+# and this model are fitted on real cross-language questions: see Model):
+# while both were fitted on Chinese questions only, across scripts
 # (an English question over Chinese text) the reader's margins run far lower
 # for the same evidence (measured on the team's English questions), and the
 # public sets hold no such questions to fit how much lower. So there the

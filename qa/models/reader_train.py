@@ -16,6 +16,12 @@ answer"). A share of the questions is code-switched into English through
 CC-CEDICT, so English questions over Chinese text are seen in training
 (the sets hold Chinese questions only).
 
+A second stage (`--init` the first stage's adapter, `--pairs` the items that
+benchmarks.squad_pairs writes) adds real questions in the other language than
+the passage, SQuAD 2.0's unanswerable questions as "no answer" rows, and
+`--replay` a share of the first stage's questions so Chinese reading is kept
+(README, "Training the reader", has both commands).
+
 Paragraphs are split by a hash of their text: `--held` of them are never
 trained on, and the log reports EM/F1 on their questions. Checkpoints every
 `--every` steps; a rerun with the same --out resumes where it stopped.
