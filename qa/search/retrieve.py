@@ -210,5 +210,11 @@ class Retriever:
         return boost
 
     def _about(self, row: int, e: Entity) -> bool:
-        subject = self.ix.passages[row].subject
-        return any(name in subject for name in (*e.names_zh, e.name_en))
+        """The passage's article is about the entity: among the entities its
+        paragraphs name most, or, for a country, named in its title
+        ("蒙古国与哈萨克斯坦打通跨境物流新通道" is about Mongolia even where
+        its paragraphs name cities and Kazakhstan more often)."""
+        p = self.ix.passages[row]
+        names = (*e.names_zh, e.name_en)
+        return any(name in p.subject for name in names) or (
+            e.kind == "country" and any(name in fold(p.title) for name in names))
