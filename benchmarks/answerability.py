@@ -67,6 +67,9 @@ REFUSAL_BUDGET = 0.03
 UNANSWERABLE_SHARE = 0.25
 L2 = 1.0  # ridge penalty on the standardised weights (not on the bias): a mild prior, 10 weights, ~2k rows
 BINS = (0.0, 0.2, 0.4, 0.6, 0.8, 0.9, 1.0001)
+# A row whose question and cited passage differ this much in their share of
+# Latin letters is "across scripts" in the reports (script gaps are ~0 or ~1).
+CROSS_SCRIPT = 0.5
 
 
 def rows(source: str, n: int, seed: int, switched: bool = False) -> tuple[np.ndarray, np.ndarray, list[str], dict, np.ndarray]:
@@ -167,6 +170,11 @@ def report(p: np.ndarray, y: np.ndarray, cond: list[str], t: float) -> dict:
     }
 
 
+def report_of(p: np.ndarray, y: np.ndarray, cond: list[str], t, keep: np.ndarray) -> dict:
+    """report() on the rows in `keep`; t is one threshold or one per row."""
+    return report(p[keep], y[keep], [c for c, k in zip(cond, keep) if k], t[keep] if np.ndim(t) else t)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("mode", choices=("fit", "check"))
@@ -204,18 +212,17 @@ def main(argv=None) -> int:
         # budget holds over the fit mix. One per kind (each refusing 3 % of its
         # own answerable rows) was tried and not kept (README, "Answerability").
         t = threshold_for(p, y, cond, REFUSAL_BUDGET)
-        cross = gap >= 0.5  # questions in the other script than their cited passage
-        # The same budget with the reader's margin withheld (imputed with its
-        # mean), the case of a question in another script than the passage.
-        r = FEATURES.index("reader")
-        withheld = X.copy()
-        withheld[:, r] = mean[r]
-        p_missing = np.array([model.score(list(x)) for x in withheld])
-        t_missing = threshold_for(p_missing, y, cond, REFUSAL_BUDGET)
         out = {"features": list(FEATURES), "weights": [round(float(v), 5) for v in w], "bias": round(b, 5),
                "mean": [round(float(v), 5) for v in mean], "scale": [round(float(v), 5) for v in scale],
                "threshold": round(t, 4), "margin_across_scripts": a.margin}
         if a.margin == "imputed":
+            # The same budget with the reader's margin withheld (imputed with its
+            # mean), the case of a question in another script than the passage.
+            r = FEATURES.index("reader")
+            withheld = X.copy()
+            withheld[:, r] = mean[r]
+            p_missing = np.array([model.score(list(x)) for x in withheld])
+            t_missing = threshold_for(p_missing, y, cond, REFUSAL_BUDGET)
             out |= {"threshold_missing": round(t_missing, 4), "fit_margin_withheld": report(p_missing, y, cond, t_missing)}
         out |= {"refusal_budget": REFUSAL_BUDGET, "unanswerable_share": UNANSWERABLE_SHARE,
                "fitted_on": f"{a.describe}: {' + '.join(a.folders)}, up to {a.n} questions each, seed {a.seed}, paragraph present and removed"
@@ -223,9 +230,10 @@ def main(argv=None) -> int:
                "command": f"python -m benchmarks.answerability fit {' '.join(a.folders)} --n {a.n} --seed {a.seed}"
                           + f" --margin {a.margin}" + (" --switched" if a.switched else ""),
                "fit": report(p, y, cond, t), "abstained_by_rule": by_rule}
+        cross = gap >= CROSS_SCRIPT
         if cross.any():  # how the one threshold treats each kind of question
-            out["fit_same_script"] = report(p[~cross], y[~cross], [c for c, k in zip(cond, cross) if not k], t)
-            out["fit_across_scripts"] = report(p[cross], y[cross], [c for c, k in zip(cond, cross) if k], t)
+            out["fit_same_script"] = report_of(p, y, cond, t, ~cross)
+            out["fit_across_scripts"] = report_of(p, y, cond, t, cross)
         WEIGHTS_FILE.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(json.dumps(out, indent=1, ensure_ascii=False))
     else:
@@ -239,9 +247,9 @@ def main(argv=None) -> int:
         p = np.array([model.score(list(x)) for x in Xi])
         t = np.array([model.threshold_at(g) for g in gap])
         out = {**report(p, y, cond, t), "abstained_by_rule": by_rule}
-        cross = gap >= 0.5
+        cross = gap >= CROSS_SCRIPT
         if cross.any():
-            out["across_scripts"] = report(p[cross], y[cross], [c for c, x in zip(cond, cross) if x], t[cross])
+            out["across_scripts"] = report_of(p, y, cond, t, cross)
         print(json.dumps(out, indent=1, ensure_ascii=False))
     return 0
 

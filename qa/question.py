@@ -84,7 +84,8 @@ INDICATORS: dict[str, tuple[str, ...]] = {
 # "X imported from Y", "A对B的投资", "从B的进口额": a country after from/从 is
 # the source, after to/in/对/向 the destination, and the one with no such word
 # is the actor: the destination of imports, the source of anything else.
-FLOW = re.compile(r"\binvest|\bexport|\bimport|\bsuppl[yi]|\bsold\b|\bsell|\blen[dt]\b|\bloan|\bdonat|投资|出口|进口|供应|出售|贷款|援助", re.I)
+FLOW_ZH = "投资|出口|进口|供应|出售|贷款|援助"  # Chinese words of a flow (also read by qa.answer.constraints)
+FLOW = re.compile(r"\binvest|\bexport|\bimport|\bsuppl[yi]|\bsold\b|\bsell|\blen[dt]\b|\bloan|\bdonat|" + FLOW_ZH, re.I)
 IMPORT = re.compile(r"\bimport|进口", re.I)
 TO_SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+)?|[从自])$", re.I)
 TO_DEST = re.compile(r"(?:\b(?:to|into|in)\s+(?:the\s+)?|[对向到至])$", re.I)

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from qa.ingest.corpus import Passage
-from qa.question import FLOW, INDICATORS, Question, flow_roles, period_of
+from qa.question import FLOW, FLOW_ZH, INDICATORS, Question, flow_roles, period_of
 from qa.text.aliases import PAIR_CHARS
 from qa.text.entities import Entity, find_entities, pair_entities
 from qa.text.lexical import fold
@@ -96,15 +96,21 @@ def reference_year(passage: Passage) -> int | None:
     return article_year(passage) or max((int(y) for y in YEAR_SAID.findall(passage.text)), default=None)
 
 
+def _through(sentence: str, clause: str, otherwise: str) -> str:
+    """The sentence up to the clause's end: what dates or bounds the clause
+    ("2024年，双边贸易额达…，其中…"); `otherwise` when the clause is not in it."""
+    end = sentence.find(clause)
+    return sentence[: end + len(clause)] if end >= 0 else otherwise
+
+
 def _years(q: Question, passage: Passage, sentence: str, clause: str) -> tuple[bool, tuple[int, ...]]:
-    asked = set(q.period.resolved(reference_year(passage)))
+    ref = reference_year(passage)
+    asked = set(q.period.resolved(ref))
     if not asked:
         return True, ()
     # The years that date a clause are those written before its end in the same
-    # sentence ("2024年，双边贸易额达…，其中…"), else the paragraph's.
-    end = sentence.find(clause)
-    scope = sentence[: end + len(clause)] if end >= 0 else sentence
-    ref = reference_year(passage)
+    # sentence, else the paragraph's.
+    scope = _through(sentence, clause, sentence)
     said = _said_years(scope, ref) or _said_years(sentence, ref) or _said_years(passage.text, ref)
     if not said:
         return True, ()  # undated: nothing contradicts the question
@@ -125,9 +131,7 @@ def _part_said(q: Question, sentence: str, clause: str) -> str:
     asked = part_months(q.period.part)
     if not asked:
         return ""
-    end = sentence.find(clause)
-    scope = sentence[: end + len(clause)] if end >= 0 else sentence
-    said = part_months(period_of(scope).part)
+    said = part_months(period_of(_through(sentence, clause, sentence)).part)
     return months_in_words(said) if said and said != asked else ""
 
 
@@ -139,8 +143,7 @@ def _since(q: Question, passage: Passage, sentence: str, clause: str) -> int | N
     years = q.period.resolved(reference_year(passage))
     if not years or ASKS_TOTAL.search(fold(q.text)):
         return None
-    end = sentence.find(clause)
-    scope = fold(sentence[: end + len(clause)] if end >= 0 else clause)
+    scope = fold(_through(sentence, clause, clause))
     totals = list(TOTAL_SPAN.finditer(scope))
     if not totals:
         return None
@@ -216,7 +219,7 @@ def _indicator_ok(q: Question, sentence: str, clause: str) -> bool:
 # news Chinese as "X方" (哈方投资额为…, 中方, 俄方) or right after a direction
 # word before the flow ("吉方向哈投资", "对华出口"'s pattern): only there, since
 # the same characters make up other words (哈尔滨, 吉林).
-_SIDE = "(?={ch}方)|(?<=[向对从自到]){ch}(?=投资|出口|进口|供应|出售|贷款|援助)"
+_SIDE = "(?={ch}方)|(?<=[向对从自到]){ch}(?=" + FLOW_ZH + ")"
 
 
 def _short_mentions(e: Entity, clause: str):

@@ -185,10 +185,8 @@ class Retriever:
 
     def _latin_share(self, cand: np.ndarray) -> np.ndarray:
         """How English each candidate passage is (qa.text.lexical.latin_share),
-        computed on first use and kept: a library of a million passages would
-        take seconds to scan up front."""
-        if len(self._latin) != len(self.ix.passages):
-            self._latin = np.full(len(self.ix.passages), np.nan, np.float32)
+        computed on first use and kept (a Retriever serves one index): a
+        library of a million passages would take seconds to scan up front."""
         rows = cand[np.isnan(self._latin[cand])]
         for r in rows:
             self._latin[r] = latin_share(self.ix.passages[int(r)].text)
