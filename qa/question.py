@@ -41,7 +41,7 @@ MEASURE_WORDS = ("倍 份 家 个 项 次 天 人 名 座 所 条 国 种 公里
                  "公尺 公分 平方公尺 英里 英尺 海里 "
                  # books, plants, floors, matches, episodes, generations, points, ages, durations
                  "册 本 卷 篇 首 件 株 棵 层 栋 间 户 套 枚 颗 匹 场 集 章 期 级 代 局 球 分 票 岁 个月 分钟 秒").split()
-LIST_QUESTION = re.compile(r"which (?:\w+ )?(?:countries|states|nations)|what (?:\w+ )?countries|list (?:the |all )?countries|哪些国家|哪几个国家|哪些国", re.I)
+LIST_QUESTION = re.compile(r"which (?:\w+ )?(?:countries|states|nations)|what (?:\w+ )?countries|list (?:the |all )?countries|哪些国家|哪几个国家|哪些国(?![际内])", re.I)
 
 # A rate asked (失业率, 增长率, 自杀率) is a percentage; not an exchange rate,
 # efficiency or frequency, nor 率 the verb "lead" (率队, 率领, 率团).
@@ -56,9 +56,9 @@ _TYPES = [
     (AnswerType.PERCENT, re.compile(r"\bpercent|\bshare\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     (AnswerType.DATE, re.compile(r"\bwhen\b|what date|which day|since when|何时|什么时候|哪一天|哪天|几月|几号|日期", re.I)),
-    (AnswerType.COUNT, re.compile(rf"how many|number of|(?:多少|几)\s*(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))})|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    (AnswerType.COUNT, re.compile(rf"how many|number of|how long|how far|多长|多远|(?:多少|几)\s*(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))})|how much .*(?:raise|increase|grow|capacity)", re.I)),
     (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\bvalue\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|价值|多少钱|总额|多少", re.I)),
-    (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪", re.I)),
+    (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]
 # Questions no span answers: reasons, manners, definitions, people, yes/no.
 _WHY_HOW = re.compile(r"^\W*(?:why|how)\b(?!\s+(?:much|many|long|large|big|far|old|often|high|soon|fast))|为什么|为何|原因|如何|怎样|怎么(?!样)", re.I)
@@ -78,6 +78,8 @@ INDICATORS: dict[str, tuple[str, ...]] = {
     "investment": ("invest", "投资"),
     "balance": ("deficit", "surplus", "trade balance", "逆差", "顺差", "赤字", "差额"),
     "target": ("target", "goal", "aim to", "目标"),
+    # A price is not the value traded: "the price of the gas" is not the trade figure.
+    "price": ("price", "tariff", "价格", "售价", "单价", "价位"),
     "trade": ("trade", "turnover", "贸易", "经贸"),
 }
 # A flow between countries has a source and a destination. "X invested in Y",
@@ -89,7 +91,12 @@ FLOW = re.compile(r"\binvest|\bexport|\bimport|\bsuppl[yi]|\bsold\b|\bsell|\blen
 IMPORT = re.compile(r"\bimport|进口", re.I)
 TO_SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+)?|[从自])$", re.I)
 TO_DEST = re.compile(r"(?:\b(?:to|into|in)\s+(?:the\s+)?|[对向到至])$", re.I)
-COMPARE = re.compile(r"\b(?:more|less|higher|lower|larger|bigger|smaller|greater|fewer)\b.*\bor\b|\bcompared?\b|\bversus\b|\bvs\b|还是|相比|比较|哪个更|谁更", re.I)
+# A question asking for several things, in either language.
+MANY = re.compile(r"哪些|哪几|有什么|都有|包括哪|\blist\b|\bwhich\s+(?:\w+\s+)?\w+(?<!s)s\b|\bwhat\s+(?:are|were)\b"
+                  r"|\bwhat\s+(?:\w+\s+)?\w+(?<!s)s\s+(?:are|were|did|do|does|have|has|had)\b|\bname (?:the|all)\b", re.I)
+# A comparison, or a request for two figures side by side ("分别", "respectively").
+COMPARE = re.compile(r"\b(?:more|less|higher|lower|larger|bigger|smaller|greater|fewer)\b.*\bor\b|\bcompared?\b|\bversus\b|\bvs\b"
+                     r"|\bstacks? up\b|\brespectively\b|还是|相比|比较|哪个更|谁更|分别", re.I)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 RELATIVE_YEARS = [
     (re.compile(r"\bthis year\b|\bcurrent year\b|今年|本年", re.I), 0),
@@ -104,7 +111,11 @@ PARTS = [
     (re.compile(r"same period|同期", re.I), "same-period"),
 ]
 MONTHS = "january february march april may june july august september october november december".split()
-MONTH_RANGE = re.compile(rf"({'|'.join(MONTHS)})\s*(?:-|–|—|to|through)\s*({'|'.join(MONTHS)})|(\d{{1,2}})\s*(?:-|–|—|至|到)\s*(\d{{1,2}})\s*月|前\s*([一二三四五六七八九十\d]+)\s*个?月", re.I)
+# A month named in full or by its usual short form ("Jan", "Sept").
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+EN_NUM = "one two three four five six seven eight nine ten eleven twelve".split()
+MONTH_RANGE = re.compile(rf"\b({_MONTH})\s*(?:-|–|—|to|through|until)\s*({_MONTH})(?![a-z])|(\d{{1,2}})\s*(?:-|–|—|至|到)\s*(\d{{1,2}})\s*月"
+                         rf"|前\s*([一二三四五六七八九十\d]+)\s*个?月|\bfirst\s+(\d{{1,2}}|{'|'.join(EN_NUM)})\s+months\b", re.I)
 CN_NUM = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
 
@@ -170,6 +181,12 @@ class Question:
         return tuple(e for e in self.entities if e.kind == "country")
 
     @property
+    def asks_many(self) -> bool:
+        """The question asks for several things ("哪些展区", "which destinations",
+        "list the…"): a list answers it, a count of them does not."""
+        return bool(MANY.search(fold(self.text)))
+
+    @property
     def span_types(self) -> tuple[str, ...]:
         """The span types that answer it, in order: "多少" asks an amount of money
         only when money is named; else any quantity with its unit answers
@@ -209,7 +226,7 @@ def _entities(text: str) -> tuple[Entity, ...]:
 
 def _is_period_word(word: str) -> bool:
     """Months, "last year", 上半年…: the period's business, not topic words."""
-    return word.lower() in MONTHS or bool(re.fullmatch(r"[\d一二三四五六七八九十]+月(?:份)?|前?[\d一二三四五六七八九十]+个月", word)) \
+    return word.lower() in MONTHS or bool(re.fullmatch(_MONTH, word, re.I)) or bool(re.fullmatch(r"[\d一二三四五六七八九十]+月(?:份)?|前?[\d一二三四五六七八九十]+个月", word)) \
         or any(rx.search(word) for rx, _ in (*RELATIVE_YEARS, *PARTS))
 
 
@@ -252,9 +269,12 @@ def _period(folded: str) -> Period:
     m = MONTH_RANGE.search(folded)
     if m:
         if m.group(1):
-            a, b = MONTHS.index(m.group(1).lower()) + 1, MONTHS.index(m.group(2).lower()) + 1
+            a, b = (next(i for i, name in enumerate(MONTHS, 1) if name.startswith(g.lower()[:3])) for g in m.group(1, 2))
         elif m.group(3):
             a, b = int(m.group(3)), int(m.group(4))
+        elif m.group(6):
+            n = m.group(6).lower()
+            a, b = 1, int(n) if n.isdigit() else EN_NUM.index(n) + 1
         else:
             n = m.group(5)
             a, b = 1, int(n) if n.isdigit() else (10 + CN_NUM.get(n[-1], 0) if n.startswith("十") and len(n) > 1 else CN_NUM.get(n, 0))

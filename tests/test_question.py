@@ -134,3 +134,49 @@ def test_expected_type_of_years_rates_and_units(text, expected):
 
 def test_the_verb_lead_is_not_a_rate():
     assert analyze("约翰逊率队击败了哪个教练执教的球队？").answer_type.value != "percent"
+
+
+def test_two_indicators_of_one_pair_become_one_question_each():
+    # Invented pair: what is compared is the indicator, not the partner.
+    a, b = sides(analyze("Mongolia's exports to Japan vs its imports from Japan in 2023?"))
+    assert (a.indicator, b.indicator) == ("export", "import")
+    assert dict(a.flow) == {"JP": "dst", "MN": "src"} and dict(b.flow) == {"JP": "src", "MN": "dst"}
+    assert not any("import" in t.word.lower() for t in a.terms)  # the other side's word is not this side's topic
+    assert a.answer_type is AnswerType.MONEY and not a.comparison
+    # "分别" asks for both figures; one country named, so no direction is checked.
+    a, b = sides(analyze("2023年蒙古国对日出口和自日进口分别是多少？"))
+    assert (a.indicator, b.indicator) == ("export", "import")
+
+
+def test_one_flow_both_ways_becomes_one_question_per_direction():
+    a, b = sides(analyze("Which side invested more, Chile in Peru or Peru in Chile?"))
+    assert dict(a.flow) == {"CL": "src", "PE": "dst"} and dict(b.flow) == {"CL": "dst", "PE": "src"}
+    assert sides(analyze("How much did Chile invest in Peru compared with last year?")) == ()
+
+
+@pytest.mark.parametrize("text, part", [
+    ("exports in the first 8 months of 2023", "M1-8"),
+    ("first eight months", "M1-8"),
+    ("Jan-Sep 2023 trade", "M1-9"),
+    ("Sept–Dec", "M9-12"),
+    ("前八个月", "M1-8"),
+])
+def test_months_written_short_or_counted_are_a_part_of_the_year(text, part):
+    assert analyze(text).period.part == part
+
+
+@pytest.mark.parametrize("text, many", [
+    ("北京的文化中心有哪些展区", True),
+    ("Which destinations are under consideration?", True),
+    ("List the products exported", True),
+    ("Which side exported more?", False),
+    ("What is the capital?", False),
+])
+def test_questions_asking_for_several_things(text, many):
+    assert analyze(text).asks_many is many
+
+
+def test_a_price_is_its_own_indicator_and_how_long_asks_a_quantity():
+    assert analyze("天然气的价格是多少？").indicator == "price"
+    assert analyze("How long is the new railway?").answer_type is AnswerType.COUNT
+    assert analyze("在哪些国际组织合作？").answer_type is not AnswerType.PLACE  # 哪些 asks which, not where

@@ -41,3 +41,13 @@ def test_a_name_whose_bracketed_short_form_the_question_uses_echoes_it():
     assert echoes(q, "北方铁路快线（BRX）")
     assert not echoes(q, "小麦")
     assert not echoes(analyze("What does the BR agency finance?"), "北方铁路快线（BRX）")  # a whole word only
+
+
+@pytest.mark.parametrize("sentence, span, widened", [
+    ("该国是其第三大贸易伙伴。", "第三", "第三大"),  # an ordinal keeps the word it ranks with
+    ("该市是全国第二大港口。", "第二", "第二大"),
+])
+def test_an_ordinal_keeps_its_head(sentence, span, widened):
+    a = sentence.index(span)
+    x, y = whole_words(sentence, a, a + len(span))
+    assert sentence[x:y] == widened

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from qa.answer.constraints import Check, check, flow_direction, mentions
-from qa.answer.spans import PATTERNS, clauses, find_span
+from qa.answer.spans import PATTERNS, clauses, find_span, unit_clash
 from qa.question import Question
 from qa.search.retrieve import Hit
 from qa.text.lexical import fold
@@ -93,7 +93,7 @@ def choose(q: Question, hits: list[Hit], typed_only: bool = False) -> tuple[Choi
     failed = None
     for rank, sentence, clause in ranked_clauses(q, hits):
         span = next((s for t in q.span_types if (s := find_span(clause, t, q.text, anchors + names))), None)
-        if not span:
+        if not span or unit_clash(q.text, span):
             continue
         c = check(q, hits[rank].passage, sentence, clause)
         if c.ok:

@@ -11,31 +11,32 @@ from dataclasses import replace
 
 from qa.answer.decide import Answer
 from qa.answer.render import money_value
-from qa.question import AnswerType, Question, analyze
+from qa.question import INDICATORS, TO_DEST, TO_SOURCE, AnswerType, Question, analyze
+from qa.text.entities import Entity
 from qa.text.lexical import fold
 
 
 def combine(q: Question, sides: tuple[Question, ...], answers: list[Answer]) -> Answer:
     """One answer from the sides' answers (same order as `sides`)."""
-    names = [s.countries[-1] for s in sides]
+    names = [side_label(s, sides) for s in sides]  # (Chinese, English)
     shown = [(n, a) for n, a in zip(names, answers) if not a.abstained]
     hits = tuple(a.hits[0] for _, a in shown if a.hits) + tuple(h for a in answers for h in a.hits[1:2])
     if not shown:
         return Answer(q.text, None, None, True, tuple(h for a in answers for h in a.hits[:1]), 0.0, "comparison",
-                      "; ".join(f"{n.name_en}: {a.reason}" for n, a in zip(names, answers)), kind="comparison")
-    label = (lambda e: e.names_zh[0]) if q.lang == "zh" else (lambda e: e.name_en)
+                      "; ".join(f"{n[1]}: {a.reason}" for n, a in zip(names, answers)), kind="comparison")
+    label = (lambda n: n[0]) if q.lang == "zh" else (lambda n: n[1])
     text = " · ".join(f"{label(n)}: {a.answer}" for n, a in shown)
-    en = " vs ".join(f"{n.name_en} {a.answer_en or a.answer}" for n, a in shown)
+    en = " vs ".join(f"{n[1]} {a.answer_en or a.answer}" for n, a in shown)
     reason = ""
     values = [money_value(fold(a.answer or "")) for _, a in shown]
     if len(shown) == 2 and all(values) and values[0][1] == values[1][1]:
         (n1, _), (n2, _) = shown
         bigger = n1 if values[0][0] >= values[1][0] else n2
-        en += f": more with {bigger.name_en}"
-        text += f"（{label(bigger)}更多）" if q.lang == "zh" else f" — more with {bigger.name_en}"
+        en += f": more for {bigger[1]}"
+        text += f"（{label(bigger)}更多）" if q.lang == "zh" else f" — more for {bigger[1]}"
     missing = [n for n, a in zip(names, answers) if a.abstained]
     if missing:
-        reason = f"the articles do not give it for {', '.join(n.name_en for n in missing)}"
+        reason = f"the articles do not give it for {', '.join(n[1] for n in missing)}"
     conf = min(a.confidence for _, a in shown)
     return Answer(q.text, text, en, False, hits, conf, "comparison", reason, kind="comparison",
                   parts=tuple(a for _, a in shown))
@@ -46,21 +47,127 @@ MONEY_INDICATORS = ("trade", "export", "import", "investment", "balance")
 
 
 def sides(q: Question) -> tuple[Question, ...]:
-    """A comparison between two partners ("invested more in Kyrgyzstan or in
-    Armenia?", "对吉尔吉斯斯坦还是亚美尼亚…") as one question per partner: the
-    last two countries named are the alternatives, the others are shared."""
+    """A comparison as one question per side, each answered and cited apart:
+    two partners ("invested more in Kyrgyzstan or in Armenia?"), two
+    indicators of one pair ("exports to Russia vs imports from Russia"), or
+    the two directions of one flow ("Kazakhstan to Kyrgyzstan or Kyrgyzstan
+    to Kazakhstan?"). () when the question compares nothing."""
+    if not q.comparison:
+        return ()
+    return _partner_sides(q) or _indicator_sides(q) or _direction_sides(q)
+
+
+def side_label(side: Question, all_sides: tuple[Question, ...]) -> tuple[str, str]:
+    """What tells this side from the others, in Chinese and English: its
+    indicator, its direction, or its partner."""
+    if len({s.countries[-1].key for s in all_sides if s.countries}) > 1:
+        e = side.countries[-1]
+        return e.names_zh[0], e.name_en
+    if len({s.indicator for s in all_sides}) > 1 and side.indicator:
+        return INDICATOR_WORDS.get(side.indicator, (side.indicator, side.indicator))
+    if len({s.flow for s in all_sides}) > 1 and side.flow:
+        by_key = {e.key: e for e in side.countries}
+        roles = dict(side.flow)
+        src = next((by_key[k] for k, r in roles.items() if r == "src" and k in by_key), None)
+        dst = next((by_key[k] for k, r in roles.items() if r == "dst" and k in by_key), None)
+        if src and dst:
+            return f"{src.names_zh[0]}→{dst.names_zh[0]}", f"{src.name_en} → {dst.name_en}"
+    e = side.countries[-1] if side.countries else None
+    return (e.names_zh[0], e.name_en) if e else (side.text, side.text)
+
+
+# How an indicator is named in a comparison's answer.
+INDICATOR_WORDS = {"export": ("出口", "exports"), "import": ("进口", "imports"), "investment": ("投资", "investment"),
+                   "trade": ("贸易额", "trade"), "balance": ("差额", "balance"), "target": ("目标", "target")}
+
+
+def _side(q: Question, **changes) -> Question:
+    """One side: the question's text and constraints with one indicator or
+    direction; a figure is asked (each side's figure is what is compared)."""
+    kind = q.answer_type
+    indicator = changes.get("indicator", q.indicator)
+    if kind in (AnswerType.SENTENCE, AnswerType.NAME):
+        kind = AnswerType.MONEY if indicator in MONEY_INDICATORS else AnswerType.COUNT
+    return replace(q, answer_type=kind, comparison=False, **changes)
+
+
+def _partner_sides(q: Question) -> tuple[Question, ...]:
+    """The last two countries named are the alternatives, the others are shared."""
     countries = q.countries
-    if not q.comparison or len(countries) < 3:
+    if len(countries) < 3:
         return ()
     a, b = countries[-2:]
-    kind = q.answer_type
-    if kind in (AnswerType.SENTENCE, AnswerType.NAME):
-        kind = AnswerType.MONEY if q.indicator in MONEY_INDICATORS else AnswerType.COUNT
     out = []
     for drop in (b, a):
         joiner = r"(?:\s*(?:\bor\b|\band\b|\bthan\b|,)\s*|还是|和|与|或|比)?"
         prep = r"(?:\s*(?:\bin\b|\bwith\b|\bto\b|\bfrom\b)\s*|对|向|在|从)?"
         text = re.sub(joiner + prep + r"\s*" + re.escape(drop.surface), "", q.text, count=1, flags=re.I)
-        side = analyze(text)
-        out.append(replace(side, answer_type=kind, comparison=False))
+        out.append(_side(analyze(text)))
     return tuple(out)
+
+
+# Flow indicators a pair's comparison may set against each other.
+FLOW_INDICATORS = ("export", "import", "investment")
+
+
+def _indicator_sides(q: Question) -> tuple[Question, ...]:
+    """Two flow indicators of one pair: each side takes one, with the
+    direction its own words give ("exports to Russia" / "imports from Russia")."""
+    low = fold(q.text).lower()
+    found = sorted((low.find(f), k) for k in FLOW_INDICATORS for f in INDICATORS[k] if f in low)
+    kinds = list(dict.fromkeys(k for _, k in found))
+    if len(kinds) != 2 or not 1 <= len(q.countries) <= 2:
+        return ()
+    starts = [min(i for i, k in found if k == kind) for kind in kinds]
+    out = []
+    for n, kind in enumerate(kinds):
+        segment = low[starts[n] : starts[n + 1] if n + 1 < len(kinds) else len(low)]
+        # The other indicator's word is not this side's topic: a sentence that
+        # gives only the exports should not look less on topic for lacking "imports".
+        other = [f for k in kinds if k != kind for f in INDICATORS[k]]
+        terms = tuple(t for t in q.terms if not any(f in fold(t.word).lower() for f in other))
+        out.append(_side(q, indicator=kind, flow=_roles_in(segment, q.countries), terms=terms))
+    return tuple(out)
+
+
+def _direction_sides(q: Question) -> tuple[Question, ...]:
+    """One flow both ways ("Kazakhstan to Kyrgyzstan or Kyrgyzstan to
+    Kazakhstan", "哈对吉还是吉对哈"): each side takes one order of the pair."""
+    if len(q.countries) != 2 or not q.flow:
+        return ()
+    a, b = q.countries
+    low = fold(q.text).lower()
+    names = lambda e: [n.lower() for n in (e.surface, e.name_en, *e.names_zh) if n]
+    pos = lambda e: sorted({i for n in names(e) for i in _all(low, n)})
+    pa, pb = pos(a), pos(b)
+    if len(pa) < 2 or len(pb) < 2:
+        return ()  # each named once: one direction asked
+    first = [(pa[0], a), (pb[0], b)]
+    src = min(first, key=lambda t: t[0])[1]
+    dst = b if src is a else a
+    importing = q.indicator == "import"
+    one = ((src.key, "dst" if importing else "src"), (dst.key, "src" if importing else "dst"))
+    two = tuple((k, "src" if r == "dst" else "dst") for k, r in one)
+    return (_side(q, flow=one), _side(q, flow=two))
+
+
+def _roles_in(segment: str, countries: tuple[Entity, ...]) -> tuple[tuple[str, str], ...]:
+    """Roles the segment's own prepositions give ("to Russia", "from there"
+    gives none); the other country takes the other role. () when the segment
+    does not say: no direction is then checked."""
+    low = segment.lower()
+    roles = {}
+    for e in countries:
+        at = next((i for n in (e.surface, e.name_en, *e.names_zh) if n for i in _all(low, n.lower())), None)
+        before = low[max(0, at - 12) : at] if at is not None else ""
+        role = "src" if TO_SOURCE.search(before) else "dst" if TO_DEST.search(before) else None
+        if role:
+            roles[e.key] = role
+    if len(roles) == 1 and len(countries) == 2:
+        (k, r), = roles.items()
+        roles[next(e.key for e in countries if e.key != k)] = "src" if r == "dst" else "dst"
+    return tuple(roles.items()) if len(roles) == 2 else ()
+
+
+def _all(text: str, needle: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(needle), text)] if needle else []

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from qa.answer.choose import Choice, informative, topic_anchors
 from qa.answer.constraints import check
-from qa.answer.spans import PATTERNS, clauses, find_span
+from qa.answer.spans import PATTERNS, clauses, enumeration, find_span, unit_clash
 from qa.question import Question
 from qa.search.retrieve import Hit
 from qa.text.lexical import HAN, fold, words
@@ -145,6 +145,9 @@ def whole_words(sentence: str, a: int, b: int) -> tuple[int, int]:
             if at < b < end and HAN.match(sentence[b - 1]) and HAN.match(sentence[b]):
                 b = end
             at = end
+    # An ordinal keeps the word it ranks with: 第三大 (third largest), 第二位.
+    if ORDINAL_END.search(sentence[a:b]) and b < len(sentence) and sentence[b] in ORDINAL_HEADS:
+        b += 1
     for left, right in PAIRS:
         inside = sentence[a:b]
         if inside.count(right) > inside.count(left):
@@ -160,6 +163,8 @@ def _latin(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+ORDINAL_END = re.compile(r"第[0-9一二三四五六七八九十百]+$")
+ORDINAL_HEADS = "大小名位届次期批"
 PAIRS = ("「」", "『』", "“”", "《》", "（）", "()")
 MAX_WIDEN = 12  # characters looked at for the other mark of a pair (hand-set: a quoted name is rarely longer)
 
@@ -175,19 +180,44 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
     if it states a number; a reading with none does not answer such a question."""
     typed = [t for t in q.span_types if t in PATTERNS]
     anchors = topic_anchors(q)
-    for r in (r for r in readings if r.answers and not echoes(q, with_gloss(r.sentence, r.span))):
+    for r in (r for r in readings if r.answers):
         clause = next((c for c in clauses(r.sentence) if r.span in c), r.sentence)
         span = r.span
+        if q.asks_many and not typed:
+            # The kind of thing asked ("哪些国际组织" -> 国际组织) is answered by the clause's list of them.
+            span = _as_list(clause, span, echoes(q, with_gloss(r.sentence, span)))
+        if echoes(q, with_gloss(r.sentence, span)):
+            continue
         if typed:
             found = next((s for t in typed if (s := find_span(clause, t, q.text, anchors))), None)
             if found and _overlap(clause, found, r.span):
                 span = found
             elif not NUMERAL.search(r.span) or any(find_span(r.span, t, q.text) for t in PATTERNS if t not in typed):
                 continue  # the reader's span states no number, or one of another type (an amount for a percentage)
+        if unit_clash(q.text, span):
+            continue  # "1000万吨" for "how long … in km"
         c = check(q, hits[r.rank].passage, r.sentence, clause)
         if c.ok:
             return Choice(with_gloss(r.sentence, span), r.rank, r.sentence, clause, c, r.margin)
     return None
+
+
+def _as_list(clause: str, span: str, echo: bool = False) -> str:
+    """For a question that asks for several things: the clause's enumeration
+    when the reader's span is part of it, only counts its items ("五个" of
+    "考古、珠宝…和民族志五个展区") or only repeats the question (`echo`);
+    otherwise the span."""
+    found = enumeration(clause)
+    if not found:
+        return span
+    at, end = clause.find(found), clause.find(found) + len(found)
+    sp = clause.find(span)
+    inside = sp >= 0 and sp < end and at < sp + len(span)
+    bare_count = bool(re.fullmatch(r"[0-9一二三四五六七八九十两几]+\s*[个项种类家所名位座批]?", span.strip()))
+    if inside:  # the union: the reader often has the list's start right where the words split oddly (发/用品)
+        a, b = min(at, sp), max(end, sp + len(span))
+        return clause[a:b]
+    return found if bare_count or echo else span
 
 
 def echoes(q: Question, span: str) -> bool:

@@ -24,7 +24,7 @@ from qa.question import MEASURE_WORDS
 CN_DIGITS = "〇零一二两三四五六七八九十百千"
 # Qualifiers belong to the answer: 约6000家, 超过400家, 逾170个, about 6,000.
 QUALIFIER = r"(?:约|近|将近|大约|超过|超|逾|多于|不少于|至少|(?:about|around|approximately|nearly|almost|over|more than|at least|some)\s+)?"
-PERCENT = re.compile(rf"{QUALIFIER}\s*(?:{NUM}\s*(?:[%％]|\s?percent\b|\s?per cent\b)|百分之[{CN_DIGITS}]+)", re.I)
+PERCENT = re.compile(rf"{QUALIFIER}\s*(?:(?:{NUM}\s*[%％]?\s*(?:-|–|—|~|～|至|到|to)\s*)?{NUM}\s*(?:[%％]|\s?percent\b|\s?per cent\b)|百分之[{CN_DIGITS}]+)", re.I)
 DATE = re.compile(
     rf"\d{{2,4}}\s*年代|\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}\s*年\s*\d{{1,2}}\s*月|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}\s*年|\d{{1,2}}\s*月"
     # A bare year is four digits on their own: "2060万美元" is an amount, "12024" no year.
@@ -208,3 +208,103 @@ def clean_clause(c: str) -> str:
     return c.strip("，；：,;: 。")
 
 
+
+
+# An enumeration: items joined by 、 (or commas), the last after 和/及/与/以及/或
+# ("考古、珠宝、武器、民族乐器和民族志"); items are words of the text's own
+# segmentation. The last item runs on to a following 等 ("伊斯兰合作组织等"),
+# at most ENUM_TAIL words; without 等 it is one word, since what follows the
+# list is usually the verb or noun it belongs to ("…和南亚地区输送天然气").
+ENUM_JOIN = ("和", "及", "与", "以及", "或", "或者")
+ENUM_TAIL = 3
+
+
+def enumeration(clause: str) -> str | None:
+    """The longest enumeration of three or more items in a Chinese clause, as
+    written; None without one."""
+    from qa.text.lexical import words
+
+    ws = words(fold(clause)) if len(fold(clause)) == len(clause) else []
+    if not ws:
+        return None
+    at, pos = 0, []
+    for w in ws:
+        pos.append(at)
+        at += len(w)
+    best = None
+    i = 0
+    while i < len(ws):
+        j, items = i, 1
+        while j + 2 < len(ws) and ws[j + 1] in ("、", "，") and _item(ws[j + 2]):
+            j, items = j + 2, items + 1
+        if items >= 2 and j + 2 < len(ws) and ws[j + 1] in ENUM_JOIN and _item(ws[j + 2]):
+            j, items = j + 2, items + 1
+            tail = next((k for k in range(j + 1, min(len(ws), j + 1 + ENUM_TAIL)) if ws[k] == "等"), None)
+            j = tail - 1 if tail is not None and all(_item(w) for w in ws[j + 1 : tail]) else j
+        if items >= 3 and _item(ws[i]):
+            text = clause[pos[i] : pos[j] + len(ws[j])]
+            if best is None or len(text) > len(best):
+                best = text
+            i = j + 1
+        else:
+            i += 1
+    return best
+
+
+def _item(word: str) -> bool:
+    return bool(re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9·\-]+", word)) and word not in ("等", *ENUM_JOIN)
+
+
+# Units by what they measure: a question that names one ("in km", "多少吨",
+# "how long") is not answered by a figure in another ("1000万吨" for a length).
+UNIT_GROUPS = {
+    "area": ("平方公里", "平方千米", "平方米", "公顷", "hectare", "square", "km2", "km²"),
+    "volume": ("立方米", "cubic", "bcm", "桶", "barrel"),
+    "length": ("公里", "千米", "km", "kilomet", "mile", "英里", "米", "metre", "meter"),
+    "weight": ("吨", "tonne", "ton", "公斤", "千克", "kg"),
+    "power": ("兆瓦", "千瓦", "吉瓦", "megawatt", "gigawatt", "mw", "gw", "kw"),
+    "time": ("小时", "分钟", "个月", "天", "周", "年", "hour", "minute", "day", "week", "month", "year"),
+}
+_UNIT = re.compile("|".join(sorted((re.escape(u) for us in UNIT_GROUPS.values() for u in us), key=len, reverse=True)), re.I)
+_UNIT_GROUP = {u: g for g, us in UNIT_GROUPS.items() for u in us}
+# Words that ask a measure without naming its unit.
+ASKS_MEASURE = [(re.compile(r"how long|how far|多长|多远|长度|距离|里程", re.I), "length"),
+                (re.compile(r"how long|多长时间|多久", re.I), "time"),
+                (re.compile(r"how heavy|多重|重量", re.I), "weight")]
+
+
+def units_in(text: str) -> set[str]:
+    """What the units a text names measure ("1000万吨" -> {"weight"})."""
+    low = fold(text).lower()
+    out = set()
+    for m in _UNIT.finditer(low):
+        u = m.group().lower()
+        latin = u.isascii()
+        # A Latin unit is a word of its own: "km" in "12 km", not in "Bakmeyer".
+        if latin and (m.start() > 0 and low[m.start() - 1].isalpha()):
+            continue
+        if latin and u in ("ton", "mile", "hour", "minute", "day", "week", "month", "year") and m.end() < len(low) and low[m.end()].isalpha() and low[m.end()] not in "sn":
+            continue
+        if latin and u in ("mw", "gw", "kw", "km", "kg", "bcm", "km2") and m.end() < len(low) and low[m.end()].isalpha():
+            continue
+        out.add(_UNIT_GROUP.get(u) or next(g for k, g in _UNIT_GROUP.items() if k.lower() == u))
+    return out
+
+
+# A unit the question asks in ("多少吨", "几公里", "how many tonnes", "in km"),
+# not one it only mentions ("over the past 15 years", "前八个月").
+ASKED_UNIT = re.compile(r"(?:多少|几|\bhow many|\bin)\s*(?:万|亿|千|百)?\s*(" + _UNIT.pattern + ")", re.I)
+
+
+def asked_units(question: str) -> set[str]:
+    """What the question asks to be measured, from the unit it asks in or its wording."""
+    folded = fold(question)
+    named = {g for m in ASKED_UNIT.finditer(folded) for g in units_in(m.group(1) + " ")}
+    return named | {g for rx, g in ASKS_MEASURE if rx.search(folded)}
+
+
+def unit_clash(question: str, span: str) -> bool:
+    """The question asks a measure (a unit, or "how long") and the span does
+    not state one of it: "1000万吨" or "五倍" for "how long … in km"."""
+    asked = asked_units(question)
+    return bool(asked) and not asked & units_in(span)

@@ -1,0 +1,44 @@
+"""Lists, ranges and units in answer spans (qa.answer.spans, qa.answer.read): no model."""
+
+import pytest
+
+from qa.answer.read import _as_list
+from qa.answer.spans import PERCENT, enumeration, unit_clash
+
+pytestmark = pytest.mark.fast  # no models: the fast tier (`python -m pytest -m fast`)
+
+
+@pytest.mark.parametrize("clause, listed", [
+    ("博物馆设有陶瓷、书画、钱币和玉器四个展厅", "陶瓷、书画、钱币和玉器"),
+    ("两国在联合国、东盟、亚太经合组织等多边机制内合作", "联合国、东盟、亚太经合组织"),
+    ("计划向日本、韩国和东南亚地区出口电力", "日本、韩国和东南亚地区"),
+    ("双边贸易额为5.5亿美元", None),
+    ("第二和第三工坊", None),  # two items are a pair, not a list
+])
+def test_enumerations_are_found_as_written(clause, listed):
+    assert enumeration(clause) == listed
+
+
+def test_a_count_or_an_echo_gives_way_to_the_list_it_counts():
+    clause = "博物馆设有陶瓷、书画、钱币和玉器四个展厅"
+    assert _as_list(clause, "四个") == "陶瓷、书画、钱币和玉器"
+    assert _as_list(clause, "展厅", echo=True) == "陶瓷、书画、钱币和玉器"
+    assert _as_list(clause, "书画、钱币") == "陶瓷、书画、钱币和玉器"  # part of it: the whole list
+    assert _as_list("双边贸易额为5.5亿美元", "5.5亿美元") == "5.5亿美元"
+
+
+def test_a_range_of_percentages_is_one_span():
+    assert [m.group() for m in PERCENT.finditer("成本可降低10-15%，效率提高8%至12%")] == ["10-15%", "8%至12%"]
+
+
+@pytest.mark.parametrize("question, span, clash", [
+    ("how long is the new line in km", "2000万吨", True),  # a weight for a length
+    ("how long is the new line in km", "五倍", True),  # no length at all
+    ("How long is the new line?", "836公里", False),
+    ("How long did the visit last?", "3天", False),
+    ("年运量是多少万吨？", "500万吨", False),
+    ("How much did they invest over the past 15 years?", "17亿美元", False),  # "years" is when, not a unit asked
+    ("哈中贸易额是多少？", "440亿美元", False),
+])
+def test_a_span_in_another_unit_than_the_one_asked_is_no_answer(question, span, clash):
+    assert unit_clash(question, span) is clash
