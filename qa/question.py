@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from qa.text.entities import Entity, find_entities, pair_entities
+from qa.text.entities import Entity, find_entities, near_countries, pair_entities
 from qa.text.lexical import LATIN_OR_NUMBER, STOP_LATIN, english_for, english_lemmas, fold, key_terms
 
 
@@ -53,10 +53,10 @@ _TYPES = [
     # A year asked outright is a date whatever else the question names
     # ("西元幾年後自殺率減少…", "which year did trade grow fastest").
     (AnswerType.DATE, re.compile(r"what year|which year|哪一?年|(?:公元|西元|民国)\s*(?:前\s*)?(?:几|多少)\s*年", re.I)),
-    (AnswerType.PERCENT, re.compile(r"\bpercent|\bshare\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
+    (AnswerType.PERCENT, re.compile(r"\bpercent|\bshare of\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     (AnswerType.DATE, re.compile(r"\bwhen\b|what date|which day|since when|何时|什么时候|哪一天|哪天|几月|几号|日期", re.I)),
-    (AnswerType.COUNT, re.compile(rf"how many|number of|how long|how far|多长|多远|(?:多少|几)\s*(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))})|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    (AnswerType.COUNT, re.compile(rf"how many|number of|how long|how far|多长|多远|(?:多少|(?<!哪)几)\s*(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))})|how much .*(?:raise|increase|grow|capacity)", re.I)),
     (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\bvalue\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|价值|多少钱|总额|多少", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]
@@ -64,7 +64,8 @@ _TYPES = [
 _WHY_HOW = re.compile(r"^\W*(?:why|how)\b(?!\s+(?:much|many|long|large|big|far|old|often|high|soon|fast))|为什么|为何|原因|如何|怎样|怎么(?!样)", re.I)
 _WHO_WHAT_IS = re.compile(r"^\W*(?:who|what)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?[\w\-.'’ ]{1,40}\W*$|^\W*tell me about\b|^\W*what does .* mean\b|是谁|什么是|是什么(?:意思|组织|机构)?[？?]?$", re.I)
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b(?!.*\bor\b)|吗[？?]?$|是否|有没有", re.I)
-_ASKS = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b|多少|几|什么|哪|谁|何|吗|是否|如何|怎", re.I)
+NAME_ASKED = re.compile(r"全称|全名|名称是|叫什么|full name|official name|what is it called|called what", re.I)
+_ASKS = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how|wat|wht|whats|wut|wich|whch|wen|wher)\b|多少|几|什么|哪|谁|何|吗|是否|如何|怎", re.I)
 
 # Words that name money: without one, "多少" may ask any quantity (Question.span_types).
 MONEY_WORDS = re.compile(r"money|price|cost|worth|value|dollar|revenue|budget|invest|trade|export|import|deficit|surplus|"
@@ -87,8 +88,11 @@ INDICATORS: dict[str, tuple[str, ...]] = {
 # the source, after to/in/对/向 the destination, and the one with no such word
 # is the actor: the destination of imports, the source of anything else.
 FLOW_ZH = "投资|出口|进口|供应|出售|贷款|援助"  # Chinese words of a flow (also read by qa.answer.constraints)
-FLOW = re.compile(r"\binvest|\bexport|\bimport|\bsuppl[yi]|\bsold\b|\bsell|\blen[dt]\b|\bloan|\bdonat|" + FLOW_ZH, re.I)
-IMPORT = re.compile(r"\bimport|进口", re.I)
+# English word endings an indicator or flow word takes ("imports", "invested",
+# "exporter"), and no others: "important" is not "import".
+ENDINGS = r"(?:s|es|ed|d|er|ers|or|ors|ing|ment|ments)?\b"
+FLOW = re.compile(rf"\b(?:invest|export|import){ENDINGS}|\bsuppl(?:y|ies|ied|ier|iers)\b|\bsold\b|\bsell|\blen[dt]\b|\bloan|\bdonat|" + FLOW_ZH, re.I)
+IMPORT = re.compile(rf"\bimport{ENDINGS}|进口", re.I)
 TO_SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+)?|[从自])$", re.I)
 TO_DEST = re.compile(r"(?:\b(?:to|into|in)\s+(?:the\s+)?|[对向到至])$", re.I)
 # A question asking for several things, in either language.
@@ -205,12 +209,21 @@ def analyze(text: str) -> Question:
     names = {w.lower() for e in entities for n in (e.name_en, e.surface, *e.names_zh) for w in (n, *n.split())}
     # Time words are the period's business, not topic words a passage must repeat.
     terms = tuple(_term(w, forms) for w, forms in key_terms(text, names) if not _is_period_word(w))
-    indicator = next((k for k, forms in INDICATORS.items() if any(f in folded.lower() for f in forms)), None)
+    indicator = next((k for k, forms in INDICATORS.items() if any(states(folded, f) for f in forms)), None)
     return Question(
         text=text, lang=lang, entities=entities, period=_period(folded), indicator=indicator,
         flow=_flow(folded, entities), answer_type=answer_type(text, indicator),
         terms=terms, literals=_literals(text, entities), comparison=bool(COMPARE.search(folded)),
     )
+
+
+def states(text: str, form: str) -> bool:
+    """The text has the indicator's form: a Chinese one anywhere, an English
+    one as a word with its endings ("imports", "exported"; not "important")."""
+    low = text.lower()
+    if not form.isascii():
+        return form in low
+    return re.search(rf"(?<![a-z]){re.escape(form)}{ENDINGS}", low) is not None
 
 
 def _entities(text: str) -> tuple[Entity, ...]:
@@ -221,6 +234,11 @@ def _entities(text: str) -> tuple[Entity, ...]:
     for e in pair_entities(fold(text)):
         if all(f.key != e.key for f in found):
             found.append(e)
+    # A country's name typed with a slip ("kazakstan") still names it.
+    near = near_countries(text, {f.key for f in found})
+    if near:  # in the order the question names them (a flow's roles and a comparison's sides read it)
+        low = text.lower()
+        found = sorted(found + near, key=lambda e: low.find(e.surface.lower()) % (len(low) + 1))
     return tuple(found)
 
 
@@ -250,6 +268,8 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
                     r"grow|increase|decrease|rise|增长|下降|增幅|%|share|比例|占比|" + RATE, folded, re.I):
                 continue
             return kind
+    if NAME_ASKED.search(folded):  # "宣言全称是什么": the name, not a sentence about it
+        return AnswerType.NAME
     if _WHO_WHAT_IS.search(folded):  # "What is TRIPP?", "Who is Tokayev?": no typed span defines it
         return AnswerType.SENTENCE
     if not _ASKS.search(folded):  # a bare topic ("China trade", "Russia?")

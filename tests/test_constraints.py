@@ -102,3 +102,13 @@ def test_a_range_of_years_is_a_total_and_dates_the_clauses_after_it():
     c = check(analyze("How much did Brazil invest in Norway in 2024 alone?"), p, s1, clause)
     assert c.failed == ("period",) and c.said_period == "the total since 2005"
     assert check(analyze("How much has Brazil invested in Norway in total?"), p, s1, clause).ok
+
+
+def test_an_undated_paragraph_continues_the_time_frame_the_one_before_ended_with():
+    before = "去年两国贸易额达12亿美元。2025年前九个月，贸易额达到9亿美元。"
+    p = passage("巴西的出口额为5亿美元，而从挪威的进口额为4亿美元。")
+    s, clause = p.sentences[0], "巴西的出口额为5亿美元，"
+    c = check(analyze("2024年巴西对挪威出口额是多少？"), p, s, clause, before)
+    assert c.failed == ("year",) and c.said_years == (2025,)  # the nine months of 2025, not "last year"
+    assert check(analyze("2025年巴西对挪威出口额是多少？"), p, s, clause, before).ok
+    assert check(analyze("2024年巴西对挪威出口额是多少？"), p, s, clause).ok  # nothing before: undated passes

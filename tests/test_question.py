@@ -180,3 +180,29 @@ def test_a_price_is_its_own_indicator_and_how_long_asks_a_quantity():
     assert analyze("天然气的价格是多少？").indicator == "price"
     assert analyze("How long is the new railway?").answer_type is AnswerType.COUNT
     assert analyze("在哪些国际组织合作？").answer_type is not AnswerType.PLACE  # 哪些 asks which, not where
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("wat did kazakstan n turkmenstan sign", ["KZ", "TM"]),  # slips in country names
+    ("trade between Brasil and Argentna", ["BR", "AR"]),
+    ("the most important islands", []),  # real words near no country name stay words
+])
+def test_a_misspelt_country_name_still_names_the_country(text, expected):
+    assert keys(analyze(text)) == expected
+
+
+def test_indicator_words_are_words():
+    assert analyze("the most important issue the two countries share?").indicator is None
+    assert analyze("the most important issue the two countries share?").answer_type is not AnswerType.PERCENT
+    assert analyze("What share of exports goes to Peru?").answer_type is AnswerType.PERCENT
+    assert analyze("Chile's imports from Peru").indicator == "import"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("访问期间开了哪几个工坊", AnswerType.NAME),  # which ones, not how many
+    ("开了几个工坊", AnswerType.COUNT),
+    ("那份宣言的全称是什么", AnswerType.NAME),
+    ("wat agreement did they sign", AnswerType.NAME),  # a question typed fast is still a question
+])
+def test_what_is_asked_in_everyday_wording(text, expected):
+    assert analyze(text).answer_type is expected

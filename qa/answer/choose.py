@@ -95,7 +95,7 @@ def choose(q: Question, hits: list[Hit], typed_only: bool = False) -> tuple[Choi
         span = next((s for t in q.span_types if (s := find_span(clause, t, q.text, anchors + names))), None)
         if not span or unit_clash(q.text, span):
             continue
-        c = check(q, hits[rank].passage, sentence, clause)
+        c = check(q, hits[rank].passage, sentence, clause, hits[rank].before)
         if c.ok:
             return Choice(span, rank, sentence, clause, c), failed
         # What the articles give instead: best a figure right in all but the year.
@@ -117,7 +117,7 @@ def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None
         sentence = (naming or order or [None])[0]
         if sentence is None:
             continue
-        c = check(q, h.passage, sentence, sentence)
+        c = check(q, h.passage, sentence, sentence, h.before)
         if not ({"year", "entity"} & set(c.failed)):
             return rank, sentence, c
     return None

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from qa.answer.decide import Answer
 from qa.answer.render import money_value
-from qa.question import INDICATORS, TO_DEST, TO_SOURCE, AnswerType, Question, analyze
+from qa.question import ENDINGS, INDICATORS, TO_DEST, TO_SOURCE, AnswerType, Question, analyze
 from qa.text.entities import Entity
 from qa.text.lexical import fold
 
@@ -114,7 +114,8 @@ def _indicator_sides(q: Question) -> tuple[Question, ...]:
     """Two flow indicators of one pair: each side takes one, with the
     direction its own words give ("exports to Russia" / "imports from Russia")."""
     low = fold(q.text).lower()
-    found = sorted((low.find(f), k) for k in FLOW_INDICATORS for f in INDICATORS[k] if f in low)
+    found = sorted((m.start(), k) for k in FLOW_INDICATORS for f in INDICATORS[k]
+                   for m in [re.search(rf"(?<![a-z]){re.escape(f)}{ENDINGS}" if f.isascii() else re.escape(f), low)] if m)
     kinds = list(dict.fromkeys(k for _, k in found))
     if len(kinds) != 2 or not 1 <= len(q.countries) <= 2:
         return ()

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 
 from qa.ingest.corpus import Passage
-from qa.question import FLOW, FLOW_ZH, INDICATORS, Question, flow_roles, period_of
+from qa.question import FLOW, FLOW_ZH, INDICATORS, Question, flow_roles, period_of, states
 from qa.text.aliases import PAIR_CHARS
 from qa.text.entities import Entity, find_entities, pair_entities
 from qa.text.lexical import fold
@@ -62,9 +62,11 @@ class Check:
         return not self.failed
 
 
-def check(q: Question, passage: Passage, sentence: str, clause: str) -> Check:
+def check(q: Question, passage: Passage, sentence: str, clause: str, before: str = "") -> Check:
+    """`before`: the paragraph before the passage in its article, which dates
+    a passage that gives no year itself."""
     failed = []
-    years_ok, said = _years(q, passage, sentence, clause)
+    years_ok, said = _years(q, passage, sentence, clause, before)
     # A total since an earlier year is a period fault even where the year check
     # also fails on that earlier year ("since 2005" is no 2005 figure). Only
     # figures are totals or parts of a year: a name or a date is not.
@@ -103,15 +105,19 @@ def _through(sentence: str, clause: str, otherwise: str) -> str:
     return sentence[: end + len(clause)] if end >= 0 else otherwise
 
 
-def _years(q: Question, passage: Passage, sentence: str, clause: str) -> tuple[bool, tuple[int, ...]]:
+def _years(q: Question, passage: Passage, sentence: str, clause: str, before: str = "") -> tuple[bool, tuple[int, ...]]:
     ref = reference_year(passage)
     asked = set(q.period.resolved(ref))
     if not asked:
         return True, ()
     # The years that date a clause are those written before its end in the same
-    # sentence, else the paragraph's.
+    # sentence, else the paragraph's, else those of the last dated sentence of
+    # the paragraph before: a news paragraph that gives no date goes on in the
+    # time frame the one before ended with ("2025年前九个月，贸易额…" then
+    # "哈萨克斯坦的出口额为…" is the same nine months, not "last year").
     scope = _through(sentence, clause, sentence)
-    said = _said_years(scope, ref) or _said_years(sentence, ref) or _said_years(passage.text, ref)
+    said = _said_years(scope, ref) or _said_years(sentence, ref) or _said_years(passage.text, ref) \
+        or _last_said_years(before, ref)
     if not said:
         return True, ()  # undated: nothing contradicts the question
     return bool(asked & set(said)), tuple(dict.fromkeys(y for y in said if y not in asked))
@@ -124,6 +130,15 @@ def _said_years(text: str, reference_year: int | None) -> list[int]:
     if reference_year:
         said += [reference_year + r for r in period_of(text).relative]
     return said
+
+
+def _last_said_years(text: str, reference_year: int | None) -> list[int]:
+    """The years of the last sentence of `text` that gives any."""
+    for sentence in reversed(re.split(r"(?<=[。！？!?])|(?<=\.)\s+", text)):
+        said = _said_years(sentence, reference_year)
+        if said:
+            return said
+    return []
 
 
 def _part_said(q: Question, sentence: str, clause: str) -> str:
@@ -205,7 +220,7 @@ def _indicator_ok(q: Question, sentence: str, clause: str) -> bool:
 
     def says(text: str, key: str) -> bool:
         low = fold(text).lower()
-        return any(f in low for f in INDICATORS[key])
+        return any(states(low, f) for f in INDICATORS[key])
 
     if says(clause, q.indicator):
         return True

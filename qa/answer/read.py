@@ -196,7 +196,7 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
                 continue  # the reader's span states no number, or one of another type (an amount for a percentage)
         if unit_clash(q.text, span):
             continue  # "1000万吨" for "how long … in km"
-        c = check(q, hits[r.rank].passage, r.sentence, clause)
+        c = check(q, hits[r.rank].passage, r.sentence, clause, hits[r.rank].before)
         if c.ok:
             return Choice(with_gloss(r.sentence, span), r.rank, r.sentence, clause, c, r.margin)
     return None
@@ -261,7 +261,7 @@ def reading_sentence(q: Question, hits: list[Hit], readings: list[Reading]):
     """For a question answered by a sentence: the sentence holding the reader's
     most confident span, when it says something on its own and passes the checks."""
     for r in [r for r in readings if r.answers][:1]:
-        c = check(q, hits[r.rank].passage, r.sentence, r.sentence)
+        c = check(q, hits[r.rank].passage, r.sentence, r.sentence, hits[r.rank].before)
         if informative(r.sentence) and not ({"year", "entity"} & set(c.failed)):
             return r, c
     return None

@@ -49,6 +49,9 @@ class Hit:
     sentence_sim: float  # mean best-sentence cosine over encoders, for calibration
     why: dict = field(default_factory=dict)  # signal -> weighted contribution
     sentence_sims: tuple[float, ...] = ()  # every sentence's mean cosine, in order
+    # The paragraph before it in its article: an undated paragraph continues
+    # its time frame (qa.answer.constraints dates a clause by it).
+    before: str = ""
 
 
 PARALLEL_MIN = 20_000  # passages; below, one search takes ~0.1 ms and a thread hand-off costs more
@@ -122,7 +125,8 @@ class Retriever:
             p = self.ix.passages[cand[j]]
             why = {name: round(float(v[j]), 3) for name, v in feats.items()}
             per_sent = tuple(float(x) for x in mean_sim[seg[j] : seg[j] + counts[j]])
-            hits.append(Hit(p, float(total[j]), self.ix.sent_text[best_row[j]], float(sent_sim[j]), why, per_sent))
+            hits.append(Hit(p, float(total[j]), self.ix.sent_text[best_row[j]], float(sent_sim[j]), why, per_sent,
+                            self._before(int(cand[j]))))
         return hits
 
     def _query_tokens(self, q: Question) -> list[str]:
@@ -182,6 +186,13 @@ class Retriever:
         tops = np.flatnonzero(sent_score == np.repeat(np.maximum.reduceat(sent_score, seg), counts))
         first = tops[np.unique(owner[tops], return_index=True)[1]]
         return feats, sent_rows[first], mean_sim[first].astype(np.float64), (mean_sim, seg, counts)
+
+    def _before(self, row: int) -> str:
+        """The text of the paragraph before this one in its article ("" for a first one)."""
+        if row == 0:
+            return ""
+        p, prev = self.ix.passages[row], self.ix.passages[row - 1]
+        return prev.text if prev.doc == p.doc and prev.para_no == p.para_no - 1 else ""
 
     def _latin_share(self, cand: np.ndarray) -> np.ndarray:
         """How English each candidate passage is (qa.text.lexical.latin_share),

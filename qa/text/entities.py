@@ -82,6 +82,53 @@ def find_entities(text: str, any_case: bool = False) -> list[Entity]:
     return found
 
 
+def near_countries(text: str, taken: Iterable[str] = ()) -> list[Entity]:
+    """Countries whose English name a word of `text` misspells by one edit (two
+    for names of nine letters or more): "kazakstan", "Turkmenstan". Words of
+    under six letters are left alone (too many real words lie one edit from
+    a short name), and so are words that are themselves a known name."""
+    lex = _lexicon()
+    by_len = _country_aliases_by_length()
+    found, seen = [], set(taken)
+    for m in re.finditer(rf"[{_LATIN}]{{6,}}", text):
+        word = m.group().lower()
+        if word in lex.by_alias:
+            continue
+        limit = 2 if len(word) >= 9 else 1
+        for n in range(len(word) - limit, len(word) + limit + 1):
+            hit = next((r for alias, r in by_len.get(n, ()) if alias[0] == word[0]
+                        and _edits(word, alias, limit) <= limit), None)
+            if hit and hit.key not in seen:
+                seen.add(hit.key)
+                found.append(Entity(hit.key, hit.kind, hit.name_en, hit.names_zh, m.group()))
+                break
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _country_aliases_by_length() -> dict[int, tuple[tuple[str, _Record], ...]]:
+    out: dict[int, list] = {}
+    for alias, record in _lexicon().by_alias.items():
+        if record.kind == "country" and alias.isascii() and alias.isalpha() and len(alias) >= 6:
+            out.setdefault(len(alias), []).append((alias, record))
+    return {n: tuple(v) for n, v in out.items()}
+
+
+def _edits(a: str, b: str, limit: int) -> int:
+    """Edit distance (insert, delete, substitute, swap neighbours), stopping past `limit`."""
+    prev2, prev = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        if min(cur) > limit:
+            return limit + 1
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
 def entity_terms(entities: Iterable[Entity]) -> list[str]:
     """All Chinese and English names of `entities`, deduplicated, for literal matching."""
     records = _lexicon().by_key
