@@ -61,7 +61,9 @@ _TYPES = [
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]
 # Questions no span answers: reasons, manners, definitions, people, yes/no.
-_WHY_HOW = re.compile(r"^\W*(?:why|how)\b(?!\s+(?:much|many|long|large|big|far|old|often|high|soon|fast))|为什么|为何|原因|如何|怎样|怎么(?!样)", re.I)
+_WHY_HOW = re.compile(r"^\W*(?:why|how)\b(?!\s+(?:much|many|long|large|big|far|old|often|high|soon|fast))|为什么|为何|原因|根源|缘由|如何|怎样|怎么(?!样)", re.I)
+# A question asking for a cause: answered by a sentence that gives one.
+WHY = re.compile(r"\bwhy\b|\bhow come\b|\bwhat (?:caused|causes|led to)\b|\breasons?\b|为什么|为何|原因|根源|缘由|缘何|何以", re.I)
 _WHO_WHAT_IS = re.compile(r"^\W*(?:who|what)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?[\w\-.'’ ]{1,40}\W*$|^\W*tell me about\b|^\W*what does .* mean\b|是谁|什么是|是什么(?:意思|组织|机构)?[？?]?$", re.I)
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b(?!.*\bor\b)|吗[？?]?$|是否|有没有", re.I)
 NAME_ASKED = re.compile(r"全称|全名|名称是|叫什么|full name|official name|what is it called|called what", re.I)
@@ -183,6 +185,10 @@ class Question:
     @property
     def countries(self) -> tuple[Entity, ...]:
         return tuple(e for e in self.entities if e.kind == "country")
+
+    @property
+    def asks_why(self) -> bool:
+        return bool(WHY.search(fold(self.text)))
 
     @property
     def asks_many(self) -> bool:

@@ -39,6 +39,18 @@ def test_a_range_of_percentages_is_one_span():
     ("年运量是多少万吨？", "500万吨", False),
     ("How much did they invest over the past 15 years?", "17亿美元", False),  # "years" is when, not a unit asked
     ("哈中贸易额是多少？", "440亿美元", False),
+    ("雷达的距离精度是多少？", "±10m", False),  # a bare m after a number is metres
+    ("多少公尺為山道的長度?", "二千九百公尺", False),  # Taiwan's metre
 ])
 def test_a_span_in_another_unit_than_the_one_asked_is_no_answer(question, span, clash):
     assert unit_clash(question, span) is clash
+
+
+def test_a_cause_asked_is_answered_by_the_sentence_that_gives_one():
+    from qa.answer.choose import gives_cause
+    from qa.question import analyze
+
+    assert analyze("Why did exports to Peru drop?").asks_why and analyze("贸易逆差的根源是什么？").asks_why
+    assert not analyze("How much did exports to Peru drop?").asks_why
+    assert gives_cause("出口降至5亿美元，主要因铜矿石量减。") and gives_cause("Exports fell due to lower copper prices.")
+    assert not gives_cause("2025年1—8月，双边贸易额为17亿美元。")

@@ -13,6 +13,8 @@ aside as what the articles *do* say, for the reply's reason.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from qa.answer.constraints import Check, check, flow_direction, mentions
@@ -112,6 +114,8 @@ def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None
         # say anything on its own ("她说。", "XII").
         by_score = sorted(zip(h.sentence_sims or (0.0,) * len(h.passage.sentences), h.passage.sentences), key=lambda x: -x[0])
         order = [s for s in [h.sentence] + [s for _, s in by_score if s != h.sentence] if informative(s)]
+        if q.asks_why:  # a cause is answered by the sentence that gives one, if the passage has it
+            order = [s for s in order if gives_cause(s)] + [s for s in order if not gives_cause(s)]
         # A question about a country ("Russia?") is answered by a sentence that names it, if the passage has one.
         naming = [s for s in order if any(mentions(e, s) for e in q.entities)]
         sentence = (naming or order or [None])[0]
@@ -121,6 +125,15 @@ def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None
         if not ({"year", "entity"} & set(c.failed)):
             return rank, sentence, c
     return None
+
+
+# Words that give a cause, in either language ("主要因铀…量减", "due to").
+CAUSE = re.compile(r"因为|由于|因此|所以|源于|归因|原因|根源|缘于|导致|致使|使得|主要因|因[^此而为]|\bbecause\b|\bdue to\b|"
+                   r"\bowing to\b|\bas a result\b|\bcaused\b|\breason\b|\bsince\b|\bthanks to\b", re.I)
+
+
+def gives_cause(sentence: str) -> bool:
+    return bool(CAUSE.search(fold(sentence)))
 
 
 MIN_SENTENCE_CHARS = 12  # Chinese characters: "她说。" (3) is an attribution, not a statement

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.choose import Choice, informative, topic_anchors
+from qa.answer.choose import Choice, gives_cause, informative, topic_anchors
 from qa.answer.constraints import check
 from qa.answer.spans import PATTERNS, clauses, enumeration, find_span, unit_clash
 from qa.question import Question
@@ -261,6 +261,8 @@ def reading_sentence(q: Question, hits: list[Hit], readings: list[Reading]):
     """For a question answered by a sentence: the sentence holding the reader's
     most confident span, when it says something on its own and passes the checks."""
     for r in [r for r in readings if r.answers][:1]:
+        if q.asks_why and not gives_cause(r.sentence):
+            return None  # a cause asked: the best sentence that gives one (choose.best_sentence)
         c = check(q, hits[r.rank].passage, r.sentence, r.sentence, hits[r.rank].before)
         if informative(r.sentence) and not ({"year", "entity"} & set(c.failed)):
             return r, c

@@ -260,7 +260,8 @@ def _item(word: str) -> bool:
 UNIT_GROUPS = {
     "area": ("平方公里", "平方千米", "平方米", "公顷", "hectare", "square", "km2", "km²"),
     "volume": ("立方米", "cubic", "bcm", "桶", "barrel"),
-    "length": ("公里", "千米", "km", "kilomet", "mile", "英里", "米", "metre", "meter"),
+    "length": ("公里", "千米", "公尺", "公分", "厘米", "毫米", "英里", "英尺", "海里", "米", "km", "kilomet", "mile", "metre", "meter",
+               "feet", "foot", "cm", "mm"),
     "weight": ("吨", "tonne", "ton", "公斤", "千克", "kg"),
     "power": ("兆瓦", "千瓦", "吉瓦", "megawatt", "gigawatt", "mw", "gw", "kw"),
     "time": ("小时", "分钟", "个月", "天", "周", "年", "hour", "minute", "day", "week", "month", "year"),
@@ -276,7 +277,7 @@ ASKS_MEASURE = [(re.compile(r"how long|how far|多长|多远|长度|距离|里�
 def units_in(text: str) -> set[str]:
     """What the units a text names measure ("1000万吨" -> {"weight"})."""
     low = fold(text).lower()
-    out = set()
+    out = {"length"} if re.search(r"\d\s*m(?![a-z])", low) else set()  # "±10m": a bare m after a number is metres
     for m in _UNIT.finditer(low):
         u = m.group().lower()
         latin = u.isascii()
@@ -285,7 +286,7 @@ def units_in(text: str) -> set[str]:
             continue
         if latin and u in ("ton", "mile", "hour", "minute", "day", "week", "month", "year") and m.end() < len(low) and low[m.end()].isalpha() and low[m.end()] not in "sn":
             continue
-        if latin and u in ("mw", "gw", "kw", "km", "kg", "bcm", "km2") and m.end() < len(low) and low[m.end()].isalpha():
+        if latin and u in ("mw", "gw", "kw", "km", "kg", "bcm", "km2", "cm", "mm") and m.end() < len(low) and low[m.end()].isalpha():
             continue
         out.add(_UNIT_GROUP.get(u) or next(g for k, g in _UNIT_GROUP.items() if k.lower() == u))
     return out
