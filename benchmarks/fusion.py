@@ -38,7 +38,7 @@ from qa.engine import Engine
 from qa.evaluate import read_questions
 from qa.question import analyze
 from qa.settings import FusionWeights, Settings
-from qa.text.lexical import fold
+from qa.text.lexical import fold, latin_share
 
 SIGNALS = ("e5_sent", "e5_para", "use_sent", "use_para", "bm25", "entity", "literal")
 GRID = {  # multiples of the default weight of each group
@@ -80,12 +80,12 @@ def collect(source: str, limit: int) -> list[tuple[np.ndarray, np.ndarray]]:
         X = np.stack([feats[s] / w[s] for s in SIGNALS], 1)
         gold = np.array([item["gold_substring"] in texts[int(c)] for c in cand])
         if gold.any():
-            out.append((X, gold))
+            out.append((X, gold, "latin>cjk" if latin_share(q.text) > 0.5 else "cjk>latin"))
     return out
 
 
 def r_at_1(data, weights: np.ndarray) -> float:
-    return float(np.mean([gold[int(np.argmax(X @ weights))] for X, gold in data]))
+    return float(np.mean([row[1][int(np.argmax(row[0] @ weights))] for row in data]))
 
 
 def vector(fw: FusionWeights) -> np.ndarray:

@@ -29,12 +29,14 @@ def main(argv=None) -> int:
     ap.add_argument("sets", nargs="+", type=Path)
     ap.add_argument("--corpus", type=Path, default=Path("corpus"))
     ap.add_argument("--index", type=Path, default=Path("index"))
+    ap.add_argument("--list", action="store_true", help="also list the removed-paragraph questions still answered")
     a = ap.parse_args(argv)
     engine = Engine.open(Settings(corpus_dir=a.corpus, index_dir=a.index))
     engine.warm()
     passages = engine.index.passages
     texts = [p.text for p in passages]
     n = refused = removed_n = removed_abstained = 0
+    answered = []  # removed-paragraph questions still answered, for --list
     by_lang: dict[str, list[int]] = {}  # language -> [answerable, refused, removed, removed abstained]
     for path in a.sets:
         for item in read_questions(path):
@@ -55,15 +57,20 @@ def main(argv=None) -> int:
             hits = engine.retriever.search(q, engine.settings.k, exclude=frozenset({(gold.doc, gold.para_no)}))
             removed_n += 1
             # The reader too, as Engine.ask answers (its margin is the strongest evidence).
-            abstained = decide(q, hits, engine.retriever.missing(q), reader=shared_reader()).abstained
+            reply = decide(q, hits, engine.retriever.missing(q), reader=shared_reader())
+            abstained = reply.abstained
             removed_abstained += abstained
+            if not abstained:
+                answered.append({"id": item.get("id"), "question": item["question"], "answer": reply.answer,
+                                 "confidence": round(reply.confidence, 3)})
             counts[2] += 1
             counts[3] += abstained
     print(json.dumps({"answerable": n, "refused": refused, "refused_share": round(refused / max(1, n), 4),
                       "removed": removed_n, "removed_abstained": removed_abstained,
                       "removed_abstained_share": round(removed_abstained / max(1, removed_n), 4),
                       "by_lang": {lang: {"answerable": a, "refused": r, "removed": m, "removed_abstained": ab}
-                                  for lang, (a, r, m, ab) in sorted(by_lang.items())}}, indent=1))
+                                  for lang, (a, r, m, ab) in sorted(by_lang.items())},
+                      **({"answered_removed": answered} if a.list else {})}, indent=1, ensure_ascii=False))
     return 0
 
 

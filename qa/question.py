@@ -48,6 +48,10 @@ LIST_QUESTION = re.compile(r"which (?:\w+ )?(?:countries|states|nations)|what (?
 RATE = r"(?<![汇效频])率(?![队领团部军众先])"
 
 # Expected answer type from the wording; first match wins (after SENTENCE, below).
+# "How long is the railway?" asks a length (a quantity); "how long did it
+# take / was it in operation?" a duration, often a span of years the reader finds.
+HOW_LONG_LENGTH = re.compile(r"how long(?!.*\b(?:take|takes|took|last|lasts|lasted|operat\w*|serv\w*|stay\w*|remain\w*|wait\w*|liv\w*|"
+                             r"run|ran|exist\w*|reign\w*|rul\w*|work\w*|spen[dt]\w*|held|hold\w*|in office|in power|since)\b)", re.I)
 _TYPES = [
     (AnswerType.LIST, LIST_QUESTION),
     # A year asked outright is a date whatever else the question names
@@ -56,7 +60,8 @@ _TYPES = [
     (AnswerType.PERCENT, re.compile(r"\bpercent|\bshare of\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     (AnswerType.DATE, re.compile(r"\bwhen\b|what date|which day|since when|何时|什么时候|哪一天|哪天|几月|几号|日期", re.I)),
-    (AnswerType.COUNT, re.compile(rf"how many|number of|how long|how far|多长|多远|(?:多少|(?<!哪)几)\s*(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))})|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    (AnswerType.COUNT, HOW_LONG_LENGTH),
+    (AnswerType.COUNT, re.compile(rf"how many|number of|how far|多远|多长(?!时间)|(?:多少|(?<!哪)几)\s*(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))})|how much .*(?:raise|increase|grow|capacity)", re.I)),
     (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\bvalue\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|价值|多少钱|总额|多少", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]

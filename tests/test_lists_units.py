@@ -54,3 +54,10 @@ def test_a_cause_asked_is_answered_by_the_sentence_that_gives_one():
     assert not analyze("How much did exports to Peru drop?").asks_why
     assert gives_cause("出口降至5亿美元，主要因铜矿石量减。") and gives_cause("Exports fell due to lower copper prices.")
     assert not gives_cause("2025年1—8月，双边贸易额为17亿美元。")
+
+
+def test_a_range_of_a_count_is_one_span_and_a_span_of_years_is_none():
+    from qa.answer.spans import COUNT
+
+    found = [m.group().strip() for m in COUNT.finditer("通常需要五到十年才能量产，约3-5个油田，从1870年到1939年")]
+    assert found == ["五到十年", "约3-5个"]

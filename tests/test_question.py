@@ -186,6 +186,8 @@ def test_a_price_is_its_own_indicator_and_how_long_asks_a_quantity():
     ("wat did kazakstan n turkmenstan sign", ["KZ", "TM"]),  # slips in country names
     ("trade between Brasil and Argentna", ["BR", "AR"]),
     ("the most important islands", []),  # real words near no country name stay words
+    ("What tribes were the Romans fearful of?", []),  # a real word one edit from a name stays a word
+    ("when did they finish the line?", []),
 ])
 def test_a_misspelt_country_name_still_names_the_country(text, expected):
     assert keys(analyze(text)) == expected
@@ -205,4 +207,14 @@ def test_indicator_words_are_words():
     ("wat agreement did they sign", AnswerType.NAME),  # a question typed fast is still a question
 ])
 def test_what_is_asked_in_everyday_wording(text, expected):
+    assert analyze(text).answer_type is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("How long is the new railway?", AnswerType.COUNT),  # a length
+    ("How long was the theatre in operation?", AnswerType.NAME),  # a duration: often a span of years
+    ("How long does it take to build?", AnswerType.NAME),
+    ("这条街有多长？", AnswerType.COUNT),
+])
+def test_how_long_asks_a_length_or_a_duration(text, expected):
     assert analyze(text).answer_type is expected

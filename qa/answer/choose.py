@@ -114,6 +114,8 @@ def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None
         # say anything on its own ("她说。", "XII").
         by_score = sorted(zip(h.sentence_sims or (0.0,) * len(h.passage.sentences), h.passage.sentences), key=lambda x: -x[0])
         order = [s for s in [h.sentence] + [s for _, s in by_score if s != h.sentence] if informative(s)]
+        # A measure asked ("how long … in km"): a sentence that states none of it does not answer.
+        order = [s for s in order if not unit_clash(q.text, s)]
         if q.asks_why:  # a cause is answered by the sentence that gives one, if the passage has it
             order = [s for s in order if gives_cause(s)] + [s for s in order if not gives_cause(s)]
         # A question about a country ("Russia?") is answered by a sentence that names it, if the passage has one.

@@ -261,6 +261,8 @@ def reading_sentence(q: Question, hits: list[Hit], readings: list[Reading]):
     """For a question answered by a sentence: the sentence holding the reader's
     most confident span, when it says something on its own and passes the checks."""
     for r in [r for r in readings if r.answers][:1]:
+        if unit_clash(q.text, r.sentence):
+            return None  # a measure asked that the sentence does not state
         if q.asks_why and not gives_cause(r.sentence):
             return None  # a cause asked: the best sentence that gives one (choose.best_sentence)
         c = check(q, hits[r.rank].passage, r.sentence, r.sentence, hits[r.rank].before)

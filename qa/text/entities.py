@@ -87,12 +87,16 @@ def near_countries(text: str, taken: Iterable[str] = ()) -> list[Entity]:
     for names of nine letters or more): "kazakstan", "Turkmenstan". Words of
     under six letters are left alone (too many real words lie one edit from
     a short name), and so are words that are themselves a known name."""
+    from qa.text.lexical import chinese_for
+
     lex = _lexicon()
     by_len = _country_aliases_by_length()
     found, seen = [], set(taken)
     for m in re.finditer(rf"[{_LATIN}]{{6,}}", text):
         word = m.group().lower()
-        if word in lex.by_alias:
+        # A real English word is no slip ("finish" is not "Finnish", "Romans"
+        # not "Romania"): the dictionary (CC-CEDICT's glosses) knows it.
+        if word in lex.by_alias or chinese_for(word):
             continue
         limit = 2 if len(word) >= 9 else 1
         for n in range(len(word) - limit, len(word) + limit + 1):
@@ -108,7 +112,10 @@ def near_countries(text: str, taken: Iterable[str] = ()) -> list[Entity]:
 @functools.lru_cache(maxsize=1)
 def _country_aliases_by_length() -> dict[int, tuple[tuple[str, _Record], ...]]:
     out: dict[int, list] = {}
-    for alias, record in _lexicon().by_alias.items():
+    # Country names only: demonyms and language names ("Finnish", "Kazakh")
+    # lie one edit from too many ordinary words.
+    for record in _lexicon().by_key.values():
+        alias = record.name_en.lower()
         if record.kind == "country" and alias.isascii() and alias.isalpha() and len(alias) >= 6:
             out.setdefault(len(alias), []).append((alias, record))
     return {n: tuple(v) for n, v in out.items()}
