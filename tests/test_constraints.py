@@ -112,3 +112,20 @@ def test_an_undated_paragraph_continues_the_time_frame_the_one_before_ended_with
     assert c.failed == ("year",) and c.said_years == (2025,)  # the nine months of 2025, not "last year"
     assert check(analyze("2025年巴西对挪威出口额是多少？"), p, s, clause, before).ok
     assert check(analyze("2024年巴西对挪威出口额是多少？"), p, s, clause).ok  # nothing before: undated passes
+
+
+def test_a_clause_naming_its_own_pair_must_name_the_countries_asked():
+    # An article about Brazil and Norway quoting another pair's figure.
+    p = passage("巴西经济规模超过挪威，而日韩贸易额今年达到14亿美元。")
+    s = p.sentences[0]
+    assert "entity" in check(analyze("今年巴西与挪威的贸易额是多少？"), p, s, "而日韩贸易额今年达到14亿美元。").failed
+
+
+def test_a_target_is_not_a_result():
+    p = passage("2024年双边贸易额达28亿美元，目标直指30亿美元。")
+    s = p.sentences[0]
+    q = analyze("What trade volume do Brazil and Norway aim for?")
+    assert q.indicator == "target"
+    assert check(q, p, s, "目标直指30亿美元。").ok
+    assert "indicator" in check(q, p, s, "2024年双边贸易额达28亿美元，").failed
+    assert analyze("两国同意将贸易额提升至多少？").indicator == "target"

@@ -61,3 +61,11 @@ def test_a_range_of_a_count_is_one_span_and_a_span_of_years_is_none():
 
     found = [m.group().strip() for m in COUNT.finditer("通常需要五到十年才能量产，约3-5个油田，从1870年到1939年")]
     assert found == ["五到十年", "约3-5个"]
+
+
+def test_a_count_in_another_measure_word_is_no_answer():
+    from qa.answer.spans import measure_clash
+
+    assert measure_clash("境内有多少家外资企业？", "70余份")  # documents for firms
+    assert not measure_clash("境内有多少家外资企业？", "约6000家")
+    assert not measure_clash("有多少家企业？", "5000个")  # 个 fits any

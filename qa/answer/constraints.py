@@ -77,7 +77,7 @@ def check(q: Question, passage: Passage, sentence: str, clause: str, before: str
         failed.append("period")
     elif not years_ok:
         failed.append("year")
-    if not _entities_ok(q, passage, sentence):
+    if not _entities_ok(q, passage, sentence, clause):
         failed.append("entity")
     if not _indicator_ok(q, sentence, clause):
         failed.append("indicator")
@@ -198,10 +198,16 @@ def mentions(e: Entity, text: str) -> bool:
         or e.surface.lower() in low or any(p.key == e.key for p in pair_entities(folded))
 
 
-def _entities_ok(q: Question, passage: Passage, sentence: str) -> bool:
+def _entities_ok(q: Question, passage: Passage, sentence: str, clause: str = "") -> bool:
     countries = q.countries
     if not countries:
         return True
+    asked = {e.key for e in countries}
+    # A clause that names its own partner ("而哈吉贸易额今年达到14亿美元" in an
+    # article about Armenia) states that partner's figure: the countries asked
+    # must then be named in it, whatever the article is about.
+    if clause and names_in(clause) - asked and not all(mentions(e, clause) for e in countries):
+        return False
     # What the article is about: its two most named entities ("两国" in a
     # sentence means them) and its title; a third, less named one is not.
     about = " ".join(passage.subject[:2]) + " " + passage.title
@@ -209,7 +215,6 @@ def _entities_ok(q: Question, passage: Passage, sentence: str) -> bool:
         return False
     # The sentence's own partner: a country it names that the question does not
     # and the article is not about ("吉尔吉斯斯坦…贸易额" asked about Russia).
-    asked = {e.key for e in countries}
     others = names_in(sentence) - asked - names_in(about)
     return not others or all(mentions(e, sentence) for e in countries)
 

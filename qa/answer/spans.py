@@ -305,8 +305,22 @@ def asked_units(question: str) -> set[str]:
     return named | {g for rx, g in ASKS_MEASURE if rx.search(folded)}
 
 
+# The measure word a Chinese question counts with ("多少家企业": 家).
+ASKED_MEASURE = re.compile(r"(?:多少|几)\s*(" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + ")")
+
+
+def measure_clash(question: str, span: str) -> bool:
+    """A count in another measure word than the one the question counts with:
+    "70余份" (documents) for "多少家企业" (firms). 个, the general one, fits any."""
+    m = ASKED_MEASURE.search(fold(question))
+    if not m or m.group(1) == "个":
+        return False
+    said = [w for w in MEASURE_WORDS if re.search(rf"[\d{CN_DIGITS}余多万千百]\s*{re.escape(w)}", fold(span))]
+    return bool(said) and m.group(1) not in said and "个" not in said
+
+
 def unit_clash(question: str, span: str) -> bool:
     """The question asks a measure (a unit, or "how long") and the span does
     not state one of it: "1000万吨" or "五倍" for "how long … in km"."""
     asked = asked_units(question)
-    return bool(asked) and not asked & units_in(span)
+    return (bool(asked) and not asked & units_in(span)) or measure_clash(question, span)
