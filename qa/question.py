@@ -59,10 +59,12 @@ _TYPES = [
     (AnswerType.DATE, re.compile(r"what year|which year|哪一?年|(?:公元|西元|民国)\s*(?:前\s*)?(?:几|多少)\s*年", re.I)),
     (AnswerType.PERCENT, re.compile(r"\bpercent|\bshare of\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
-    (AnswerType.DATE, re.compile(r"\bwhen\b|what date|which day|since when|何时|什么时候|哪一天|哪天|几月|几号|日期", re.I)),
+    # "When" asks a date when it leads the question ("When did…", "So when was…"),
+    # not as a conjunction later on ("How old was he when he played…").
+    (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|what date|which day|since when|何时|什么时候|哪一天|哪天|几月|几号|日期", re.I)),
     (AnswerType.COUNT, HOW_LONG_LENGTH),
-    (AnswerType.COUNT, re.compile(rf"how many|number of|how far|多远|多长(?!时间)|(?:多少|(?<!哪)几)\s*(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))})|how much .*(?:raise|increase|grow|capacity)", re.I)),
-    (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\bvalue\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|价值|多少钱|总额|多少", re.I)),
+    (AnswerType.COUNT, re.compile(rf"how many|number of|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|(?:多少|(?<!哪)几)\s*(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))})|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|价值|多少钱|总额|多少", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]
 # Questions no span answers: reasons, manners, definitions, people, yes/no.
@@ -71,7 +73,7 @@ _WHY_HOW = re.compile(r"^\W*(?:why|how)\b(?!\s+(?:much|many|long|large|big|far|o
 WHY = re.compile(r"\bwhy\b|\bhow come\b|\bwhat (?:caused|causes|led to)\b|\breasons?\b|为什么|为何|原因|根源|缘由|缘何|何以", re.I)
 _WHO_WHAT_IS = re.compile(r"^\W*(?:who|what)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?[\w\-.'’ ]{1,40}\W*$|^\W*tell me about\b|^\W*what does .* mean\b|是谁|什么是|是什么(?:意思|组织|机构)?[？?]?$", re.I)
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b(?!.*\bor\b)|吗[？?]?$|是否|有没有", re.I)
-NAME_ASKED = re.compile(r"全称|全名|名称是|叫什么|full name|official name|what is it called|called what", re.I)
+NAME_ASKED = re.compile(r"全称|全名|名称是|叫什么|full name|official name|what is it called|called what|\bcalled\W*$", re.I)
 _ASKS = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how|wat|wht|whats|wut|wich|whch|wen|wher)\b|多少|几|什么|哪|谁|何|吗|是否|如何|怎", re.I)
 
 # Words that name money: without one, "多少" may ask any quantity (Question.span_types).
@@ -274,6 +276,8 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
     folded = fold(text)  # "多少個" asks a count as "多少个" does
     if _WHY_HOW.search(folded) or _YES_NO.search(folded):
         return AnswerType.SENTENCE
+    if NAME_ASKED.search(folded):  # "宣言全称是什么", "what is this set called?": the name, not a figure or a sentence
+        return AnswerType.NAME
     for kind, rx in _TYPES:
         if rx.search(folded):
             # "How much did X grow" asks a percentage; "how much ... invest" money.
@@ -281,8 +285,6 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
                     r"grow|increase|decrease|rise|增长|下降|增幅|%|share|比例|占比|" + RATE, folded, re.I):
                 continue
             return kind
-    if NAME_ASKED.search(folded):  # "宣言全称是什么": the name, not a sentence about it
-        return AnswerType.NAME
     if _WHO_WHAT_IS.search(folded):  # "What is TRIPP?", "Who is Tokayev?": no typed span defines it
         return AnswerType.SENTENCE
     if not _ASKS.search(folded):  # a bare topic ("China trade", "Russia?")

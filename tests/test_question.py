@@ -218,3 +218,15 @@ def test_what_is_asked_in_everyday_wording(text, expected):
 ])
 def test_how_long_asks_a_length_or_a_duration(text, expected):
     assert analyze(text).answer_type is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("How old was the player when he won the title?", AnswerType.COUNT),  # "when" later on is a conjunction
+    ("How much time remained when the goal was scored?", AnswerType.COUNT),
+    ("In 2015, when did the team win?", AnswerType.DATE),
+    ("If two numbers are multiplied, what is the result called?", AnswerType.NAME),
+    ("What is the assumption about the value of these classes?", AnswerType.NAME),  # "value" alone is no money
+    ("What was the value of Peru–Chile trade in 2024?", AnswerType.MONEY),
+])
+def test_english_question_words_in_context(text, expected):
+    assert analyze(text).answer_type is expected
