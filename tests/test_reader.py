@@ -95,3 +95,12 @@ def test_the_next_hit_is_read_only_when_the_top_hit_gives_no_answer(engine):
     assert spy.read_passages == [1, 1]
     assert found[0].rank == 0 and not found[0].answers
     assert any(r.rank == 1 and r.answers and "440亿美元" in r.span for r in found)
+
+
+def test_a_reading_asked_again_is_the_one_kept():
+    # The sides of a comparison read the same windows with the same question.
+    reader = shared()
+    question, passages = "智利的首都是哪里？", ["智利的首都是圣地亚哥，人口约七百万。"]
+    first = reader.read(question, passages)
+    assert reader.read(question, passages) is first
+    assert reader.read(question, passages + ["秘鲁的首都是利马。"]) is not first

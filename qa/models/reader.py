@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -76,6 +77,8 @@ class Reader:
     def __init__(self, base, net):
         self.base, self.net = base, net  # E5Torch for the tokenizer; E5Torch with the adapter merged (None: untrained)
         self.head_w = self.head_b = None
+        self._kept: OrderedDict = OrderedDict()  # the latest readings (see read())
+        self._cache_lock = threading.Lock()
 
     @staticmethod
     def base_only() -> "Reader":
@@ -118,8 +121,23 @@ class Reader:
 
     def read(self, question: str, passages: list[str], max_len: int | None = None) -> list[Span]:
         """The best span of each passage, best first. Passages longer than one
-        window are read window by window; a passage's best window wins."""
+        window are read window by window; a passage's best window wins. The
+        latest READ_CACHE readings are kept (a comparison's sides read the same
+        windows with the same question; reading is deterministic)."""
         max_len = max_len or getattr(self, "max_len", 192)
+        key = (question, tuple(passages), max_len)
+        with self._cache_lock:
+            kept = self._kept.get(key)
+        if kept is not None:
+            return kept
+        spans = self._read(question, passages, max_len)
+        with self._cache_lock:
+            self._kept[key] = spans
+            while len(self._kept) > READ_CACHE:
+                self._kept.popitem(last=False)
+        return spans
+
+    def _read(self, question: str, passages: list[str], max_len: int) -> list[Span]:
         wins = [(p, w) for p, text in enumerate(passages) for w in self.windows(question, text, max_len, max_len // 2)]
         if not wins:
             return []
@@ -169,6 +187,7 @@ def _best_span(w: Window, start: np.ndarray, end: np.ndarray):
 
 
 _lock = threading.Lock()
+READ_CACHE = 64  # readings kept per reader: (question, windows, length) -> spans
 _shared: list = []  # the process's reader, once loaded
 
 

@@ -25,6 +25,7 @@ The rule (tested in tests/test_retrieve.py):
 from __future__ import annotations
 
 import os
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -54,6 +55,7 @@ class Hit:
     before: str = ""
 
 
+QUERY_CACHE = 256  # query vectors kept per Retriever (~1.5 KB each for e5 and USE)
 PARALLEL_MIN = 20_000  # passages; below, one search takes ~0.1 ms and a thread hand-off costs more
 
 
@@ -97,6 +99,7 @@ class Retriever:
         self.sent_start = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
         self.sent_count = counts.astype(np.int64)
         self._latin = np.full(len(index.passages), np.nan, np.float32)
+        self._qvecs: OrderedDict = OrderedDict()  # (encoder, text) -> vector, the latest QUERY_CACHE
 
     def missing(self, question: Question) -> tuple[Entity, ...]:
         """Countries the question names that no passage of the library names.
@@ -111,7 +114,7 @@ class Retriever:
         q = analyze(question) if isinstance(question, str) else question
         k = k or self.s.k
         # Passages are embedded folded to Simplified (qa.index.loaded); so is the query.
-        qvecs = {eid: enc.encode_queries([fold(q.text)])[0] for eid, enc in self.encoders.items()}
+        qvecs = {eid: self._query_vector(eid, fold(q.text)) for eid in self.encoders}
         bm25_tokens = self._query_tokens(q)  # scored by the store (qa.index.contract)
         cand = self._candidates(qvecs, bm25_tokens)
         if exclude:
@@ -128,6 +131,20 @@ class Retriever:
             hits.append(Hit(p, float(total[j]), self.ix.sent_text[best_row[j]], float(sent_sim[j]), why, per_sent,
                             self._before(int(cand[j]))))
         return hits
+
+    def _query_vector(self, eid: str, text: str) -> np.ndarray:
+        """The encoder's vector of a query, kept for the latest QUERY_CACHE: the
+        sides of a comparison search with the question's own text, and a chat
+        is often asked the same thing again. Encoding is deterministic, so a
+        kept vector is the one encoding would give."""
+        key = (eid, text)
+        vec = self._qvecs.get(key)
+        if vec is None:
+            vec = self.encoders[eid].encode_queries([text])[0]
+            self._qvecs[key] = vec
+            while len(self._qvecs) > QUERY_CACHE:
+                self._qvecs.popitem(last=False)
+        return vec
 
     def _query_tokens(self, q: Question) -> list[str]:
         # A question and a passage in different languages share no words; the
