@@ -39,6 +39,7 @@ def test_a_range_of_percentages_is_one_span():
     ("年运量是多少万吨？", "500万吨", False),
     ("How much did they invest over the past 15 years?", "17亿美元", False),  # "years" is when, not a unit asked
     ("哈中贸易额是多少？", "440亿美元", False),
+    ("车重量都在三十磅以下，是在哪个年代？", "八零年代", False),  # 重量 as context, not the thing asked
     ("雷达的距离精度是多少？", "±10m", False),  # a bare m after a number is metres
     ("多少公尺為山道的長度?", "二千九百公尺", False),  # Taiwan's metre
 ])
@@ -69,3 +70,5 @@ def test_a_count_in_another_measure_word_is_no_answer():
     assert measure_clash("境内有多少家外资企业？", "70余份")  # documents for firms
     assert not measure_clash("境内有多少家外资企业？", "约6000家")
     assert not measure_clash("有多少家企业？", "5000个")  # 个 fits any
+    assert not measure_clash("培养了多少位冠军？", "73人")  # people: 位, 名, 人 stand for each other
+    assert not measure_clash("有几首歌进入榜单前十？", "5张")  # words in no group never clash

@@ -204,6 +204,9 @@ def test_indicator_words_are_words():
     ("访问期间开了哪几个工坊", AnswerType.NAME),  # which ones, not how many
     ("开了几个工坊", AnswerType.COUNT),
     ("那份宣言的全称是什么", AnswerType.NAME),
+    ("合并后医院更名为什么？", AnswerType.NAME),  # 为什么 after 名 is "as what", not "why"
+    ("这座山又被称为什么？", AnswerType.NAME),
+    ("他为什么加盟这支球队？", AnswerType.SENTENCE),
     ("wat agreement did they sign", AnswerType.NAME),  # a question typed fast is still a question
 ])
 def test_what_is_asked_in_everyday_wording(text, expected):

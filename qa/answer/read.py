@@ -263,8 +263,6 @@ def reading_sentence(q: Question, hits: list[Hit], readings: list[Reading]):
     for r in [r for r in readings if r.answers][:1]:
         if unit_clash(q.text, r.sentence):
             return None  # a measure asked that the sentence does not state
-        if q.asks_why and not gives_cause(r.sentence):
-            return None  # a cause asked: the best sentence that gives one (choose.best_sentence)
         c = check(q, hits[r.rank].passage, r.sentence, r.sentence, hits[r.rank].before)
         if informative(r.sentence) and not ({"year", "entity"} & set(c.failed)):
             return r, c

@@ -263,16 +263,17 @@ UNIT_GROUPS = {
     "volume": ("立方米", "cubic", "bcm", "桶", "barrel"),
     "length": ("公里", "千米", "公尺", "公分", "厘米", "毫米", "英里", "英尺", "海里", "米", "km", "kilomet", "mile", "metre", "meter",
                "feet", "foot", "cm", "mm"),
-    "weight": ("吨", "tonne", "ton", "公斤", "千克", "kg"),
+    "weight": ("吨", "公斤", "千克", "磅", "tonne", "ton", "kg", "pound"),
     "power": ("兆瓦", "千瓦", "吉瓦", "megawatt", "gigawatt", "mw", "gw", "kw"),
     "time": ("小时", "分钟", "个月", "天", "周", "年", "hour", "minute", "day", "week", "month", "year"),
 }
 _UNIT = re.compile("|".join(sorted((re.escape(u) for us in UNIT_GROUPS.values() for u in us), key=len, reverse=True)), re.I)
 _UNIT_GROUP = {u: g for g, us in UNIT_GROUPS.items() for u in us}
 # Words that ask a measure without naming its unit.
-ASKS_MEASURE = [(re.compile(r"how long|how far|多长|多远|长度|距离|里程", re.I), "length"),
+# Only as the thing asked: "重量是多少" asks a weight, "重量都在三十磅以下，是在哪个年代" a date.
+ASKS_MEASURE = [(re.compile(r"how long|how far|多长(?!时间)|多远|(?:长度|距离|里程)(?:是|为|有|约)?多少", re.I), "length"),
                 (re.compile(r"how long|多长时间|多久", re.I), "time"),
-                (re.compile(r"how heavy|多重|重量", re.I), "weight")]
+                (re.compile(r"how heavy|多重|重量(?:是|为|有|约)?多少", re.I), "weight")]
 
 
 def units_in(text: str) -> set[str]:
@@ -285,7 +286,7 @@ def units_in(text: str) -> set[str]:
         # A Latin unit is a word of its own: "km" in "12 km", not in "Bakmeyer".
         if latin and (m.start() > 0 and low[m.start() - 1].isalpha()):
             continue
-        if latin and u in ("ton", "mile", "hour", "minute", "day", "week", "month", "year") and m.end() < len(low) and low[m.end()].isalpha() and low[m.end()] not in "sn":
+        if latin and u in ("ton", "pound", "mile", "hour", "minute", "day", "week", "month", "year") and m.end() < len(low) and low[m.end()].isalpha() and low[m.end()] not in "sn":
             continue
         if latin and u in ("mw", "gw", "kw", "km", "kg", "bcm", "km2", "cm", "mm") and m.end() < len(low) and low[m.end()].isalpha():
             continue
@@ -309,14 +310,21 @@ def asked_units(question: str) -> set[str]:
 ASKED_MEASURE = re.compile(r"(?:多少|几)\s*(" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + ")")
 
 
+# Measure words by what they count. Words of one group stand for each other
+# ("多少位冠军" is answered by "73人", "几首歌" by "5张"); words of two groups
+# do not ("70余份" documents for "多少家企业" firms). Words in no group never clash.
+MEASURE_GROUPS = ({"位", "名", "人"}, {"家", "所"}, {"份", "项", "件", "部", "篇"})
+
+
 def measure_clash(question: str, span: str) -> bool:
-    """A count in another measure word than the one the question counts with:
-    "70余份" (documents) for "多少家企业" (firms). 个, the general one, fits any."""
+    """A count of another kind of thing than the one the question counts."""
     m = ASKED_MEASURE.search(fold(question))
-    if not m or m.group(1) == "个":
+    asked = next((g for g in MEASURE_GROUPS if m and m.group(1) in g), None)
+    if asked is None:
         return False
     said = [w for w in MEASURE_WORDS if re.search(rf"[\d{CN_DIGITS}余多万千百]\s*{re.escape(w)}", fold(span))]
-    return bool(said) and m.group(1) not in said and "个" not in said
+    kinds = [g for w in said for g in MEASURE_GROUPS if w in g]
+    return bool(kinds) and all(g is not asked for g in kinds)
 
 
 def unit_clash(question: str, span: str) -> bool:
