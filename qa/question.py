@@ -75,7 +75,7 @@ AS_WHAT = r"(?:[称名誉改成作视编译选列]|命名|更名)为什么"
 WHY = re.compile(rf"\bwhy\b|\bhow come\b|\bwhat (?:caused|causes|led to)\b|\breasons?\b|(?<![称名誉改成作视编译选列])为什么|为何|原因|根源|缘由|缘何|何以", re.I)
 _WHO_WHAT_IS = re.compile(r"^\W*(?:who|what)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?[\w\-.'’ ]{1,40}\W*$|^\W*tell me about\b|^\W*what does .* mean\b|是谁|什么是|是什么(?:意思|组织|机构)?[？?]?$", re.I)
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b(?!.*\bor\b)|吗[？?]?$|是否|有没有", re.I)
-NAME_ASKED = re.compile(r"全称|全名|名称是|叫什么|full name|official name|what is it called|called what|\bcalled\W*$|" + AS_WHAT, re.I)
+NAME_ASKED = re.compile(r"全称|全名|叫什么|full name|official name|what is it called|called what|\bcalled\W*$|" + AS_WHAT, re.I)
 _ASKS = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how|wat|wht|whats|wut|wich|whch|wen|wher)\b|多少|几|什么|哪|谁|何|吗|是否|如何|怎", re.I)
 
 # Words that name money: without one, "多少" may ask any quantity (Question.span_types).

@@ -40,6 +40,7 @@ def test_a_range_of_percentages_is_one_span():
     ("How much did they invest over the past 15 years?", "17亿美元", False),  # "years" is when, not a unit asked
     ("哈中贸易额是多少？", "440亿美元", False),
     ("车重量都在三十磅以下，是在哪个年代？", "八零年代", False),  # 重量 as context, not the thing asked
+    ("How long did the theatre run?", "from 1870 to 1939", False),  # a duration needs no unit
     ("雷达的距离精度是多少？", "±10m", False),  # a bare m after a number is metres
     ("多少公尺為山道的長度?", "二千九百公尺", False),  # Taiwan's metre
 ])
@@ -72,3 +73,10 @@ def test_a_count_in_another_measure_word_is_no_answer():
     assert not measure_clash("有多少家企业？", "5000个")  # 个 fits any
     assert not measure_clash("培养了多少位冠军？", "73人")  # people: 位, 名, 人 stand for each other
     assert not measure_clash("有几首歌进入榜单前十？", "5张")  # words in no group never clash
+
+
+def test_the_unit_may_follow_the_span():
+    from qa.answer.spans import unit_clash
+
+    assert not unit_clash("这个盆地覆盖了多少平方公里的雨林？", "5,500,000", " square kilometres of rainforest")
+    assert unit_clash("这个盆地覆盖了多少平方公里的雨林？", "5,500,000", " tonnes of carbon")

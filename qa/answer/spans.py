@@ -300,10 +300,11 @@ ASKED_UNIT = re.compile(r"(?:多少|几|\bhow many|\bin)\s*(?:万|亿|千|百)?\
 
 
 def asked_units(question: str) -> set[str]:
-    """What the question asks to be measured, from the unit it asks in or its wording."""
+    """What the question asks to be measured: the unit it asks in, else what
+    its wording asks ("how long": a length or a duration)."""
     folded = fold(question)
     named = {g for m in ASKED_UNIT.finditer(folded) for g in units_in(m.group(1) + " ")}
-    return named | {g for rx, g in ASKS_MEASURE if rx.search(folded)}
+    return named or {g for rx, g in ASKS_MEASURE if rx.search(folded)}
 
 
 # The measure word a Chinese question counts with ("多少家企业": 家).
@@ -327,8 +328,18 @@ def measure_clash(question: str, span: str) -> bool:
     return bool(kinds) and all(g is not asked for g in kinds)
 
 
-def unit_clash(question: str, span: str) -> bool:
+def unit_clash(question: str, span: str, after: str = "") -> bool:
     """The question asks a measure (a unit, or "how long") and the span does
-    not state one of it: "1000万吨" or "五倍" for "how long … in km"."""
+    not state one of it: "1000万吨" or "五倍" for "how long … in km". `after`:
+    the text right after the span, where an English passage writes the unit
+    ("5,500,000" then "square kilometres"). A duration is often written
+    without a unit ("from 1870 to 1939"): where one may be asked, a span with
+    no unit at all passes."""
     asked = asked_units(question)
-    return (bool(asked) and not asked & units_in(span)) or measure_clash(question, span)
+    said = units_in(f"{span} {after[:UNIT_AFTER]}")
+    if asked and not asked & said and not ("time" in asked and not said):
+        return True
+    return measure_clash(question, span)
+
+
+UNIT_AFTER = 20  # characters after a span read for its unit ("square kilometres")
