@@ -129,3 +129,15 @@ def test_a_target_is_not_a_result():
     assert check(q, p, s, "目标直指30亿美元。").ok
     assert "indicator" in check(q, p, s, "2024年双边贸易额达28亿美元，").failed
     assert analyze("两国同意将贸易额提升至多少？").indicator == "target"
+
+
+def test_a_sentence_answer_must_keep_the_direction_asked():
+    from qa.answer.choose import best_sentence
+    from qa.search.retrieve import Hit
+
+    text = "挪威则向巴西供应天然气、化学品和纺织品。巴西出口的主要产品包括咖啡、大豆和铁矿石。"
+    p = passage(text)
+    reverse, right = p.sentences
+    hit = Hit(p, 1.0, reverse, 0.9, {}, (0.9, 0.5))  # the reversed flow ranks first
+    rank, sentence, _ = best_sentence(analyze("What are the main goods Brazil exports to Norway?"), [hit])
+    assert sentence == right

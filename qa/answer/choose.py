@@ -120,13 +120,17 @@ def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None
             order = [s for s in order if gives_cause(s)] + [s for s in order if not gives_cause(s)]
         # A question about a country ("Russia?") is answered by a sentence that names it, if the passage has one.
         naming = [s for s in order if any(mentions(e, s) for e in q.entities)]
-        sentence = (naming or order or [None])[0]
-        if sentence is None:
-            continue
-        c = check(q, h.passage, sentence, sentence, h.before)
-        if not ({"year", "entity"} & set(c.failed)):
-            return rank, sentence, c
+        for sentence in (naming or order)[:SENTENCES_TRIED]:
+            c = check(q, h.passage, sentence, sentence, h.before)
+            if not (SENTENCE_FAILS & set(c.failed)):
+                return rank, sentence, c
+            if "direction" not in c.failed:
+                break  # another year or partner: the passage is about something else
+            # The flow reversed ("挪威向巴西供应…"): the passage's next sentence may give the one asked.
     return None
+
+
+SENTENCES_TRIED = 3  # sentences of one passage tried when the best states the flow the other way (hand-set)
 
 
 # Words that give a cause, in either language ("主要因铀…量减", "due to").
@@ -137,6 +141,12 @@ CAUSE = re.compile(r"因为|由于|因此|所以|源于|归因|原因|根源|缘
 def gives_cause(sentence: str) -> bool:
     return bool(CAUSE.search(fold(sentence)))
 
+
+# Checks a sentence given as the answer must pass: the year and the countries
+# asked, and a flow's direction ("土库曼斯坦向哈萨克斯坦供应…" does not answer
+# what Kazakhstan exports to Turkmenistan). The indicator is not among them: a
+# sentence answer is read for what it says, not for one figure.
+SENTENCE_FAILS = frozenset({"year", "entity", "direction"})
 
 MIN_SENTENCE_CHARS = 12  # Chinese characters: "她说。" (3) is an attribution, not a statement
 MIN_SENTENCE_WORDS = 5  # English words

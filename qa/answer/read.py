@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.choose import Choice, gives_cause, informative, topic_anchors
+from qa.answer.choose import SENTENCE_FAILS, Choice, gives_cause, informative, topic_anchors
 from qa.answer.constraints import check
 from qa.answer.spans import PATTERNS, clauses, enumeration, find_span, unit_clash
 from qa.question import Question
@@ -269,6 +269,6 @@ def reading_sentence(q: Question, hits: list[Hit], readings: list[Reading]):
         if unit_clash(q.text, r.sentence):
             return None  # a measure asked that the sentence does not state
         c = check(q, hits[r.rank].passage, r.sentence, r.sentence, hits[r.rank].before)
-        if informative(r.sentence) and not ({"year", "entity"} & set(c.failed)):
+        if informative(r.sentence) and not (SENTENCE_FAILS & set(c.failed)):
             return r, c
     return None
