@@ -68,7 +68,7 @@ _TYPES = [
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]
 # Questions no span answers: reasons, manners, definitions, people, yes/no.
-_WHY_HOW = re.compile(r"^\W*(?:why|how)\b(?!\s+(?:much|many|long|large|big|far|old|often|high|soon|fast))|(?<![称名誉改成作视编译选列])为什么|为何|原因|根源|缘由|如何|怎样|怎么(?!样)", re.I)
+_WHY_HOW = re.compile(r"(?:^\W*|[,，:：;]\s*)(?:why|how)\b(?!\s+(?:much|many|long|large|big|far|old|often|high|soon|fast))|(?<![称名誉改成作视编译选列])为什么|为何|原因|根源|缘由|如何|怎样|怎么(?!样)", re.I)
 # A question asking for a cause: answered by a sentence that gives one.
 # 为什么 after 称/名/誉/改/成/作… is "as what" (被称为什么, 更名为什么), not "why".
 AS_WHAT = r"(?:[称名誉改成作视编译选列]|命名|更名)为什么"
@@ -334,7 +334,10 @@ def _flow(folded: str, entities: tuple[Entity, ...]) -> tuple[tuple[str, str], .
     if not FLOW.search(folded) or len(countries) < 2:
         return ()
     low = folded.lower()
-    return tuple(flow_roles(folded, [(low.find(fold(e.surface).lower()), e.key) for e in countries]).items())
+    roles = flow_roles(folded, [(low.find(fold(e.surface).lower()), e.key) for e in countries])
+    # A flow has a source and a destination: roles all alike ("According to the
+    # China expert, … investment in Kazakhstan" reads both as destinations) say nothing.
+    return tuple(roles.items()) if len(set(roles.values())) > 1 else ()
 
 
 def _literals(question: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:

@@ -233,3 +233,11 @@ def test_how_long_asks_a_length_or_a_duration(text, expected):
 ])
 def test_english_question_words_in_context(text, expected):
     assert analyze(text).answer_type is expected
+
+
+def test_a_flow_needs_a_source_and_a_destination():
+    q = analyze("According to the Chile expert, why is Chilean investment in Peru expected to rise?")
+    assert q.flow == ()  # "to the Chile expert" is no destination
+    assert q.answer_type is AnswerType.SENTENCE  # "why" after a leading phrase still asks why
+    assert dict(analyze("How much did Chile invest in Peru?").flow) == {"CL": "src", "PE": "dst"}
+    assert analyze("In 2024, how many agreements were signed?").answer_type is AnswerType.COUNT
