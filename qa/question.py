@@ -68,11 +68,14 @@ _TYPES = [
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]
 # Questions no span answers: reasons, manners, definitions, people, yes/no.
-_WHY_HOW = re.compile(r"(?:^\W*|[,，:：;]\s*)(?:why|how)\b(?!\s+(?:much|many|long|large|big|far|old|often|high|soon|fast))|(?<![称名誉改成作视编译选列])为什么|为何|原因|根源|缘由|如何|怎样|怎么(?!样)", re.I)
-# A question asking for a cause: answered by a sentence that gives one.
 # 为什么 after 称/名/誉/改/成/作… is "as what" (被称为什么, 更名为什么), not "why".
-AS_WHAT = r"(?:[称名誉改成作视编译选列]|命名|更名)为什么"
-WHY = re.compile(rf"\bwhy\b|\bhow come\b|\bwhat (?:caused|causes|led to)\b|\breasons?\b|(?<![称名誉改成作视编译选列])为什么|为何|原因|根源|缘由|缘何|何以", re.I)
+_AS_WHAT_BEFORE = "称名誉改成作视编译选列"
+AS_WHAT = rf"(?:[{_AS_WHAT_BEFORE}]|命名|更名)为什么"
+WHY_ZH = rf"(?<![{_AS_WHAT_BEFORE}])为什么"
+_WHY_HOW = re.compile(r"(?:^\W*|[,，:：;]\s*)(?:why|how)\b(?!\s+(?:much|many|long|large|big|far|old|often|high|soon|fast))|"
+                      + WHY_ZH + "|为何|原因|根源|缘由|如何|怎样|怎么(?!样)", re.I)
+# A question asking for a cause: answered by a sentence that gives one.
+WHY = re.compile(r"\bwhy\b|\bhow come\b|\bwhat (?:caused|causes|led to)\b|\breasons?\b|" + WHY_ZH + "|为何|原因|根源|缘由|缘何|何以", re.I)
 _WHO_WHAT_IS = re.compile(r"^\W*(?:who|what)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?[\w\-.'’ ]{1,40}\W*$|^\W*tell me about\b|^\W*what does .* mean\b|是谁|什么是|是什么(?:意思|组织|机构)?[？?]?$", re.I)
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b(?!.*\bor\b)|吗[？?]?$|是否|有没有", re.I)
 NAME_ASKED = re.compile(r"全称|全名|叫什么|full name|official name|what is it called|called what|\bcalled\W*$|" + AS_WHAT, re.I)
@@ -234,13 +237,19 @@ def analyze(text: str) -> Question:
     )
 
 
-def states(text: str, form: str) -> bool:
-    """The text has the indicator's form: a Chinese one anywhere, an English
-    one as a word with its endings ("imports", "exported"; not "important")."""
+def form_at(text: str, form: str) -> int:
+    """Where the text first has the indicator's form, or -1: a Chinese form
+    anywhere, an English one as a word with its endings ("imports",
+    "exported"; not "important")."""
     low = text.lower()
     if not form.isascii():
-        return form in low
-    return re.search(rf"(?<![a-z]){re.escape(form)}{ENDINGS}", low) is not None
+        return low.find(form)
+    m = re.search(rf"(?<![a-z]){re.escape(form)}{ENDINGS}", low)
+    return m.start() if m else -1
+
+
+def states(text: str, form: str) -> bool:
+    return form_at(text, form) >= 0
 
 
 def _entities(text: str) -> tuple[Entity, ...]:
@@ -319,13 +328,17 @@ def _period(folded: str) -> Period:
     return Period(years, relative, part)
 
 
-def flow_roles(text: str, found: list[tuple[int, str]]) -> dict[str, str]:
-    """Country key -> "src" or "dst", from the words before each (position, key)."""
-    actor = "dst" if IMPORT.search(text) else "src"
+def flow_roles(text: str, found: list[tuple[int, str]], actor_default: bool = True) -> dict[str, str]:
+    """Country key -> "src" or "dst", from the words before each (position, key).
+    A country with no from/to word before it is the actor, unless not
+    `actor_default`: it then gets no role."""
+    actor = ("dst" if IMPORT.search(text) else "src") if actor_default else None
     roles = {}
     for pos, key in sorted(found):
         before = text[max(0, pos - 12) : pos]
-        roles.setdefault(key, "src" if TO_SOURCE.search(before) else "dst" if TO_DEST.search(before) else actor)
+        role = "src" if TO_SOURCE.search(before) else "dst" if TO_DEST.search(before) else actor
+        if role:
+            roles.setdefault(key, role)
     return roles
 
 

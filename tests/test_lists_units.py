@@ -78,5 +78,5 @@ def test_a_count_in_another_measure_word_is_no_answer():
 def test_the_unit_may_follow_the_span():
     from qa.answer.spans import unit_clash
 
-    assert not unit_clash("这个盆地覆盖了多少平方公里的雨林？", "5,500,000", " square kilometres of rainforest")
-    assert unit_clash("这个盆地覆盖了多少平方公里的雨林？", "5,500,000", " tonnes of carbon")
+    assert not unit_clash("这个盆地覆盖了多少平方公里的雨林？", "5,500,000", "it covers 5,500,000 square kilometres of rainforest")
+    assert unit_clash("这个盆地覆盖了多少平方公里的雨林？", "5,500,000", "it absorbs 5,500,000 tonnes of carbon")

@@ -95,7 +95,7 @@ def choose(q: Question, hits: list[Hit], typed_only: bool = False) -> tuple[Choi
     failed = None
     for rank, sentence, clause in ranked_clauses(q, hits):
         span = next((s for t in q.span_types if (s := find_span(clause, t, q.text, anchors + names))), None)
-        if not span or unit_clash(q.text, span, clause[clause.find(span) + len(span):] if span in clause else ""):
+        if not span or unit_clash(q.text, span, clause):
             continue
         c = check(q, hits[rank].passage, sentence, clause, hits[rank].before)
         if c.ok:

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from qa.answer.decide import Answer
 from qa.answer.render import money_value
-from qa.question import ENDINGS, INDICATORS, TO_DEST, TO_SOURCE, AnswerType, Question, analyze
+from qa.question import INDICATORS, AnswerType, Question, analyze, flow_roles, form_at
 from qa.text.entities import Entity
 from qa.text.lexical import fold
 
@@ -114,8 +114,7 @@ def _indicator_sides(q: Question) -> tuple[Question, ...]:
     """Two flow indicators of one pair: each side takes one, with the
     direction its own words give ("exports to Russia" / "imports from Russia")."""
     low = fold(q.text).lower()
-    found = sorted((m.start(), k) for k in FLOW_INDICATORS for f in INDICATORS[k]
-                   for m in [re.search(rf"(?<![a-z]){re.escape(f)}{ENDINGS}" if f.isascii() else re.escape(f), low)] if m)
+    found = sorted((at, k) for k in FLOW_INDICATORS for f in INDICATORS[k] if (at := form_at(low, f)) >= 0)
     kinds = list(dict.fromkeys(k for _, k in found))
     if len(kinds) != 2 or not 1 <= len(q.countries) <= 2:
         return ()
@@ -157,13 +156,10 @@ def _roles_in(segment: str, countries: tuple[Entity, ...]) -> tuple[tuple[str, s
     gives none); the other country takes the other role. () when the segment
     does not say: no direction is then checked."""
     low = segment.lower()
-    roles = {}
-    for e in countries:
-        at = next((i for n in (e.surface, e.name_en, *e.names_zh) if n for i in _all(low, n.lower())), None)
-        before = low[max(0, at - 12) : at] if at is not None else ""
-        role = "src" if TO_SOURCE.search(before) else "dst" if TO_DEST.search(before) else None
-        if role:
-            roles[e.key] = role
+    found = [(at, e.key) for e in countries
+             if (at := next((i for n in (e.surface, e.name_en, *e.names_zh) if n for i in _all(low, n.lower())), None)) is not None]
+    said = flow_roles(low, found, actor_default=False)
+    roles = {e.key: said[e.key] for e in countries if e.key in said}
     if len(roles) == 1 and len(countries) == 2:
         (k, r), = roles.items()
         roles[next(e.key for e in countries if e.key != k)] = "src" if r == "dst" else "dst"

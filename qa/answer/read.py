@@ -194,17 +194,12 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
                 span = found
             elif not NUMERAL.search(r.span) or any(find_span(r.span, t, q.text) for t in PATTERNS if t not in typed):
                 continue  # the reader's span states no number, or one of another type (an amount for a percentage)
-        if unit_clash(q.text, span, _after(clause, span)):
+        if unit_clash(q.text, span, clause):
             continue  # "1000万吨" for "how long … in km"
         c = check(q, hits[r.rank].passage, r.sentence, clause, hits[r.rank].before)
         if c.ok:
             return Choice(with_gloss(r.sentence, span), r.rank, r.sentence, clause, c, r.margin)
     return None
-
-
-def _after(text: str, span: str) -> str:
-    at = text.find(span)
-    return text[at + len(span):] if at >= 0 else ""
 
 
 def _as_list(clause: str, span: str, echo: bool = False) -> str:

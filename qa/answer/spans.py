@@ -328,15 +328,17 @@ def measure_clash(question: str, span: str) -> bool:
     return bool(kinds) and all(g is not asked for g in kinds)
 
 
-def unit_clash(question: str, span: str, after: str = "") -> bool:
+def unit_clash(question: str, span: str, clause: str = "") -> bool:
     """The question asks a measure (a unit, or "how long") and the span does
-    not state one of it: "1000万吨" or "五倍" for "how long … in km". `after`:
-    the text right after the span, where an English passage writes the unit
-    ("5,500,000" then "square kilometres"). A duration is often written
-    without a unit ("from 1870 to 1939"): where one may be asked, a span with
-    no unit at all passes."""
+    not state one of it: "1000万吨" or "五倍" for "how long … in km". The
+    span's `clause` gives the text right after it, where an English passage
+    writes the unit ("5,500,000" then "square kilometres"). A duration is
+    often written without a unit ("from 1870 to 1939"): where one may be
+    asked, a span with no unit at all passes."""
     asked = asked_units(question)
-    said = units_in(f"{span} {after[:UNIT_AFTER]}")
+    at = clause.find(span) if span else -1
+    after = clause[at + len(span) : at + len(span) + UNIT_AFTER] if at >= 0 else ""
+    said = units_in(f"{span} {after}")
     if asked and not asked & said and not ("time" in asked and not said):
         return True
     return measure_clash(question, span)
