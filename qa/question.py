@@ -64,7 +64,7 @@ _TYPES = [
     (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|what date|which day|since when|何时|什么时候|哪一天|哪天|几月|几号|日期", re.I)),
     (AnswerType.COUNT, HOW_LONG_LENGTH),
     (AnswerType.COUNT, re.compile(rf"how many|number of|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|(?:多少|(?<!哪)几)\s*(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))})|how much .*(?:raise|increase|grow|capacity)", re.I)),
-    (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|价值|多少钱|总额|多少", re.I)),
+    (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]
 # Questions no span answers: reasons, manners, definitions, people, yes/no.
@@ -80,6 +80,10 @@ _WHO_WHAT_IS = re.compile(r"^\W*(?:who|what)\s+(?:is|are|was|were)\s+(?:an?\s+|t
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b(?!.*\bor\b)|吗[？?]?$|是否|有没有", re.I)
 NAME_ASKED = re.compile(r"全称|全名|叫什么|full name|official name|what is it called|called what|\bcalled\W*$|" + AS_WHAT, re.I)
 _ASKS = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how|wat|wht|whats|wut|wich|whch|wen|wher)\b|多少|几|什么|哪|谁|何|吗|是否|如何|怎", re.I)
+
+_FIGURES = (AnswerType.MONEY, AnswerType.PERCENT, AnswerType.COUNT)
+_ASKS_PERSON = re.compile(r"谁|\bwho(?:m|se)?\b", re.I)
+_ASKS_QUANTITY = re.compile(r"多少|几|\bhow (?:much|many|large|big|far|old|long)\b|\bpercent|\bwhat (?:share|rate|amount)\b", re.I)
 
 # Words that name money: without one, "多少" may ask any quantity (Question.span_types).
 MONEY_WORDS = re.compile(r"money|price|cost|worth|value|dollar|revenue|budget|invest|trade|export|import|deficit|surplus|"
@@ -129,6 +133,8 @@ PARTS = [
     (re.compile(r"first three quarters|前三季度|前3季度", re.I), "M1-9"),
     (re.compile(r"first quarter|\bQ1\b|一季度|第一季度", re.I), "Q1"),
     (re.compile(r"same period|同期", re.I), "same-period"),
+    # The whole year asked outright: a figure for part of it does not answer.
+    (re.compile(r"全年|整年|\bfull[- ]year\b|\bwhole year\b|\bentire year\b|\ball of (?:19|20)\d\d\b", re.I), "M1-12"),
 ]
 MONTHS = "january february march april may june july august september october november december".split()
 # A month named in full or by its usual short form ("Jan", "Sept").
@@ -291,6 +297,10 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
         return AnswerType.NAME
     for kind, rx in _TYPES:
         if rx.search(folded):
+            # "谁获得…最有价值球员奖", "Who led the growth?" ask for a person: a
+            # figure word in them names what the person did, not what is asked.
+            if kind in _FIGURES and _ASKS_PERSON.search(folded) and not _ASKS_QUANTITY.search(folded):
+                continue
             # "How much did X grow" asks a percentage; "how much ... invest" money.
             if kind is AnswerType.PERCENT and re.search(r"how much|多少", folded, re.I) and not re.search(
                     r"grow|increase|decrease|rise|增长|下降|增幅|%|share|比例|占比|" + RATE, folded, re.I):

@@ -141,3 +141,44 @@ def test_a_sentence_answer_must_keep_the_direction_asked():
     hit = Hit(p, 1.0, reverse, 0.9, {}, (0.9, 0.5))  # the reversed flow ranks first
     rank, sentence, _ = best_sentence(analyze("What are the main goods Brazil exports to Norway?"), [hit])
     assert sentence == right
+
+
+def test_a_reading_that_names_an_era_answers_when():
+    from qa.answer.read import Reading, from_reading
+    from qa.search.retrieve import Hit
+
+    era = "该港口在殖民时代末期逐渐衰落，货运转往南方。"
+    p = passage(era)
+    hit = Hit(p, 1.0, era, 0.9, {}, (0.9,))
+    q = analyze("该港口什么时候开始衰落？")
+    got = from_reading(q, [hit], [Reading(0, era, "在殖民时代末期", 4.0)])
+    assert got is not None and got.span == "在殖民时代末期"
+    # A clause that states a date: the era alone does not answer, the date does.
+    dated = "该港口在1890年前后的殖民时代末期逐渐衰落。"
+    p = passage(dated)
+    hit = Hit(p, 1.0, dated, 0.9, {}, (0.9,))
+    assert from_reading(q, [hit], [Reading(0, dated, "殖民时代末期", 4.0)]) is None
+    # An amount is still asked with a number: an era does not answer it.
+    assert from_reading(analyze("该港口的货运额是多少？"), [hit], [Reading(0, dated, "殖民时代末期", 4.0)]) is None
+
+
+def test_a_year_reading_answers_when_even_where_it_reads_as_a_count():
+    from qa.answer.read import Reading, from_reading
+    from qa.search.retrieve import Hit
+
+    text = "承安三年（573年），港口重建，此后成为商埠。"
+    p = passage(text)
+    hit = Hit(p, 1.0, text, 0.9, {}, (0.9,))
+    got = from_reading(analyze("港口何时重建？"), [hit], [Reading(0, text, "承安三年（573年）", 3.0)])
+    assert got is not None and got.span == "承安三年（573年）"
+
+
+def test_the_full_year_asked_is_not_answered_by_part_of_it():
+    text = "今年前八个月双边贸易额略超3500万美元，较去年同期的5700万美元有所下降。"
+    p = passage(text, date="2025-10-01")
+    s = p.sentences[0]
+    q = analyze("巴西和挪威2024年全年的贸易额是多少？")
+    assert q.period.part == "M1-12" and analyze("What was the full-year 2024 trade volume?").period.part == "M1-12"
+    c = check(q, p, s, "较去年同期的5700万美元有所下降。")
+    assert "period" in c.failed
+    assert check(q, passage("2024年两国贸易额为9亿美元。"), "2024年两国贸易额为9亿美元。", "2024年两国贸易额为9亿美元。").ok

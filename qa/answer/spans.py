@@ -273,7 +273,13 @@ _UNIT_GROUP = {u: g for g, us in UNIT_GROUPS.items() for u in us}
 # Only as the thing asked: "重量是多少" asks a weight, "重量都在三十磅以下，是在哪个年代" a date.
 ASKS_MEASURE = [(re.compile(r"how long|how far|多长(?!时间)|多远|(?:长度|距离|里程)(?:是|为|有|约)?多少", re.I), "length"),
                 (re.compile(r"how long|多长时间|多久", re.I), "time"),
-                (re.compile(r"how heavy|多重|重量(?:是|为|有|约)?多少", re.I), "weight")]
+                (re.compile(r"how heavy|多重|重量(?:是|为|有|约)?多少", re.I), "weight"),
+                (re.compile(r"占地多大|多大面积|面积(?:是|为|有|约)?多(?:少|大)|how (?:large|big) (?:an |the )?area|"
+                            r"\b(?:land|floor|total|surface) area\b|\barea of\b", re.I), "area"),
+                # A plant's or a pipeline's capacity is stated in one of three measures;
+                # "seating capacity" (a bare count) is not asked this way.
+                *((re.compile(r"\b(?:installed|generating|power|planned|design|annual) capacity\b|装机容量|发电能力|设计能力|年产能", re.I), g)
+                  for g in ("power", "volume", "weight"))]
 
 
 def units_in(text: str) -> set[str]:
@@ -314,13 +320,25 @@ ASKED_MEASURE = re.compile(r"(?:多少|几)\s*(" + "|".join(sorted(MEASURE_WORDS
 # Measure words by what they count. Words of one group stand for each other
 # ("多少位冠军" is answered by "73人", "几首歌" by "5张"); words of two groups
 # do not ("70余份" documents for "多少家企业" firms). Words in no group never clash.
-MEASURE_GROUPS = ({"位", "名", "人"}, {"家", "所"}, {"份", "项", "件", "部", "篇"})
+MEASURE_GROUPS = ({"位", "名", "人"}, {"家", "所"}, {"份", "项", "件", "部", "篇"}, {"国"})
+# A question that counts people without a measure word right after 多少
+# ("有多少吉尔吉斯族人", "多少中国游客"): the head noun names them.
+ASKED_PEOPLE = re.compile(r"(?:多少|几)\s*[\u4e00-\u9fff]{0,8}?(?:人|游客|学生|员工|居民|侨民)(?=\W|$)")
+# "两国" (the two countries), "双方" (both sides) name the pair a news text is
+# about, not a count of anything; they count only where countries are counted.
+PAIR_WORDS = re.compile(r"两国|两岸|双方|两方")
+COUNTS_COUNTRIES = re.compile(r"(?:多少|几)\s*个?\s*国|how many (?:countries|nations|states)", re.I)
 
 
 def measure_clash(question: str, span: str) -> bool:
     """A count of another kind of thing than the one the question counts."""
-    m = ASKED_MEASURE.search(fold(question))
+    folded = fold(question)
+    if PAIR_WORDS.fullmatch(fold(span).strip()) and not COUNTS_COUNTRIES.search(folded):
+        return True
+    m = ASKED_MEASURE.search(folded)
     asked = next((g for g in MEASURE_GROUPS if m and m.group(1) in g), None)
+    if asked is None and ASKED_PEOPLE.search(folded):
+        asked = MEASURE_GROUPS[0]
     if asked is None:
         return False
     said = [w for w in MEASURE_WORDS if re.search(rf"[\d{CN_DIGITS}余多万千百]\s*{re.escape(w)}", fold(span))]
