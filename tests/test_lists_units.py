@@ -45,6 +45,8 @@ def test_a_range_of_percentages_is_one_span():
     ("多少公尺為山道的長度?", "二千九百公尺", False),  # Taiwan's metre
     ("新图书馆占地多大？", "图书馆已于去年正式启用。", True),  # an area asked, none stated
     ("新图书馆占地多大？", "占地约1.2万平方米", False),
+    ("校园总占地面积有多大？", "总占地面积812亩", False),  # 亩, the Chinese land measure
+    ("校園面積是多少？", "約3000平方公尺", False),
     ("What is the planned capacity of the new hydro plant?", "1200 MW", False),
     ("What is the planned capacity of the new hydro plant?", "The plant is being built with Norwegian help.", True),
     ("What is the seating capacity of the stadium?", "45,000", False),  # a bare count may answer it

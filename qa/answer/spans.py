@@ -259,7 +259,8 @@ def _item(word: str) -> bool:
 # Units by what they measure: a question that names one ("in km", "多少吨",
 # "how long") is not answered by a figure in another ("1000万吨" for a length).
 UNIT_GROUPS = {
-    "area": ("平方公里", "平方千米", "平方米", "公顷", "hectare", "square", "km2", "km²"),
+    "area": ("平方公里", "平方千米", "平方米", "平方公尺", "平方英里", "平方英尺", "公顷", "英亩", "亩", "hectare", "acre", "square",
+             "km2", "km²"),
     "volume": ("立方米", "cubic", "bcm", "桶", "barrel"),
     "length": ("公里", "千米", "公尺", "公分", "厘米", "毫米", "英里", "英尺", "海里", "米", "km", "kilomet", "mile", "metre", "meter",
                "feet", "foot", "cm", "mm"),
