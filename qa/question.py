@@ -116,7 +116,7 @@ IMPORT = re.compile(rf"\bimport{ENDINGS}|进口", re.I)
 TO_SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+)?|[从自])$", re.I)
 TO_DEST = re.compile(r"(?:\b(?:to|into|in)\s+(?:the\s+)?|[对向到至])$", re.I)
 # A question asking for several things, in either language.
-MANY = re.compile(r"哪些|哪几|有什么|都有|包括哪|\blist\b|\bwhich\s+(?:\w+\s+)?\w+(?<!s)s\b|\bwhat\s+(?:are|were)\b"
+MANY = re.compile(r"哪些|哪几|有什么|都有|包括哪|\blist\b|\bwhich\s+(?:\w+\s+)?(?!(?:is|was|has|does|its|this|his)\b)\w+(?<!s)s\b|\bwhat\s+(?:are|were)\b"
                   r"|\bwhat\s+(?:\w+\s+)?\w+(?<!s)s\s+(?:are|were|did|do|does|have|has|had)\b|\bname (?:the|all)\b", re.I)
 # A comparison, or a request for two figures side by side ("分别", "respectively").
 COMPARE = re.compile(r"\b(?:more|less|higher|lower|larger|bigger|smaller|greater|fewer)\b.*\bor\b|\bcompared?\b|\bversus\b|\bvs\b"

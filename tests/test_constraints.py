@@ -182,3 +182,42 @@ def test_the_full_year_asked_is_not_answered_by_part_of_it():
     c = check(q, p, s, "较去年同期的5700万美元有所下降。")
     assert "period" in c.failed
     assert check(q, passage("2024年两国贸易额为9亿美元。"), "2024年两国贸易额为9亿美元。", "2024年两国贸易额为9亿美元。").ok
+
+
+def test_a_name_answer_may_take_its_countries_from_the_paragraph_before():
+    # "该协议" refers back: the paragraph before names the two countries.
+    before = "巴西与智利上月签署了边界协议。"
+    text = "总统将该协议称为“历史性成果”。"
+    p = passage(text, subject=("巴西", "挪威"))
+    q = analyze("What did the president call the Chile–Peru border agreement?")
+    assert "entity" in check(q, p, text, text, before).failed  # Peru is named nowhere
+    q = analyze("What did the president call the Brazil–Chile border agreement?")
+    assert check(q, p, text, text, before).ok
+    # A figure keeps the strict reading: the countries must be in the sentence or what the article is about.
+    fig = "该协议涉及金额5亿美元。"
+    assert "entity" in check(analyze("How much is the Brazil–Chile agreement worth?"), passage(fig), fig, fig, before).failed
+
+
+def test_a_reading_that_names_a_country_does_not_answer_which_city():
+    from qa.answer.read import Reading, from_reading
+    from qa.search.retrieve import Hit
+
+    text = "目前，巴国设有多个文化中心，包括库斯科的“太阳”中心。"
+    p = passage(text, subject=("秘鲁", "巴西"))
+    hit = Hit(p, 1.0, text, 0.9, {}, (0.9,))
+    q = analyze("In which city is the Sun cultural centre?")
+    assert not q.asks_many  # "which city is": "is" is no plural
+    assert from_reading(q, [hit], [Reading(0, text, "巴西", 3.0)]) is None
+    got = from_reading(q, [hit], [Reading(0, text, "库斯科", 3.0)])
+    assert got is not None and got.span == "库斯科"
+
+
+def test_a_kind_read_after_a_quoted_name_keeps_the_name():
+    from qa.answer.read import Reading, from_reading
+    from qa.search.retrieve import Hit
+
+    text = "该工厂由“诺尔斯克”国家投资基金与一家智利公司合作建设。"
+    p = passage(text)
+    hit = Hit(p, 1.0, text, 0.9, {}, (0.9,))
+    got = from_reading(analyze("Which fund is building the plant?"), [hit], [Reading(0, text, "国家投资基金", 3.0)])
+    assert got is not None and got.span == "“诺尔斯克”国家投资基金"

@@ -86,6 +86,12 @@ def test_a_count_in_another_measure_word_is_no_answer():
     # "两国" names the pair, it counts nothing but countries.
     assert measure_clash("两国签了多少份协议？", "两国") and measure_clash("签署了多少协议？", "两国")
     assert not measure_clash("有几个国家参加了峰会？", "两国")
+    # English questions count with the noun after "how many".
+    assert measure_clash("How many times per term may a president pay a state visit?", "一国")
+    assert not measure_clash("How many times per term may a president pay a state visit?", "一次")
+    assert not measure_clash("How many times larger is the port?", "三倍")  # a multiple, not a number of times
+    assert measure_clash("How many Chilean companies work in Peru?", "70余份")
+    assert not measure_clash("How many Chilean companies work in Peru?", "约600家")
 
 
 def test_the_unit_may_follow_the_span():

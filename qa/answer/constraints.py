@@ -77,7 +77,7 @@ def check(q: Question, passage: Passage, sentence: str, clause: str, before: str
         failed.append("period")
     elif not years_ok:
         failed.append("year")
-    if not _entities_ok(q, passage, sentence, clause):
+    if not _entities_ok(q, passage, sentence, clause, None if figure else f"{passage.text} {before}"):
         failed.append("entity")
     if not _indicator_ok(q, sentence, clause):
         failed.append("indicator")
@@ -200,7 +200,12 @@ def mentions(e: Entity, text: str) -> bool:
         or e.surface.lower() in low or any(p.key == e.key for p in pair_entities(folded))
 
 
-def _entities_ok(q: Question, passage: Passage, sentence: str, clause: str = "") -> bool:
+def _entities_ok(q: Question, passage: Passage, sentence: str, clause: str = "", context: str | None = None) -> bool:
+    """`context`: for questions that ask no figure, the paragraph and the one
+    before it, which may name the countries a sentence refers back to
+    ("托卡耶夫曾将该协议称为…" after a paragraph on the Armenia–Azerbaijan
+    agreement). A figure keeps the strict reading: another partner's figure
+    is the fault this check exists for."""
     countries = q.countries
     if not countries:
         return True
@@ -213,7 +218,7 @@ def _entities_ok(q: Question, passage: Passage, sentence: str, clause: str = "")
     # What the article is about: its two most named entities ("两国" in a
     # sentence means them) and its title; a third, less named one is not.
     about = " ".join(passage.subject[:2]) + " " + passage.title
-    if not all(mentions(e, sentence) or mentions(e, about) for e in countries):
+    if not all(mentions(e, sentence) or mentions(e, about) or (context is not None and mentions(e, context)) for e in countries):
         return False
     # The sentence's own partner: a country it names that the question does not
     # and the article is not about ("吉尔吉斯斯坦…贸易额" asked about Russia).

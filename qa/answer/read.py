@@ -25,6 +25,8 @@ from qa.answer.constraints import check
 from qa.answer.spans import PATTERNS, clauses, enumeration, find_span, unit_clash
 from qa.question import Question
 from qa.search.retrieve import Hit
+from qa.text.aliases import PAIR_CHARS
+from qa.text.entities import find_entities
 from qa.text.lexical import HAN, fold, words
 
 # Hits that may be read: the top one, and the next when the top one gives no
@@ -198,12 +200,14 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
     anchors = topic_anchors(q)
     for r in (r for r in readings if r.answers):
         clause = next((c for c in clauses(r.sentence) if r.span in c), r.sentence)
-        span = r.span
+        span = r.span if typed else with_quoted_name(r.sentence, r.span)
         if q.asks_many and not typed:
             # The kind of thing asked ("哪些国际组织" -> 国际组织) is answered by the clause's list of them.
             span = _as_list(clause, span, echoes(q, with_gloss(r.sentence, span)))
         if echoes(q, with_gloss(r.sentence, span)):
             continue
+        if CITY_ASKED.search(q.text) and is_country(span):
+            continue  # "哈国" for "in which city…": a country is no city
         if typed:
             found = next((s for t in typed if (s := find_span(clause, t, q.text, anchors))), None)
             if found and _overlap(clause, found, r.span):
@@ -257,6 +261,28 @@ def echoes(q: Question, span: str) -> bool:
 
 
 GLOSS = re.compile(r"\s?[（(]([^（）()]{1,40})[）)]")
+CITY_ASKED = re.compile(r"\b(?:which|what) (?:city|town)\b|哪(?:一)?(?:个|座|個)城市|哪(?:个|座|個)城", re.I)
+
+
+def is_country(span: str) -> bool:
+    """The span is a country's name and nothing more (哈萨克斯坦, or a
+    one-character form with 国: 哈国, 俄国)."""
+    s = fold(span).strip(" “”\"「」『』")
+    if len(s) == 2 and s[1] == "国" and s[0] in PAIR_CHARS:
+        return True
+    return any(e.kind == "country" and fold(e.surface) == s for e in find_entities(s))
+
+
+QUOTED_BEFORE = re.compile(r"[“「『《\"]([^“”「」『』《》\"]{1,30})[”」』》\"]$")
+
+
+def with_quoted_name(sentence: str, span: str) -> str:
+    """A span right after a quoted name is the kind of thing the name names
+    ("“萨姆鲁克-卡泽纳”国家福祉基金": the reader read 国家福祉基金): the
+    name joins it."""
+    at = sentence.find(span)
+    m = QUOTED_BEFORE.search(sentence, 0, at) if at > 0 else None
+    return sentence[m.start() : at] + span if m else span
 
 
 def with_gloss(sentence: str, span: str) -> str:

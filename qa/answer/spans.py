@@ -321,7 +321,18 @@ ASKED_MEASURE = re.compile(r"(?:多少|几)\s*(" + "|".join(sorted(MEASURE_WORDS
 # Measure words by what they count. Words of one group stand for each other
 # ("多少位冠军" is answered by "73人", "几首歌" by "5张"); words of two groups
 # do not ("70余份" documents for "多少家企业" firms). Words in no group never clash.
-MEASURE_GROUPS = ({"位", "名", "人"}, {"家", "所"}, {"份", "项", "件", "部", "篇"}, {"国"})
+MEASURE_GROUPS = ({"位", "名", "人"}, {"家", "所"}, {"份", "项", "件", "部", "篇"}, {"国"}, {"次", "回", "遍", "趟"})
+# What an English question counts, as the measure word a Chinese text counts
+# it with ("how many times" 次, "how many companies" 家); "how many times
+# larger" asks a multiple (倍), not a number of times.
+EN_MEASURES = [
+    (re.compile(r"\bhow many (?:times|rounds|sessions|visits)\b(?!\s+(?:more|less|larger|bigger|higher|greater|smaller|as|over)\b)", re.I), "次"),
+    (re.compile(r"\bhow many (?:people|persons|residents|students|tourists|workers|employees|citizens|members|visitors|experts|"
+                r"specialists|nationals|migrants)\b", re.I), "人"),
+    (re.compile(r"\bhow many (?:\w+\s+)?(?:companies|firms|enterprises|businesses|banks|schools|universities)\b", re.I), "家"),
+    (re.compile(r"\bhow many (?:\w+\s+)?(?:documents|agreements|deals|contracts|memoranda|treaties|projects)\b", re.I), "份"),
+    (re.compile(r"\bhow many (?:countries|nations|states)\b", re.I), "国"),
+]
 # A question that counts people without a measure word right after 多少
 # ("有多少吉尔吉斯族人", "多少中国游客"): the head noun names them.
 ASKED_PEOPLE = re.compile(r"(?:多少|几)\s*[\u4e00-\u9fff]{0,8}?(?:人|游客|学生|员工|居民|侨民)(?=\W|$)")
@@ -337,7 +348,8 @@ def measure_clash(question: str, span: str) -> bool:
     if PAIR_WORDS.fullmatch(fold(span).strip()) and not COUNTS_COUNTRIES.search(folded):
         return True
     m = ASKED_MEASURE.search(folded)
-    asked = next((g for g in MEASURE_GROUPS if m and m.group(1) in g), None)
+    word = m.group(1) if m else next((w for rx, w in EN_MEASURES if rx.search(folded)), None)
+    asked = next((g for g in MEASURE_GROUPS if word and word in g), None)
     if asked is None and ASKED_PEOPLE.search(folded):
         asked = MEASURE_GROUPS[0]
     if asked is None:
