@@ -144,7 +144,8 @@ def test_a_sentence_answer_must_keep_the_direction_asked():
 
 
 def test_a_reading_that_names_an_era_answers_when():
-    from qa.answer.read import Reading, from_reading
+    from qa.answer.read import Reading
+    from qa.answer.readings import from_reading
     from qa.search.retrieve import Hit
 
     era = "该港口在殖民时代末期逐渐衰落，货运转往南方。"
@@ -163,7 +164,8 @@ def test_a_reading_that_names_an_era_answers_when():
 
 
 def test_a_year_reading_answers_when_even_where_it_reads_as_a_count():
-    from qa.answer.read import Reading, from_reading
+    from qa.answer.read import Reading
+    from qa.answer.readings import from_reading
     from qa.search.retrieve import Hit
 
     text = "承安三年（573年），港口重建，此后成为商埠。"
@@ -199,7 +201,8 @@ def test_a_name_answer_may_take_its_countries_from_the_paragraph_before():
 
 
 def test_a_reading_that_names_a_country_does_not_answer_which_city():
-    from qa.answer.read import Reading, from_reading
+    from qa.answer.read import Reading
+    from qa.answer.readings import from_reading
     from qa.search.retrieve import Hit
 
     text = "目前，巴国设有多个文化中心，包括库斯科的“太阳”中心。"
@@ -213,7 +216,8 @@ def test_a_reading_that_names_a_country_does_not_answer_which_city():
 
 
 def test_a_kind_read_after_a_quoted_name_keeps_the_name():
-    from qa.answer.read import Reading, from_reading
+    from qa.answer.read import Reading
+    from qa.answer.readings import from_reading
     from qa.search.retrieve import Hit
 
     text = "该工厂由“诺尔斯克”国家投资基金与一家智利公司合作建设。"

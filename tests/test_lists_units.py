@@ -1,8 +1,8 @@
-"""Lists, ranges and units in answer spans (qa.answer.spans, qa.answer.read): no model."""
+"""Lists, ranges and units in answer spans (qa.answer.spans, qa.answer.readings): no model."""
 
 import pytest
 
-from qa.answer.read import _as_list
+from qa.answer.readings import _as_list
 from qa.answer.spans import PERCENT, enumeration, unit_clash
 
 pytestmark = pytest.mark.fast  # no models: the fast tier (`python -m pytest -m fast`)

@@ -33,7 +33,7 @@ def test_a_whole_span_is_left_as_it_is(sentence, span):
 def test_a_name_whose_bracketed_short_form_the_question_uses_echoes_it():
     """The question names the thing by its short form; the text's full name
     with that form in brackets only repeats it, and is not the answer."""
-    from qa.answer.read import echoes
+    from qa.answer.readings import echoes
     from qa.question import analyze
 
     q = analyze("What was the first cargo shipped over the BRX route?")

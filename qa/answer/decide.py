@@ -23,7 +23,8 @@ from dataclasses import dataclass, replace
 from qa.answer import answerability
 from qa.answer.choose import Choice, best_sentence, choose
 from qa.answer.constraints import part_months, months_in_words
-from qa.answer.read import Reading, from_reading, read, reading_sentence
+from qa.answer.read import Reading, read
+from qa.answer.readings import from_reading, reading_sentence
 from qa.answer.render import render_en
 from qa.answer.spans import PATTERNS, asked_units, units_in
 from qa.question import AnswerType, Question

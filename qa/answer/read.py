@@ -1,4 +1,5 @@
-"""The trained span reader (qa.models.reader) in the answer stage.
+"""The trained span reader (qa.models.reader) in the answer stage: what it reads and
+the spans it finds (qa.answer.readings turns them into answers).
 
 It reads a short window of the top hit, and of the next when the top gives
 no answer and retrieval barely preferred it (READ_WINDOWS says why):
@@ -11,8 +12,7 @@ examples). The margin, even a negative one, is evidence for the
 answerability score.
 
 A reading is cut to the sentence that holds its start, so the highlighted
-sentence always contains the span. from_reading() and reading_sentence() turn
-readings into answers: the typed extent, the constraint checks, the gloss.
+sentence always contains the span.
 """
 
 from __future__ import annotations
@@ -20,13 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.choose import SENTENCE_FAILS, Choice, gives_cause, informative, topic_anchors
-from qa.answer.constraints import check
-from qa.answer.spans import PATTERNS, clauses, enumeration, find_span, unit_clash
 from qa.question import Question
 from qa.search.retrieve import Hit
-from qa.text.aliases import PAIR_CHARS
-from qa.text.entities import find_entities
 from qa.text.lexical import HAN, fold, words
 
 # Hits that may be read: the top one, and the next when the top one gives no
@@ -180,135 +175,3 @@ ORDINAL_END = re.compile(r"第[0-9一二三四五六七八九十百]+$")
 ORDINAL_HEADS = "大小名位届次期批"
 PAIRS = ("「」", "『』", "“”", "《》", "（）", "()")
 MAX_WIDEN = 12  # characters looked at for the other mark of a pair (hand-set: a quoted name is rarely longer)
-
-
-# ---------- readings as answers (used by qa.answer.decide) ----------
-
-
-def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choice | None:
-    """The most confident reading that passes the constraint checks. For an
-    amount, date, count or percentage, the reader picks *which* figure and the
-    typed pattern gives its extent (约6000家 keeps its qualifier and unit);
-    where no pattern covers the reader's span (第22代, 三千余人) the span stands
-    if it states a number; a reading with none does not answer such a question,
-    except "when" asked of a clause that states no date: an era or an occasion
-    (清朝末年, 四国征伐后) is the answer. Measured 2026-11-28 on the date
-    questions of CMRC 2018 held-back and DRCD test whose top-hit reading has no
-    number: 4 of 5 such readings hold the reference answer or part of it, and
-    none of the 5 was answered right before."""
-    typed = [t for t in q.span_types if t in PATTERNS]
-    anchors = topic_anchors(q)
-    for r in (r for r in readings if r.answers):
-        clause = next((c for c in clauses(r.sentence) if r.span in c), r.sentence)
-        span = r.span if typed else with_quoted_name(r.sentence, r.span)
-        if q.asks_many and not typed:
-            # The kind of thing asked ("哪些国际组织" -> 国际组织) is answered by the clause's list of them.
-            span = _as_list(clause, span, echoes(q, with_gloss(r.sentence, span)))
-        if echoes(q, with_gloss(r.sentence, span)):
-            continue
-        if CITY_ASKED.search(q.text) and is_country(span):
-            continue  # "哈国" for "in which city…": a country is no city
-        if typed:
-            found = next((s for t in typed if (s := find_span(clause, t, q.text, anchors))), None)
-            if found and _overlap(clause, found, r.span):
-                span = found
-            elif "date" in typed and not found and not NUMERAL.search(r.span):
-                pass  # an era or an occasion answers "when" (清朝末年, 四国征伐后) where the clause states no date
-            elif not NUMERAL.search(r.span) or any(find_span(r.span, t, q.text) for t in PATTERNS if t not in typed and not (
-                    t == "count" and "date" in typed)):  # "577年" reads as a count of years too
-                continue  # the reader's span states no number, or one of another type (an amount for a percentage)
-        if unit_clash(q.text, span, clause):
-            continue  # "1000万吨" for "how long … in km"
-        c = check(q, hits[r.rank].passage, r.sentence, clause, hits[r.rank].before)
-        if c.ok:
-            return Choice(with_gloss(r.sentence, span), r.rank, r.sentence, clause, c, r.margin)
-    return None
-
-
-def _as_list(clause: str, span: str, echo: bool = False) -> str:
-    """For a question that asks for several things: the clause's enumeration
-    when the reader's span is part of it, only counts its items ("五个" of
-    "考古、珠宝…和民族志五个展区") or only repeats the question (`echo`);
-    otherwise the span."""
-    found = enumeration(clause)
-    if not found:
-        return span
-    at, end = clause.find(found), clause.find(found) + len(found)
-    sp = clause.find(span)
-    inside = sp >= 0 and sp < end and at < sp + len(span)
-    bare_count = bool(re.fullmatch(r"[0-9一二三四五六七八九十两几]+\s*[个项种类家所名位座批]?", span.strip()))
-    if inside:  # the union: the reader often has the list's start right where the words split oddly (发/用品)
-        a, b = min(at, sp), max(end, sp + len(span))
-        return clause[a:b]
-    return found if bare_count or echo else span
-
-
-def echoes(q: Question, span: str) -> bool:
-    """The span only repeats what the question names ("Which route links
-    Kazakhstan and Iran through Turkmenistan?" -> 土库曼斯坦): not an answer."""
-    f = fold(span).lower().strip()
-    names = {fold(n).lower() for e in q.entities for n in (*e.names_zh, e.name_en, e.surface)}
-    asked = fold(q.text).lower()
-    bare = f.strip("“”\"「」『』‘’'")
-    # A name followed by the short form the text gives it in brackets is the
-    # thing the question names when the question uses that short form
-    # ("…over the TRIPP route?" -> 特朗普国际和平与繁荣之路（TRIPP）).
-    m = GLOSS.search(bare)
-    if m and m.end() == len(bare) and len(m.group(1).strip()) > 1 and re.search(
-            rf"(?<![a-z0-9]){re.escape(m.group(1).strip())}(?![a-z0-9])", asked):
-        return True
-    return f in names or (len(f) > 1 and f in asked)
-
-
-GLOSS = re.compile(r"\s?[（(]([^（）()]{1,40})[）)]")
-CITY_ASKED = re.compile(r"\b(?:which|what) (?:city|town)\b|哪(?:一)?(?:个|座|個)城市|哪(?:个|座|個)城", re.I)
-
-
-def is_country(span: str) -> bool:
-    """The span is a country's name and nothing more (哈萨克斯坦, or a
-    one-character form with 国: 哈国, 俄国)."""
-    s = fold(span).strip(" “”\"「」『』")
-    if len(s) == 2 and s[1] == "国" and s[0] in PAIR_CHARS:
-        return True
-    return any(e.kind == "country" and fold(e.surface) == s for e in find_entities(s))
-
-
-QUOTED_BEFORE = re.compile(r"[“「『《\"]([^“”「」『』《》\"]{1,30})[”」』》\"]$")
-
-
-def with_quoted_name(sentence: str, span: str) -> str:
-    """A span right after a quoted name is the kind of thing the name names
-    ("“萨姆鲁克-卡泽纳”国家福祉基金": the reader read 国家福祉基金): the
-    name joins it."""
-    at = sentence.find(span)
-    m = QUOTED_BEFORE.search(sentence, 0, at) if at > 0 else None
-    return sentence[m.start() : at] + span if m else span
-
-
-def with_gloss(sentence: str, span: str) -> str:
-    """A name with the original or short form the text gives right after it in
-    brackets keeps it: 哈萨克斯坦天然气公司（QazaqGaz）, 上海合作组织（上合组织）.
-    Readers of either language recognise one of the two."""
-    at = sentence.find(span)
-    m = GLOSS.match(sentence, at + len(span)) if at >= 0 else None
-    return span + m.group(0).strip() if m and not span.endswith(("）", ")")) else span
-
-
-NUMERAL = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万亿两〇零][^\s]{0,3}[个年月日代届次名位种项家人元吨里米岁倍%％]")
-
-
-def _overlap(clause: str, a: str, b: str) -> bool:
-    i, j = clause.find(a), clause.find(b)
-    return i >= 0 and j >= 0 and i < j + len(b) and j < i + len(a)
-
-
-def reading_sentence(q: Question, hits: list[Hit], readings: list[Reading]):
-    """For a question answered by a sentence: the sentence holding the reader's
-    most confident span, when it says something on its own and passes the checks."""
-    for r in [r for r in readings if r.answers][:1]:
-        if unit_clash(q.text, r.sentence):
-            return None  # a measure asked that the sentence does not state
-        c = check(q, hits[r.rank].passage, r.sentence, r.sentence, hits[r.rank].before)
-        if informative(r.sentence) and not (SENTENCE_FAILS & set(c.failed)):
-            return r, c
-    return None
