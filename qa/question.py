@@ -46,6 +46,8 @@ LIST_QUESTION = re.compile(r"which (?:\w+ )?(?:countries|states|nations)|what (?
 # A rate asked (失业率, 增长率, 自杀率) is a percentage; not an exchange rate,
 # efficiency or frequency, nor 率 the verb "lead" (率队, 率领, 率团).
 RATE = r"(?<![汇效频])率(?![队领团部军众先])"
+# "占…的多少" asks a share; "占地多少" an area, "占领了多少" a count.
+SHARE_OF = r"(?<!地)占(?![地领据用有])[^，。？?]{0,15}?的?多少"
 
 # Expected answer type from the wording; first match wins (after SENTENCE, below).
 # "How long is the railway?" asks a length (a quantity); "how long did it
@@ -57,7 +59,7 @@ _TYPES = [
     # A year asked outright is a date whatever else the question names
     # ("西元幾年後自殺率減少…", "which year did trade grow fastest").
     (AnswerType.DATE, re.compile(r"what year|which year|哪一?年|(?:公元|西元|民国)\s*(?:前\s*)?(?:几|多少)\s*年", re.I)),
-    (AnswerType.PERCENT, re.compile(r"\bpercent|\bshare of\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
+    (AnswerType.PERCENT, re.compile(SHARE_OF + r"|\bpercent|\bshare of\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     # "When" asks a date when it leads the question ("When did…", "So when was…"),
     # not as a conjunction later on ("How old was he when he played…").
@@ -86,8 +88,8 @@ _ASKS_PERSON = re.compile(r"谁|\bwho(?:m|se)?\b", re.I)
 _ASKS_QUANTITY = re.compile(r"多少|几|\bhow (?:much|many|large|big|far|old|long)\b|\bpercent|\bwhat (?:share|rate|amount)\b", re.I)
 
 # Words that name money: without one, "多少" may ask any quantity (Question.span_types).
-MONEY_WORDS = re.compile(r"money|price|cost|worth|value|dollar|revenue|budget|invest|trade|export|import|deficit|surplus|"
-                         r"美元|欧元|金额|价值|钱|价格|成本|投资|贸易|出口|进口|逆差|顺差|赤字|预算|收入", re.I)
+MONEY_WORDS = re.compile(r"money|price|cost|worth|value|dollar|revenue|budget|invest|trade|export|import|deficit|surplus|capital|funding|"
+                         r"美元|欧元|金额|价值|钱|价格|成本|投资|贸易|出口|进口|逆差|顺差|赤字|预算|收入|资本|资金|注资", re.I)
 
 # Indicators: which figure the question asks for, with the forms that state it
 # in either language. Narrow ones first: "exports to China" is not "trade".
@@ -303,7 +305,7 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
                 continue
             # "How much did X grow" asks a percentage; "how much ... invest" money.
             if kind is AnswerType.PERCENT and re.search(r"how much|多少", folded, re.I) and not re.search(
-                    r"grow|increase|decrease|rise|增长|下降|增幅|%|share|比例|占比|" + RATE, folded, re.I):
+                    r"grow|increase|decrease|rise|增长|下降|增幅|%|share|比例|占比|比重|" + SHARE_OF + "|" + RATE, folded, re.I):
                 continue
             return kind
     if _WHO_WHAT_IS.search(folded):  # "What is TRIPP?", "Who is Tokayev?": no typed span defines it

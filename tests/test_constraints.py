@@ -225,3 +225,11 @@ def test_a_kind_read_after_a_quoted_name_keeps_the_name():
     hit = Hit(p, 1.0, text, 0.9, {}, (0.9,))
     got = from_reading(analyze("Which fund is building the plant?"), [hit], [Reading(0, text, "国家投资基金", 3.0)])
     assert got is not None and got.span == "“诺尔斯克”国家投资基金"
+
+
+def test_a_sentence_naming_other_countries_does_not_borrow_its_context():
+    before = "秘鲁与智利的港口经一条公路相连。"
+    text = "利马正在探讨经由巴西输送挪威天然气。"
+    p = passage(text, subject=("巴西", "挪威"))
+    q = analyze("Which road links the ports of Brazil and Chile through Peru?")
+    assert "entity" in check(q, p, text, text, before).failed

@@ -91,6 +91,10 @@ def test_a_count_in_another_measure_word_is_no_answer():
     assert not measure_clash("How many times per term may a president pay a state visit?", "一次")
     assert not measure_clash("How many times larger is the port?", "三倍")  # a multiple, not a number of times
     assert measure_clash("How many Chilean companies work in Peru?", "70余份")
+    # A count of people or of times is not a physical quantity or a duration.
+    assert measure_clash("How many passengers a year will use the new line?", "1000万吨")
+    assert measure_clash("两国总统一年里见了几次面？", "两年") and not measure_clash("两国总统一年里见了几次面？", "超过六次")
+    assert not measure_clash("每年有多少游客？", "约50万人次")
     assert not measure_clash("How many Chilean companies work in Peru?", "约600家")
 
 

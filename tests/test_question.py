@@ -102,6 +102,9 @@ def test_direction_of_a_flow():
         ("Who led the growth of the port's exports?", AnswerType.NAME),
         ("这批货物价值多少？", AnswerType.MONEY),
         ("谁投资了多少？", AnswerType.MONEY),
+        # "占…的多少" asks a share; "占地" an area and "占领" a count do not.
+        ("到2030年可再生能源将占全国发电量的多少？", AnswerType.PERCENT),
+        ("该港口占领了多少岛屿？", AnswerType.MONEY),
     ],
 )
 def test_expected_answer_type(text, kind):
@@ -246,3 +249,8 @@ def test_a_flow_needs_a_source_and_a_destination():
     assert q.answer_type is AnswerType.SENTENCE  # "why" after a leading phrase still asks why
     assert dict(analyze("How much did Chile invest in Peru?").flow) == {"CL": "src", "PE": "dst"}
     assert analyze("In 2024, how many agreements were signed?").answer_type is AnswerType.COUNT
+
+
+def test_capital_is_money_so_a_count_does_not_answer_it():
+    assert analyze("开发银行的注册资本是多少？").span_types == ("money",)
+    assert analyze("港口每年能处理多少？").span_types == ("money", "count")  # no money word: either

@@ -202,8 +202,8 @@ def mentions(e: Entity, text: str) -> bool:
 
 def _entities_ok(q: Question, passage: Passage, sentence: str, clause: str = "", context: str | None = None) -> bool:
     """`context`: for questions that ask no figure, the paragraph and the one
-    before it, which may name the countries a sentence refers back to
-    ("托卡耶夫曾将该协议称为…" after a paragraph on the Armenia–Azerbaijan
+    before it, which may name the countries a sentence that names none refers
+    back to ("托卡耶夫曾将该协议称为…" after a paragraph on the Armenia–Azerbaijan
     agreement). A figure keeps the strict reading: another partner's figure
     is the fault this check exists for."""
     countries = q.countries
@@ -218,7 +218,10 @@ def _entities_ok(q: Question, passage: Passage, sentence: str, clause: str = "",
     # What the article is about: its two most named entities ("两国" in a
     # sentence means them) and its title; a third, less named one is not.
     about = " ".join(passage.subject[:2]) + " " + passage.title
-    if not all(mentions(e, sentence) or mentions(e, about) or (context is not None and mentions(e, context)) for e in countries):
+    # The context counts only for a sentence that names no country itself: one
+    # that names some but not those asked is about them.
+    refers_back = context is not None and not names_in(sentence)
+    if not all(mentions(e, sentence) or mentions(e, about) or (refers_back and mentions(e, context)) for e in countries):
         return False
     # The sentence's own partner: a country it names that the question does not
     # and the article is not about ("吉尔吉斯斯坦…贸易额" asked about Russia).

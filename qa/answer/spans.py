@@ -321,14 +321,14 @@ ASKED_MEASURE = re.compile(r"(?:多少|几)\s*(" + "|".join(sorted(MEASURE_WORDS
 # Measure words by what they count. Words of one group stand for each other
 # ("多少位冠军" is answered by "73人", "几首歌" by "5张"); words of two groups
 # do not ("70余份" documents for "多少家企业" firms). Words in no group never clash.
-MEASURE_GROUPS = ({"位", "名", "人"}, {"家", "所"}, {"份", "项", "件", "部", "篇"}, {"国"}, {"次", "回", "遍", "趟"})
+MEASURE_GROUPS = ({"位", "名", "人"}, {"家", "所"}, {"份", "项", "件", "部", "篇"}, {"国"}, {"次", "回", "遍", "趟"}, {"册", "本", "卷"})
 # What an English question counts, as the measure word a Chinese text counts
 # it with ("how many times" 次, "how many companies" 家); "how many times
 # larger" asks a multiple (倍), not a number of times.
 EN_MEASURES = [
     (re.compile(r"\bhow many (?:times|rounds|sessions|visits)\b(?!\s+(?:more|less|larger|bigger|higher|greater|smaller|as|over)\b)", re.I), "次"),
     (re.compile(r"\bhow many (?:people|persons|residents|students|tourists|workers|employees|citizens|members|visitors|experts|"
-                r"specialists|nationals|migrants)\b", re.I), "人"),
+                r"specialists|nationals|migrants|passengers|travellers|travelers)\b", re.I), "人"),
     (re.compile(r"\bhow many (?:\w+\s+)?(?:companies|firms|enterprises|businesses|banks|schools|universities)\b", re.I), "家"),
     (re.compile(r"\bhow many (?:\w+\s+)?(?:documents|agreements|deals|contracts|memoranda|treaties|projects)\b", re.I), "份"),
     (re.compile(r"\bhow many (?:countries|nations|states)\b", re.I), "国"),
@@ -354,6 +354,8 @@ def measure_clash(question: str, span: str) -> bool:
         asked = MEASURE_GROUPS[0]
     if asked is None:
         return False
+    if units_in(span):
+        return True  # a count of people, firms or times is not "1000万吨" or "两年"
     said = [w for w in MEASURE_WORDS if re.search(rf"[\d{CN_DIGITS}余多万千百]\s*{re.escape(w)}", fold(span))]
     kinds = [g for w in said for g in MEASURE_GROUPS if w in g]
     return bool(kinds) and all(g is not asked for g in kinds)
