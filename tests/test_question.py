@@ -251,6 +251,12 @@ def test_a_flow_needs_a_source_and_a_destination():
     assert analyze("In 2024, how many agreements were signed?").answer_type is AnswerType.COUNT
 
 
-def test_capital_is_money_so_a_count_does_not_answer_it():
-    assert analyze("开发银行的注册资本是多少？").span_types == ("money",)
-    assert analyze("港口每年能处理多少？").span_types == ("money", "count")  # no money word: either
+def test_capital_asked_is_not_answered_by_a_count_of_things():
+    from qa.answer.spans import measure_clash
+
+    # Capital is often a bare number ("出资5000万"): a count's span type stays.
+    assert analyze("开发银行的注册资本是多少？").span_types == ("money", "count")
+    assert measure_clash("开发银行的注册资本是多少？", "逾100家")
+    assert not measure_clash("开发银行的注册资本是多少？", "5000万")
+    assert measure_clash("How much did Chilean firms invest in Peru?", "约600家")
+    assert not measure_clash("How much did Chilean firms invest in Peru?", "12亿美元")

@@ -19,7 +19,7 @@ import re
 
 from qa.text.lexical import chinese_for, fold
 from qa.answer.render import MONEY, NUM
-from qa.question import MEASURE_WORDS
+from qa.question import CAPITAL_WORDS, MEASURE_WORDS, MONEY_WORDS
 
 CN_DIGITS = "〇零一二两三四五六七八九十百千"
 # Qualifiers belong to the answer: 约6000家, 超过400家, 逾170个, about 6,000.
@@ -349,6 +349,9 @@ def measure_clash(question: str, span: str) -> bool:
         return True
     m = ASKED_MEASURE.search(folded)
     word = m.group(1) if m else next((w for rx, w in EN_MEASURES if rx.search(folded)), None)
+    if word is None and (MONEY_WORDS.search(folded) or CAPITAL_WORDS.search(folded)):
+        # An amount asked: a count of things ("逾100家" firms) is none.
+        return any(w in g for g in MEASURE_GROUPS for w in _measures_in(span))
     asked = next((g for g in MEASURE_GROUPS if word and word in g), None)
     if asked is None and ASKED_PEOPLE.search(folded):
         asked = MEASURE_GROUPS[0]
@@ -356,9 +359,14 @@ def measure_clash(question: str, span: str) -> bool:
         return False
     if units_in(span):
         return True  # a count of people, firms or times is not "1000万吨" or "两年"
-    said = [w for w in MEASURE_WORDS if re.search(rf"[\d{CN_DIGITS}余多万千百]\s*{re.escape(w)}", fold(span))]
+    said = _measures_in(span)
     kinds = [g for w in said for g in MEASURE_GROUPS if w in g]
     return bool(kinds) and all(g is not asked for g in kinds)
+
+
+def _measures_in(span: str) -> list[str]:
+    """The measure words a span counts with ("约6000家" -> 家)."""
+    return [w for w in MEASURE_WORDS if re.search(rf"[\d{CN_DIGITS}余多万千百]\s*{re.escape(w)}", fold(span))]
 
 
 def unit_clash(question: str, span: str, clause: str = "") -> bool:
