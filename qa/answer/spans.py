@@ -19,7 +19,7 @@ import re
 
 from qa.text.lexical import chinese_for, fold
 from qa.answer.render import MONEY, NUM
-from qa.question import CAPITAL_WORDS, MEASURE_WORDS, MONEY_WORDS
+from qa.question import CAPITAL_WORDS, MEASURE_WORDS, MONEY_WORDS, AnswerType, answer_type
 
 CN_DIGITS = "〇零一二两三四五六七八九十百千"
 # Qualifiers belong to the answer: 约6000家, 超过400家, 逾170个, about 6,000.
@@ -349,8 +349,9 @@ def measure_clash(question: str, span: str) -> bool:
         return True
     m = ASKED_MEASURE.search(folded)
     word = m.group(1) if m else next((w for rx, w in EN_MEASURES if rx.search(folded)), None)
-    if word is None and (MONEY_WORDS.search(folded) or CAPITAL_WORDS.search(folded)):
-        # An amount asked: a count of things ("逾100家" firms) is none.
+    if word is None and answer_type(question) is AnswerType.MONEY and (MONEY_WORDS.search(folded) or CAPITAL_WORDS.search(folded)):
+        # An amount asked: a count of things ("逾100家" firms) is none. (Only
+        # for an amount: a sentence that answers "why" may well count firms.)
         return any(w in g for g in MEASURE_GROUPS for w in _measures_in(span))
     asked = next((g for g in MEASURE_GROUPS if word and word in g), None)
     if asked is None and ASKED_PEOPLE.search(folded):
