@@ -347,27 +347,33 @@ def measure_clash(question: str, span: str) -> bool:
     folded = fold(question)
     if PAIR_WORDS.fullmatch(fold(span).strip()) and not COUNTS_COUNTRIES.search(folded):
         return True
+    kinds = [g for w in _measures_in(span) for g in MEASURE_GROUPS if w in g]
+    units = units_in(span)
+    if not kinds and not units:
+        return False  # most spans: nothing here can clash (and this runs per clause)
     m = ASKED_MEASURE.search(folded)
     word = m.group(1) if m else next((w for rx, w in EN_MEASURES if rx.search(folded)), None)
     if word is None and answer_type(question) is AnswerType.MONEY and (MONEY_WORDS.search(folded) or CAPITAL_WORDS.search(folded)):
         # An amount asked: a count of things ("逾100家" firms) is none. (Only
         # for an amount: a sentence that answers "why" may well count firms.)
-        return any(w in g for g in MEASURE_GROUPS for w in _measures_in(span))
+        return bool(kinds)
     asked = next((g for g in MEASURE_GROUPS if word and word in g), None)
     if asked is None and ASKED_PEOPLE.search(folded):
         asked = MEASURE_GROUPS[0]
     if asked is None:
         return False
-    if units_in(span):
+    if units:
         return True  # a count of people, firms or times is not "1000万吨" or "两年"
-    said = _measures_in(span)
-    kinds = [g for w in said for g in MEASURE_GROUPS if w in g]
     return bool(kinds) and all(g is not asked for g in kinds)
+
+
+# A measure word right after a number ("约6000家", "三千余人"); longest first.
+COUNTED = re.compile(rf"[\d{CN_DIGITS}余多万千百]\s*({'|'.join(sorted(map(re.escape, MEASURE_WORDS), key=len, reverse=True))})")
 
 
 def _measures_in(span: str) -> list[str]:
     """The measure words a span counts with ("约6000家" -> 家)."""
-    return [w for w in MEASURE_WORDS if re.search(rf"[\d{CN_DIGITS}余多万千百]\s*{re.escape(w)}", fold(span))]
+    return COUNTED.findall(fold(span))
 
 
 def unit_clash(question: str, span: str, clause: str = "") -> bool:
