@@ -103,3 +103,11 @@ def test_the_unit_may_follow_the_span():
 
     assert not unit_clash("这个盆地覆盖了多少平方公里的雨林？", "5,500,000", "it covers 5,500,000 square kilometres of rainforest")
     assert unit_clash("这个盆地覆盖了多少平方公里的雨林？", "5,500,000", "it absorbs 5,500,000 tonnes of carbon")
+
+
+def test_the_count_next_to_the_thing_counted_is_chosen():
+    from qa.answer.spans import find_span
+
+    clause = "开办第一年的学院仅有90位教职员、四所学系、400余位学生。"
+    assert find_span(clause, "count", "学院开办第一年有多少学生？", [("学生",)]) == "400余位"
+    assert find_span(clause, "count", "学院开办第一年有多少教职员？", [("教职员",)]) == "90位"

@@ -368,12 +368,12 @@ def measure_clash(question: str, span: str) -> bool:
 
 
 # A measure word right after a number ("约6000家", "三千余人"); longest first.
-COUNTED = re.compile(rf"[\d{CN_DIGITS}余多万千百]\s*({'|'.join(sorted(map(re.escape, MEASURE_WORDS), key=len, reverse=True))})")
+MEASURE_AFTER_NUMBER = re.compile(rf"[\d{CN_DIGITS}余多万千百]\s*({'|'.join(sorted(map(re.escape, MEASURE_WORDS), key=len, reverse=True))})")
 
 
 def _measures_in(span: str) -> list[str]:
     """The measure words a span counts with ("约6000家" -> 家)."""
-    return COUNTED.findall(fold(span))
+    return MEASURE_AFTER_NUMBER.findall(fold(span))
 
 
 def unit_clash(question: str, span: str, clause: str = "") -> bool:
