@@ -92,7 +92,7 @@ MONEY_WORDS = re.compile(r"money|price|cost|worth|value|dollar|revenue|budget|in
                          r"美元|欧元|金额|价值|钱|价格|成本|投资|贸易|出口|进口|逆差|顺差|赤字|预算|收入", re.I)
 # Money asked without a currency word: capital and funds are often stated as a
 # bare number ("出资5000万"), so they keep a count's span type too; only a
-# count of things (逾100家) is ruled out for them (qa.answer.spans.measure_clash).
+# count of things (逾100家) is ruled out for them (qa.answer.units.measure_clash).
 CAPITAL_WORDS = re.compile(r"capital|funding|fund\b|资本|资金|注资|出资", re.I)
 
 # Indicators: which figure the question asks for, with the forms that state it

@@ -1,9 +1,10 @@
-"""Lists, ranges and units in answer spans (qa.answer.spans, qa.answer.readings): no model."""
+"""Lists, ranges and units in answer spans (qa.answer.spans, qa.answer.units, qa.answer.readings): no model."""
 
 import pytest
 
 from qa.answer.readings import _as_list
-from qa.answer.spans import PERCENT, enumeration, unit_clash
+from qa.answer.spans import PERCENT, enumeration
+from qa.answer.units import unit_clash
 
 pytestmark = pytest.mark.fast  # no models: the fast tier (`python -m pytest -m fast`)
 
@@ -73,7 +74,7 @@ def test_a_range_of_a_count_is_one_span_and_a_span_of_years_is_none():
 
 
 def test_a_count_in_another_measure_word_is_no_answer():
-    from qa.answer.spans import measure_clash
+    from qa.answer.units import measure_clash
 
     assert measure_clash("境内有多少家外资企业？", "70余份")  # documents for firms
     assert not measure_clash("境内有多少家外资企业？", "约6000家")
@@ -99,7 +100,7 @@ def test_a_count_in_another_measure_word_is_no_answer():
 
 
 def test_the_unit_may_follow_the_span():
-    from qa.answer.spans import unit_clash
+    from qa.answer.units import unit_clash
 
     assert not unit_clash("这个盆地覆盖了多少平方公里的雨林？", "5,500,000", "it covers 5,500,000 square kilometres of rainforest")
     assert unit_clash("这个盆地覆盖了多少平方公里的雨林？", "5,500,000", "it absorbs 5,500,000 tonnes of carbon")

@@ -252,7 +252,7 @@ def test_a_flow_needs_a_source_and_a_destination():
 
 
 def test_capital_asked_is_not_answered_by_a_count_of_things():
-    from qa.answer.spans import measure_clash
+    from qa.answer.units import measure_clash
 
     # Capital is often a bare number ("出资5000万"): a count's span type stays.
     assert analyze("开发银行的注册资本是多少？").span_types == ("money", "count")

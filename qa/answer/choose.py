@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 
 from qa.answer.constraints import Check, check, flow_direction, mentions
-from qa.answer.spans import PATTERNS, clauses, find_span, unit_clash
+from qa.answer.spans import PATTERNS, clauses, find_span
+from qa.answer.units import unit_clash
 from qa.question import Question
 from qa.search.retrieve import Hit
 from qa.text.lexical import fold

@@ -26,7 +26,8 @@ from qa.answer.constraints import part_months, months_in_words
 from qa.answer.read import Reading, read
 from qa.answer.readings import from_reading, reading_sentence
 from qa.answer.render import render_en
-from qa.answer.spans import PATTERNS, asked_units, units_in
+from qa.answer.spans import PATTERNS
+from qa.answer.units import asked_units, units_in
 from qa.question import AnswerType, Question
 from qa.search.retrieve import Hit
 from qa.text.entities import Entity

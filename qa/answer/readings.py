@@ -16,7 +16,8 @@ import re
 from qa.answer.choose import SENTENCE_FAILS, Choice, informative, topic_anchors
 from qa.answer.constraints import check
 from qa.answer.read import Reading
-from qa.answer.spans import PATTERNS, clauses, enumeration, find_span, unit_clash
+from qa.answer.spans import PATTERNS, clauses, enumeration, find_span
+from qa.answer.units import unit_clash
 from qa.question import Question
 from qa.search.retrieve import Hit
 from qa.text.aliases import PAIR_CHARS

@@ -1,0 +1,155 @@
+"""Units and measure words: is a span in the measure the question asks?
+
+A question that names a unit ("in km", "多少吨", "how long") is not answered
+by a figure in another ("1000万吨" for a length); one that counts a kind of
+thing ("多少家企业", "how many times") is not answered by a count of another
+kind ("70余份" documents, "两年"). unit_clash() is the one check the answer
+stage calls (qa.answer.choose, qa.answer.readings).
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.answer.spans import CN_DIGITS
+from qa.question import CAPITAL_WORDS, MEASURE_WORDS, MONEY_WORDS, AnswerType, answer_type
+from qa.text.lexical import fold
+
+
+# Units by what they measure: a question that names one ("in km", "多少吨",
+# "how long") is not answered by a figure in another ("1000万吨" for a length).
+UNIT_GROUPS = {
+    "area": ("平方公里", "平方千米", "平方米", "平方公尺", "平方英里", "平方英尺", "公顷", "英亩", "亩", "hectare", "acre", "square",
+             "km2", "km²"),
+    "volume": ("立方米", "cubic", "bcm", "桶", "barrel"),
+    "length": ("公里", "千米", "公尺", "公分", "厘米", "毫米", "英里", "英尺", "海里", "米", "km", "kilomet", "mile", "metre", "meter",
+               "feet", "foot", "cm", "mm"),
+    "weight": ("吨", "公斤", "千克", "磅", "tonne", "ton", "kg", "pound"),
+    "power": ("兆瓦", "千瓦", "吉瓦", "megawatt", "gigawatt", "mw", "gw", "kw"),
+    "time": ("小时", "分钟", "个月", "天", "周", "年", "hour", "minute", "day", "week", "month", "year"),
+}
+_UNIT = re.compile("|".join(sorted((re.escape(u) for us in UNIT_GROUPS.values() for u in us), key=len, reverse=True)), re.I)
+_UNIT_GROUP = {u: g for g, us in UNIT_GROUPS.items() for u in us}
+# Words that ask a measure without naming its unit.
+# Only as the thing asked: "重量是多少" asks a weight, "重量都在三十磅以下，是在哪个年代" a date.
+ASKS_MEASURE = [(re.compile(r"how long|how far|多长(?!时间)|多远|(?:长度|距离|里程)(?:是|为|有|约)?多少", re.I), "length"),
+                (re.compile(r"how long|多长时间|多久", re.I), "time"),
+                (re.compile(r"how heavy|多重|重量(?:是|为|有|约)?多少", re.I), "weight"),
+                (re.compile(r"占地多大|多大面积|面积(?:是|为|有|约)?多(?:少|大)|how (?:large|big) (?:an |the )?area|"
+                            r"\b(?:land|floor|total|surface) area\b|\barea of\b", re.I), "area"),
+                # A plant's or a pipeline's capacity is stated in one of three measures;
+                # "seating capacity" (a bare count) is not asked this way.
+                *((re.compile(r"\b(?:installed|generating|power|planned|design|annual) capacity\b|装机容量|发电能力|设计能力|年产能", re.I), g)
+                  for g in ("power", "volume", "weight"))]
+
+
+def units_in(text: str) -> set[str]:
+    """What the units a text names measure ("1000万吨" -> {"weight"})."""
+    low = fold(text).lower()
+    out = {"length"} if re.search(r"\d\s*m(?![a-z])", low) else set()  # "±10m": a bare m after a number is metres
+    for m in _UNIT.finditer(low):
+        u = m.group().lower()
+        latin = u.isascii()
+        # A Latin unit is a word of its own: "km" in "12 km", not in "Bakmeyer".
+        if latin and (m.start() > 0 and low[m.start() - 1].isalpha()):
+            continue
+        if latin and u in ("ton", "pound", "mile", "hour", "minute", "day", "week", "month", "year") and m.end() < len(low) and low[m.end()].isalpha() and low[m.end()] not in "sn":
+            continue
+        if latin and u in ("mw", "gw", "kw", "km", "kg", "bcm", "km2", "cm", "mm") and m.end() < len(low) and low[m.end()].isalpha():
+            continue
+        out.add(_UNIT_GROUP.get(u) or next(g for k, g in _UNIT_GROUP.items() if k.lower() == u))
+    return out
+
+
+# A unit the question asks in ("多少吨", "几公里", "how many tonnes", "in km"),
+# not one it only mentions ("over the past 15 years", "前八个月").
+ASKED_UNIT = re.compile(r"(?:多少|几|\bhow many|\bin)\s*(?:万|亿|千|百)?\s*(" + _UNIT.pattern + ")", re.I)
+
+
+def asked_units(question: str) -> set[str]:
+    """What the question asks to be measured: the unit it asks in, else what
+    its wording asks ("how long": a length or a duration)."""
+    folded = fold(question)
+    named = {g for m in ASKED_UNIT.finditer(folded) for g in units_in(m.group(1) + " ")}
+    return named or {g for rx, g in ASKS_MEASURE if rx.search(folded)}
+
+
+# The measure word a Chinese question counts with ("多少家企业": 家).
+ASKED_MEASURE = re.compile(r"(?:多少|几)\s*(" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + ")")
+
+
+# Measure words by what they count. Words of one group stand for each other
+# ("多少位冠军" is answered by "73人", "几首歌" by "5张"); words of two groups
+# do not ("70余份" documents for "多少家企业" firms). Words in no group never clash.
+MEASURE_GROUPS = ({"位", "名", "人"}, {"家", "所"}, {"份", "项", "件", "部", "篇"}, {"国"}, {"次", "回", "遍", "趟"}, {"册", "本", "卷"})
+# What an English question counts, as the measure word a Chinese text counts
+# it with ("how many times" 次, "how many companies" 家); "how many times
+# larger" asks a multiple (倍), not a number of times.
+EN_MEASURES = [
+    (re.compile(r"\bhow many (?:times|rounds|sessions|visits)\b(?!\s+(?:more|less|larger|bigger|higher|greater|smaller|as|over)\b)", re.I), "次"),
+    (re.compile(r"\bhow many (?:people|persons|residents|students|tourists|workers|employees|citizens|members|visitors|experts|"
+                r"specialists|nationals|migrants|passengers|travellers|travelers)\b", re.I), "人"),
+    (re.compile(r"\bhow many (?:\w+\s+)?(?:companies|firms|enterprises|businesses|banks|schools|universities)\b", re.I), "家"),
+    (re.compile(r"\bhow many (?:\w+\s+)?(?:documents|agreements|deals|contracts|memoranda|treaties|projects)\b", re.I), "份"),
+    (re.compile(r"\bhow many (?:countries|nations|states)\b", re.I), "国"),
+]
+# A question that counts people without a measure word right after 多少
+# ("有多少吉尔吉斯族人", "多少中国游客"): the head noun names them.
+ASKED_PEOPLE = re.compile(r"(?:多少|几)\s*[\u4e00-\u9fff]{0,8}?(?:人|游客|学生|员工|居民|侨民)(?=\W|$)")
+# "两国" (the two countries), "双方" (both sides) name the pair a news text is
+# about, not a count of anything; they count only where countries are counted.
+PAIR_WORDS = re.compile(r"两国|两岸|双方|两方")
+COUNTS_COUNTRIES = re.compile(r"(?:多少|几)\s*个?\s*国|how many (?:countries|nations|states)", re.I)
+
+
+def measure_clash(question: str, span: str) -> bool:
+    """A count of another kind of thing than the one the question counts."""
+    folded = fold(question)
+    if PAIR_WORDS.fullmatch(fold(span).strip()) and not COUNTS_COUNTRIES.search(folded):
+        return True
+    kinds = [g for w in _measures_in(span) for g in MEASURE_GROUPS if w in g]
+    units = units_in(span)
+    if not kinds and not units:
+        return False  # most spans: nothing here can clash (and this runs per clause)
+    m = ASKED_MEASURE.search(folded)
+    word = m.group(1) if m else next((w for rx, w in EN_MEASURES if rx.search(folded)), None)
+    if word is None and answer_type(question) is AnswerType.MONEY and (MONEY_WORDS.search(folded) or CAPITAL_WORDS.search(folded)):
+        # An amount asked: a count of things ("逾100家" firms) is none. (Only
+        # for an amount: a sentence that answers "why" may well count firms.)
+        return bool(kinds)
+    asked = next((g for g in MEASURE_GROUPS if word and word in g), None)
+    if asked is None and ASKED_PEOPLE.search(folded):
+        asked = MEASURE_GROUPS[0]
+    if asked is None:
+        return False
+    if units:
+        return True  # a count of people, firms or times is not "1000万吨" or "两年"
+    return bool(kinds) and all(g is not asked for g in kinds)
+
+
+# A measure word right after a number ("约6000家", "三千余人"); longest first.
+MEASURE_AFTER_NUMBER = re.compile(rf"[\d{CN_DIGITS}余多万千百]\s*({'|'.join(sorted(map(re.escape, MEASURE_WORDS), key=len, reverse=True))})")
+
+
+def _measures_in(span: str) -> list[str]:
+    """The measure words a span counts with ("约6000家" -> 家)."""
+    return MEASURE_AFTER_NUMBER.findall(fold(span))
+
+
+def unit_clash(question: str, span: str, clause: str = "") -> bool:
+    """The question asks a measure (a unit, or "how long") and the span does
+    not state one of it: "1000万吨" or "五倍" for "how long … in km". The
+    span's `clause` gives the text right after it, where an English passage
+    writes the unit ("5,500,000" then "square kilometres"). A duration is
+    often written without a unit ("from 1870 to 1939"): where one may be
+    asked, a span with no unit at all passes."""
+    asked = asked_units(question)
+    at = clause.find(span) if span else -1
+    after = clause[at + len(span) : at + len(span) + UNIT_AFTER] if at >= 0 else ""
+    said = units_in(f"{span} {after}")
+    if asked and not asked & said and not ("time" in asked and not said):
+        return True
+    return measure_clash(question, span)
+
+
+UNIT_AFTER = 20  # characters after a span read for its unit ("square kilometres")
