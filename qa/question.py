@@ -41,6 +41,8 @@ MEASURE_WORDS = ("倍 份 家 个 项 次 天 人 名 座 所 条 国 种 公里
                  "公尺 公分 平方公尺 英里 英尺 海里 "
                  # books, plants, floors, matches, episodes, generations, points, ages, durations
                  "册 本 卷 篇 首 件 株 棵 层 栋 间 户 套 枚 颗 匹 场 集 章 期 级 代 局 球 分 票 岁 个月 分钟 秒").split()
+# The measure words as one alternation, longest first ("个月" before "个").
+MEASURE_ALTERNATION = "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
 LIST_QUESTION = re.compile(r"which (?:\w+ )?(?:countries|states|nations)|what (?:\w+ )?countries|list (?:the |all )?countries|哪些国家|哪几个国家|哪些国(?![际内])", re.I)
 
 # A rate asked (失业率, 增长率, 自杀率) is a percentage; not an exchange rate,
@@ -65,10 +67,12 @@ _TYPES = [
     # not as a conjunction later on ("How old was he when he played…").
     (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|what date|which day|since when|何时|什么时候|哪一天|哪天|几月|几号|日期", re.I)),
     (AnswerType.COUNT, HOW_LONG_LENGTH),
-    (AnswerType.COUNT, re.compile(rf"how many|number of|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|(?:多少|(?<!哪)几)\s*(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))})|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    (AnswerType.COUNT, re.compile(rf"how many|number of|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|(?:多少|(?<!哪)几)\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
     (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]
+# A city asked outright ("in which city", "哪座城市"): a country does not answer it (qa.answer.readings).
+CITY_ASKED = re.compile(r"\b(?:which|what) (?:city|town)\b|哪(?:一)?(?:个|座|個)城市|哪(?:个|座|個)城", re.I)
 # Questions no span answers: reasons, manners, definitions, people, yes/no.
 # 为什么 after 称/名/誉/改/成/作… is "as what" (被称为什么, 更名为什么), not "why".
 _AS_WHAT_BEFORE = "称名誉改成作视编译选列"

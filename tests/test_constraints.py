@@ -12,6 +12,13 @@ def passage(text, subject=("巴西", "挪威"), date="2025-03-01", title="巴西
     return Passage("t.txt", 1, text, split_sentences(text) or (text,), title, date, None, subject)
 
 
+def hit_on(text, **kw):
+    """One retrieval hit whose passage is `text` (its best sentence the whole text)."""
+    from qa.search.retrieve import Hit
+
+    return Hit(passage(text, **kw), 1.0, text, 0.9, {}, (0.9,))
+
+
 TEXT = "2024年，两国贸易额达12亿美元，其中巴西对挪威出口额为5亿美元。2020年，巴西与智利的贸易额为3亿美元。"
 
 
@@ -146,18 +153,15 @@ def test_a_sentence_answer_must_keep_the_direction_asked():
 def test_a_reading_that_names_an_era_answers_when():
     from qa.answer.read import Reading
     from qa.answer.readings import from_reading
-    from qa.search.retrieve import Hit
 
     era = "该港口在殖民时代末期逐渐衰落，货运转往南方。"
-    p = passage(era)
-    hit = Hit(p, 1.0, era, 0.9, {}, (0.9,))
+    hit = hit_on(era)
     q = analyze("该港口什么时候开始衰落？")
     got = from_reading(q, [hit], [Reading(0, era, "在殖民时代末期", 4.0)])
     assert got is not None and got.span == "在殖民时代末期"
     # A clause that states a date: the era alone does not answer, the date does.
     dated = "该港口在1890年前后的殖民时代末期逐渐衰落。"
-    p = passage(dated)
-    hit = Hit(p, 1.0, dated, 0.9, {}, (0.9,))
+    hit = hit_on(dated)
     assert from_reading(q, [hit], [Reading(0, dated, "殖民时代末期", 4.0)]) is None
     # An amount is still asked with a number: an era does not answer it.
     assert from_reading(analyze("该港口的货运额是多少？"), [hit], [Reading(0, dated, "殖民时代末期", 4.0)]) is None
@@ -166,11 +170,9 @@ def test_a_reading_that_names_an_era_answers_when():
 def test_a_year_reading_answers_when_even_where_it_reads_as_a_count():
     from qa.answer.read import Reading
     from qa.answer.readings import from_reading
-    from qa.search.retrieve import Hit
 
     text = "承安三年（573年），港口重建，此后成为商埠。"
-    p = passage(text)
-    hit = Hit(p, 1.0, text, 0.9, {}, (0.9,))
+    hit = hit_on(text)
     got = from_reading(analyze("港口何时重建？"), [hit], [Reading(0, text, "承安三年（573年）", 3.0)])
     assert got is not None and got.span == "承安三年（573年）"
 
@@ -203,11 +205,9 @@ def test_a_name_answer_may_take_its_countries_from_the_paragraph_before():
 def test_a_reading_that_names_a_country_does_not_answer_which_city():
     from qa.answer.read import Reading
     from qa.answer.readings import from_reading
-    from qa.search.retrieve import Hit
 
     text = "目前，巴国设有多个文化中心，包括库斯科的“太阳”中心。"
-    p = passage(text, subject=("秘鲁", "巴西"))
-    hit = Hit(p, 1.0, text, 0.9, {}, (0.9,))
+    hit = hit_on(text, subject=("秘鲁", "巴西"))
     q = analyze("In which city is the Sun cultural centre?")
     assert not q.asks_many  # "which city is": "is" is no plural
     assert from_reading(q, [hit], [Reading(0, text, "巴西", 3.0)]) is None
@@ -218,11 +218,9 @@ def test_a_reading_that_names_a_country_does_not_answer_which_city():
 def test_a_kind_read_after_a_quoted_name_keeps_the_name():
     from qa.answer.read import Reading
     from qa.answer.readings import from_reading
-    from qa.search.retrieve import Hit
 
     text = "该工厂由“诺尔斯克”国家投资基金与一家智利公司合作建设。"
-    p = passage(text)
-    hit = Hit(p, 1.0, text, 0.9, {}, (0.9,))
+    hit = hit_on(text)
     got = from_reading(analyze("Which fund is building the plant?"), [hit], [Reading(0, text, "国家投资基金", 3.0)])
     assert got is not None and got.span == "“诺尔斯克”国家投资基金"
 

@@ -12,7 +12,8 @@ import pytest
 from qa.engine import Engine
 from qa.index.build import build_index
 from qa.answer.render import render_en
-from qa.answer.spans import MEASURE_WORDS, find_span
+from qa.answer.spans import find_span
+from qa.question import MEASURE_WORDS
 
 # Invented for this test (realistic, not a real report): two real countries, made-up figures.
 MALAYSIA_COLOMBIA = """date 2025-06-18 馬來西亞與哥倫比亞經貿合作邁上新台階

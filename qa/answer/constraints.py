@@ -220,12 +220,13 @@ def _entities_ok(q: Question, passage: Passage, sentence: str, clause: str = "",
     about = " ".join(passage.subject[:2]) + " " + passage.title
     # The context counts only for a sentence that names no country itself: one
     # that names some but not those asked is about them.
-    refers_back = context is not None and not names_in(sentence)
+    named = names_in(sentence)
+    refers_back = context is not None and not named
     if not all(mentions(e, sentence) or mentions(e, about) or (refers_back and mentions(e, context)) for e in countries):
         return False
     # The sentence's own partner: a country it names that the question does not
     # and the article is not about ("吉尔吉斯斯坦…贸易额" asked about Russia).
-    others = names_in(sentence) - asked - names_in(about)
+    others = named - asked - names_in(about)
     return not others or all(mentions(e, sentence) for e in countries)
 
 

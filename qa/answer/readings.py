@@ -18,7 +18,7 @@ from qa.answer.constraints import check
 from qa.answer.read import Reading
 from qa.answer.spans import PATTERNS, clauses, enumeration, find_span
 from qa.answer.units import unit_clash
-from qa.question import Question
+from qa.question import CITY_ASKED, Question
 from qa.search.retrieve import Hit
 from qa.text.aliases import PAIR_CHARS
 from qa.text.entities import find_entities
@@ -101,7 +101,6 @@ def echoes(q: Question, span: str) -> bool:
 
 
 GLOSS = re.compile(r"\s?[（(]([^（）()]{1,40})[）)]")
-CITY_ASKED = re.compile(r"\b(?:which|what) (?:city|town)\b|哪(?:一)?(?:个|座|個)城市|哪(?:个|座|個)城", re.I)
 
 
 def is_country(span: str) -> bool:

@@ -19,7 +19,7 @@ import re
 
 from qa.text.lexical import chinese_for, fold
 from qa.answer.render import MONEY, NUM
-from qa.question import MEASURE_WORDS
+from qa.question import MEASURE_ALTERNATION
 
 CN_DIGITS = "〇零一二两三四五六七八九十百千"
 # Qualifiers belong to the answer: 约6000家, 超过400家, 逾170个, about 6,000.
@@ -40,7 +40,7 @@ DATE = re.compile(
 COUNT = re.compile(
     # A range counts as one ("五到十年", "3-5 个"): its first number, then the count.
     rf"{QUALIFIER}\s*(?:(?:(?<!\d)(?:{NUM}|[{CN_DIGITS}]+)\s*(?:到|至|-|–|~)\s*(?=[\d{CN_DIGITS}]))?(?:(?<!\d){NUM}(?!\d*\s*年)|(?<!\d)\d{{1,3}}(?=\s*(?:年|周年))|[{CN_DIGITS}]+)\s*(?:万|千|百)?\s*(?:余|多)?\s*"
-    rf"(?:{'|'.join(sorted(MEASURE_WORDS, key=len, reverse=True))}|万))"
+    rf"(?:{MEASURE_ALTERNATION}|万))"
     # English: a number and the noun it counts ("12 agreements", "about 6,000 companies").
     rf"|{QUALIFIER}(?<![\d.,$€£]){NUM}(?:\s+(?:thousand|million))?\s+(?!percent|per\b|billion|million|thousand|years?\b)[a-z][a-z\-]+",
     re.I,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.spans import CN_DIGITS
-from qa.question import CAPITAL_WORDS, MEASURE_WORDS, MONEY_WORDS, AnswerType, answer_type
+from qa.question import CAPITAL_WORDS, MEASURE_ALTERNATION, MONEY_WORDS, AnswerType, answer_type
 from qa.text.lexical import fold
 
 
@@ -75,7 +75,7 @@ def asked_units(question: str) -> set[str]:
 
 
 # The measure word a Chinese question counts with ("多少家企业": 家).
-ASKED_MEASURE = re.compile(r"(?:多少|几)\s*(" + "|".join(sorted(MEASURE_WORDS, key=len, reverse=True)) + ")")
+ASKED_MEASURE = re.compile(rf"(?:多少|几)\s*({MEASURE_ALTERNATION})")
 
 
 # Measure words by what they count. Words of one group stand for each other
@@ -128,7 +128,7 @@ def measure_clash(question: str, span: str) -> bool:
 
 
 # A measure word right after a number ("约6000家", "三千余人"); longest first.
-MEASURE_AFTER_NUMBER = re.compile(rf"[\d{CN_DIGITS}余多万千百]\s*({'|'.join(sorted(map(re.escape, MEASURE_WORDS), key=len, reverse=True))})")
+MEASURE_AFTER_NUMBER = re.compile(rf"[\d{CN_DIGITS}余多万千百]\s*({MEASURE_ALTERNATION})")
 
 
 def _measures_in(span: str) -> list[str]:
