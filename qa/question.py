@@ -113,6 +113,53 @@ INDICATORS: dict[str, tuple[str, ...]] = {
     "price": ("price", "tariff", "价格", "售价", "单价", "价位"),
     "trade": ("trade", "turnover", "贸易", "经贸"),
 }
+# Sectors: the part of an indicator a question or a clause may narrow it to
+# ("agricultural trade", "农产品贸易额", "能源领域投资"). A general table of
+# the sectors trade and investment statistics are broken down by (as customs
+# and statistics offices publish them), in both languages; not keyed to any
+# article. A figure for one sector is no answer for the total, nor the total
+# for a sector (qa.answer.constraints).
+SECTORS: dict[str, re.Pattern] = {k: re.compile(v, re.I) for k, v in {
+    "agriculture": r"\bagricultur\w*|\bagri-?food|\bfarm (?:produce|products?|goods)|\bfood\b|农产品|农业|农副|粮食|食品",
+    "energy": r"\benerg(?:y|ies)\b|\boil\b|\bpetroleum\b|\b(?:natural )?gas\b|\bcoal\b|能源|石油|原油|油气|天然气|煤炭",
+    "services": r"\bservices?\b|服务",
+    "non-resource": r"\bnon-?(?:resource|commodity|raw)|非资源|非原材料|非能源",
+    "manufactured goods": r"\bmanufactur\w*|制成品|工业品|制造业",
+    "e-commerce": r"\be-?commerce\b|电商|电子商务",
+    "metals and mining": r"\bmining\b|\bmetals?\b|\bores?\b|矿产|矿业|金属",
+    "machinery": r"\bmachinery\b|机械|机电",
+}.items()}
+SECTORED = ("trade", "export", "import", "investment")  # the indicators sectors narrow
+
+
+def sector_of(text: str) -> str | None:
+    """The first sector a text names (folded text; see SECTORS)."""
+    return next((k for k, rx in SECTORS.items() if rx.search(text)), None)
+
+
+# Kinds of event a "when" question may ask the date of, in both languages: a
+# general table of what news reports date (relations established, documents
+# signed, visits, meetings, elections, openings); not keyed to any article.
+# A date stated for one kind is no answer for another ("1992年…建立外交关系"
+# for "when was the treaty signed"). Treaties, agreements and memoranda are
+# one kind: people call one by the other's name.
+EVENTS: dict[str, re.Pattern] = {k: re.compile(v, re.I) for k, v in {
+    "diplomatic relations": r"\bdiplomatic (?:relations|ties)\b|建交|外交关系",
+    "document": r"\btreat(?:y|ies)\b|\bagreements?\b|\baccords?\b|\bpacts?\b|\bdeals?\b|\bmemorand\w+|\bdeclarations?\b"
+                r"|\bcharter\b|\bconventions?\b|\bcontracts?\b|条约|协定|协议|备忘录|宣言|公约|合同|声明",
+    "visit": r"\bvisit\w*|\btrip\b|访问|访华|出访|到访|来访|访哈",
+    "meeting": r"\bsummit\w*|\bforums?\b|\bmeetings?\b|\bconferences?\b|\btalks\b|\bexpo\b|\bexhibition\b"
+               r"|峰会|论坛|会议|会晤|会谈|大会|博览会|展会",
+    "election": r"\belect(?:ed|ion|ions)\b|选举|当选|大选",
+    "opening": r"\bfounded\b|\binaugurat\w*|\bopened\b|\blaunched\b|\bopening\b|成立|创立|创建|开通|开业|启用|开幕|揭牌|落成|投产|通车",
+}.items()}
+
+
+def events_in(text: str) -> frozenset[str]:
+    """The kinds of event a text names (folded text; see EVENTS)."""
+    return frozenset(k for k, rx in EVENTS.items() if rx.search(text))
+
+
 # A flow between countries has a source and a destination. "X invested in Y",
 # "X imported from Y", "A对B的投资", "从B的进口额": a country after from/从 is
 # the source, after to/in/对/向 the destination, and the one with no such word
@@ -151,7 +198,7 @@ MONTHS = "january february march april may june july august september october no
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 EN_NUM = "one two three four five six seven eight nine ten eleven twelve".split()
 MONTH_RANGE = re.compile(rf"\b({_MONTH})\s*(?:-|–|—|to|through|until)\s*({_MONTH})(?![a-z])|(\d{{1,2}})\s*(?:-|–|—|至|到)\s*(\d{{1,2}})\s*月"
-                         rf"|前\s*([一二三四五六七八九十\d]+)\s*个?月|\bfirst\s+(\d{{1,2}}|{'|'.join(EN_NUM)})\s+months\b", re.I)
+                         rf"|(?:前|头)\s*([一二三四五六七八九十\d]+)\s*个?月|\bfirst\s+(\d{{1,2}}|{'|'.join(EN_NUM)})\s+months\b", re.I)
 CN_NUM = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
 
@@ -211,6 +258,8 @@ class Question:
     terms: tuple[Term, ...]
     literals: tuple[str, ...]  # numbers and Latin words to find verbatim
     comparison: bool = False
+    sector: str | None = None  # a key of SECTORS, for an indicator narrowed to one ("agricultural trade")
+    events: frozenset[str] = frozenset()  # keys of EVENTS, for a date asked of an event ("when was the treaty signed")
 
     @property
     def countries(self) -> tuple[Entity, ...]:
@@ -246,10 +295,13 @@ def analyze(text: str) -> Question:
     # Time words are the period's business, not topic words a passage must repeat.
     terms = tuple(_term(w, forms) for w, forms in key_terms(text, names) if not _is_period_word(w))
     indicator = next((k for k, forms in INDICATORS.items() if any(states(folded, f) for f in forms)), None)
+    kind = answer_type(text, indicator)
     return Question(
         text=text, lang=lang, entities=entities, period=_period(folded), indicator=indicator,
-        flow=_flow(folded, entities), answer_type=answer_type(text, indicator),
+        flow=_flow(folded, entities), answer_type=kind,
         terms=terms, literals=_literals(text, entities), comparison=bool(COMPARE.search(folded)),
+        sector=sector_of(folded) if indicator in SECTORED else None,
+        events=events_in(folded) if kind is AnswerType.DATE else frozenset(),
     )
 
 

@@ -231,3 +231,51 @@ def test_a_sentence_naming_other_countries_does_not_borrow_its_context():
     p = passage(text, subject=("巴西", "挪威"))
     q = analyze("Which road links the ports of Brazil and Chile through Peru?")
     assert "entity" in check(q, p, text, text, before).failed
+
+
+def test_a_sector_figure_does_not_answer_the_total_nor_the_total_a_sector():
+    text = "2024年巴西与挪威双边贸易额达90亿美元，农产品贸易额为12亿美元。"
+    p = passage(text)
+    s = p.sentences[0]
+    total, farm = "2024年巴西与挪威双边贸易额达90亿美元，", "农产品贸易额为12亿美元。"
+    whole = analyze("What was the Brazil–Norway trade volume in 2024?")
+    assert check(whole, p, s, total).ok
+    c = check(whole, p, s, farm)
+    assert c.failed == ("sector",) and c.said_sector == "agriculture"
+    sector = analyze("2024年巴西和挪威的农产品贸易额是多少？")
+    assert sector.sector == "agriculture"
+    assert check(sector, p, s, farm).ok
+    assert check(sector, p, s, total).failed == ("sector",)
+    # English passages read the same way; a sector word elsewhere in the clause narrows nothing.
+    en = passage("In 2024 energy exports from Peru reached $3 billion, and total exports grew.", subject=("Peru",))
+    assert "sector" in check(analyze("How much did Peru export in 2024?"), en, en.text, "In 2024 energy exports from Peru reached $3 billion,").failed
+    assert check(analyze("What did Peru's energy exports reach in 2024?"), en, en.text, "In 2024 energy exports from Peru reached $3 billion,").ok
+    assert not check(analyze("What was the Brazil–Norway trade volume in 2024?"), p, s, "巴西提供农业服务，贸易额达90亿美元").failed
+
+
+def test_a_date_of_another_kind_of_event_does_not_answer_when():
+    text = "巴西与挪威于1990年5月3日建立外交关系，并于2001年签署《自由贸易协定》。"
+    p = passage(text)
+    s = p.sentences[0]
+    ties, deal = "巴西与挪威于1990年5月3日建立外交关系，", "并于2001年签署《自由贸易协定》。"
+    treaty = analyze("When did Brazil and Norway sign the free trade agreement?")
+    assert treaty.events == {"document"}
+    assert check(treaty, p, s, deal).ok
+    assert check(treaty, p, s, ties).failed == ("event",)
+    relations = analyze("巴西和挪威何时建交？")
+    assert check(relations, p, s, ties).ok and check(relations, p, s, deal).failed == ("event",)
+    # A clause naming no kind of event is read with its sentence; a question naming none is not checked.
+    assert check(analyze("When did Brazil's president visit Norway?"), passage("2019年3月，巴西总统抵达奥斯陆进行国事访问。"),
+                 "2019年3月，巴西总统抵达奥斯陆进行国事访问。", "2019年3月，").ok
+    assert not analyze("When did Brazil and Norway meet?").events - {"meeting"}
+
+
+def test_some_months_asked_are_not_answered_by_a_figure_for_the_year():
+    p = passage("巴西与挪威的贸易额今年达到14亿美元，同比增长5%。")
+    s = p.sentences[0]
+    c = check(analyze("今年头五个月巴西与挪威的贸易额是多少？"), p, s, s)
+    assert c.failed == ("period",) and "months not stated" in c.said_period
+    assert check(analyze("今年巴西与挪威的贸易额是多少？"), p, s, s).ok
+    assert check(analyze("What was the Brazil–Norway trade volume for the full year?"), p, s, s).ok
+    months = passage("今年前五个月，巴西与挪威的贸易额达到6亿美元。")
+    assert check(analyze("今年头五个月巴西与挪威的贸易额是多少？"), months, months.text, months.text).ok

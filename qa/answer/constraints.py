@@ -13,6 +13,13 @@ article, satisfies each constraint the question states (qa.question):
 - indicator: a question about the trade volume is not answered by an export
   figure: the clause (or, if the clause names no indicator, its sentence)
   must state the indicator asked.
+- sector: an indicator narrowed to a sector ("agricultural trade") is
+  answered only by a clause (or its sentence) on that sector; one asked
+  whole is not answered by a clause whose indicator a sector narrows
+  ("农产品贸易额" for "trade volume").
+- event: a date asked of one kind of event (a treaty signed, relations
+  established, a visit) is not answered by a clause dating another kind: the
+  clause, or if it names none its sentence, must name the kind asked.
 - direction: a flow between two countries must give them the roles asked
   ("X invested in Y" is not "Y invested in X").
 - period: a part of a year asked (January-August, the first half) is not
@@ -27,7 +34,8 @@ import re
 from dataclasses import dataclass
 
 from qa.ingest.corpus import Passage
-from qa.question import FLOW, FLOW_ZH, INDICATORS, Question, flow_roles, period_of, states
+from qa.question import (FLOW, FLOW_ZH, INDICATORS, SECTORED, SECTORS, Question, events_in, flow_roles, form_at,
+                         period_of, sector_of, states)
 from qa.text.aliases import PAIR_CHARS
 from qa.text.entities import Entity, find_entities, pair_entities
 from qa.text.lexical import fold
@@ -51,10 +59,11 @@ PART_MONTHS = {"H1": (1, 6), "H2": (7, 12), "Q1": (1, 3)}
 
 @dataclass(frozen=True)
 class Check:
-    failed: tuple[str, ...] = ()  # "year", "period", "entity", "indicator", "direction"
+    failed: tuple[str, ...] = ()  # "year", "period", "entity", "indicator", "sector", "event", "direction"
     said_years: tuple[int, ...] = ()  # the years the sentence gives, when not the ones asked
     said_period: str = ""  # what the clause covers instead, in words, when "period" failed
     total_since: int | None = None  # the first year of a total over years, when that is what failed
+    said_sector: str = ""  # the sector the clause's figure is for ("" = the total), when "sector" failed
 
 
     @property
@@ -72,7 +81,7 @@ def check(q: Question, passage: Passage, sentence: str, clause: str, before: str
     # figures are totals or parts of a year: a name or a date is not.
     figure = q.answer_type.value in FIGURES
     since = _since(q, passage, sentence, clause) if figure else None
-    said_period = f"the total since {since}" if since is not None else (_part_said(q, sentence, clause) if figure and years_ok else "")
+    said_period = f"the total since {since}" if since is not None else (_part_said(q, sentence, clause, passage.text, before) if figure and years_ok else "")
     if said_period:
         failed.append("period")
     elif not years_ok:
@@ -81,9 +90,14 @@ def check(q: Question, passage: Passage, sentence: str, clause: str, before: str
         failed.append("entity")
     if not _indicator_ok(q, sentence, clause):
         failed.append("indicator")
+    sector = _sector_said(q, sentence, clause)
+    if sector is not None:
+        failed.append("sector")
+    if not _event_ok(q, sentence, clause):
+        failed.append("event")
     if flow_direction(q, clause) < 0:
         failed.append("direction")
-    return Check(tuple(failed), said, said_period, since)
+    return Check(tuple(failed), said, said_period, since, sector or "")
 
 
 def article_year(passage: Passage) -> int | None:
@@ -141,13 +155,30 @@ def _last_said_years(text: str, reference_year: int | None) -> list[int]:
     return []
 
 
-def _part_said(q: Question, sentence: str, clause: str) -> str:
-    """The months the clause covers, in words, when the question asks other months."""
+def _last_said_part(text: str) -> tuple[int, int] | None:
+    """The months the last dated sentence of `text` covers (the paragraph
+    before, whose time frame an undated paragraph goes on in: see _years)."""
+    for sentence in reversed(re.split(r"(?<=[。！？!?])|(?<=\.)\s+", text)):
+        period = period_of(sentence)
+        if period.years or period.relative or period.part:
+            return part_months(period.part)
+    return None
+
+
+def _part_said(q: Question, sentence: str, clause: str, paragraph: str = "", before: str = "") -> str:
+    """The months the clause covers, in words, when the question asks other
+    months. A clause that names no months takes its paragraph's; where neither
+    does, a figure for "this year" or "2024" is the year's, or the year's so
+    far: it answers a question about the full year, not one about some months
+    ("哈吉贸易额今年达到14亿美元" is no answer for 头五个月)."""
     asked = part_months(q.period.part)
     if not asked:
         return ""
-    said = part_months(period_of(_through(sentence, clause, sentence)).part)
-    return months_in_words(said) if said and said != asked else ""
+    said = part_months(period_of(_through(sentence, clause, sentence)).part) or part_months(period_of(paragraph).part) \
+        or _last_said_part(before)
+    if said is None:
+        return "" if asked == (1, 12) else "the year (months not stated)"
+    return months_in_words(said) if said != asked else ""
 
 
 def _since(q: Question, passage: Passage, sentence: str, clause: str) -> int | None:
@@ -244,6 +275,60 @@ def _indicator_ok(q: Question, sentence: str, clause: str) -> bool:
     # A clause that names another indicator (an export figure for "trade
     # volume") fails; one that names none is read with its sentence.
     return not named and says(sentence, q.indicator)
+
+
+def _event_ok(q: Question, sentence: str, clause: str) -> bool:
+    """The clause dates a kind of event asked: it names one, or names none and
+    its sentence names one, or neither names any kind (nothing contradicts)."""
+    if not q.events:
+        return True
+    for text in (clause, sentence):
+        said = events_in(fold(text).lower())
+        if said:
+            return bool(said & q.events)
+    return True
+
+
+# How close a sector word must come before the indicator's word to narrow it
+# ("农产品贸易额", "能源领域投资", "agricultural trade", "energy sector
+# investment"); further away it is about something else in the clause.
+SECTOR_REACH_ZH, SECTOR_REACH_EN = 4, 20  # characters between them
+
+
+def narrowed(text: str, indicator: str) -> str | None:
+    """The sector that narrows the indicator in a text, or None: a sector word
+    just before one of the indicator's words, or "trade in <sector>"."""
+    low = fold(text).lower()
+    for key, rx in SECTORS.items():
+        for m in rx.finditer(low):
+            reach = SECTOR_REACH_EN if m.group().isascii() else SECTOR_REACH_ZH
+            after = re.split(r"[，。；：！？,.;:!?]", low[m.end() : m.end() + reach + 12])[0]  # not across a clause
+            if any(0 <= form_at(after, f) <= reach for f in INDICATORS[indicator]):
+                return key
+            words = "|".join(re.escape(f) for f in INDICATORS[indicator] if f.isascii())
+            if words and re.search(rf"\b(?:{words})\w* in (?:\w+ ){{0,2}}$", low[max(0, m.start() - 30) : m.start()]):
+                return key
+    return None
+
+
+def _sector_said(q: Question, sentence: str, clause: str) -> str | None:
+    """None when the clause's figure is for the sector asked (or the whole
+    indicator, when none is asked); else the sector it is for ("" = the whole)."""
+    if q.indicator not in SECTORED:
+        return None
+    said = narrowed(clause, q.indicator)
+    if q.sector is None:
+        return said  # a sector's figure for the whole indicator asked
+    if said == q.sector:
+        return None
+    if said is None:
+        low = fold(clause).lower()
+        if any(states(low, f) for f in INDICATORS[q.indicator]) and sector_of(low) != q.sector:
+            return ""  # the clause states the indicator whole ("双边贸易额达90亿美元")
+        # A clause that does not name the indicator is read with its sentence ("其中粮食为…").
+        if sector_of(low) == q.sector or sector_of(fold(sentence).lower()) == q.sector:
+            return None
+    return said or ""
 
 
 # One-character country forms (aliases.PAIR_CHARS) name a side of a flow in

@@ -172,6 +172,12 @@ def _what_they_give(q: Question, failed: Choice) -> str:
         return f"the articles do not give {asked} for this; for {c.said_period} they give {span}"
     if "entity" in c.failed:
         return f"the articles do not give this for {', '.join(e.name_en for e in q.countries)}; the closest figure ({span}) is about another partner"
+    if "sector" in c.failed:
+        asked = f"{q.sector} {q.indicator}" if q.sector else f"the total {q.indicator}"
+        said = f"{c.said_sector} {q.indicator} only" if c.said_sector else f"the total {q.indicator}"
+        return f"the articles do not give {asked}; the closest figure ({span}) is for {said}"
+    if "event" in c.failed:
+        return f"the articles do not date the {' or '.join(sorted(q.events))} asked; the closest date ({span}) is of another event"
     if "indicator" in c.failed:
         return f"the articles do not give the {q.indicator} figure asked; the closest ({span}) is another measure"
     return f"the articles give {span} for the opposite direction, not the one asked"

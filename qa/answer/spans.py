@@ -69,7 +69,10 @@ def clauses(sentence: str) -> list[str]:
         if not carry and piece:
             out.append(piece)
     if carry:
-        out.append(carry) if not out else out.__setitem__(-1, out[-1] + carry)
+        # A short last piece that states its own figure ("目标直指300亿美元。")
+        # is a clause of its own: joined to the one before, that clause's
+        # indicator (贸易额) would pass for it. Other short ends join it.
+        out.append(carry) if not out or re.search(r"\d", carry) else out.__setitem__(-1, out[-1] + carry)
     return out
 
 
