@@ -106,9 +106,10 @@ INDICATORS: dict[str, tuple[str, ...]] = {
     "import": ("import", "进口"),
     "investment": ("invest", "投资"),
     "balance": ("deficit", "surplus", "trade balance", "逆差", "顺差", "赤字", "差额"),
-    # A figure to be reached: "aim for", "将贸易额提升至…" (raise to) are targets, not results.
+    # A figure to be reached: "aim for", "将贸易额提升至…" (raise to), "计划…实现" (planned) are targets, not results.
     "target": ("target", "goal", "aim to", "aim for", "aims for", "aiming for", "objective", "目标", "力争",
-               "提升至", "提升到", "提高至", "提高到"),
+               "提升至", "提升到", "提高至", "提高到",
+               "planned", "plans to", "plan to", "计划", "规划"),
     # A price is not the value traded: "the price of the gas" is not the trade figure.
     "price": ("price", "tariff", "价格", "售价", "单价", "价位"),
     "trade": ("trade", "turnover", "贸易", "经贸"),

@@ -279,3 +279,12 @@ def test_some_months_asked_are_not_answered_by_a_figure_for_the_year():
     assert check(analyze("What was the Brazil–Norway trade volume for the full year?"), p, s, s).ok
     months = passage("今年前五个月，巴西与挪威的贸易额达到6亿美元。")
     assert check(analyze("今年头五个月巴西与挪威的贸易额是多少？"), months, months.text, months.text).ok
+
+
+def test_a_sentence_naming_no_indicator_goes_on_about_the_one_before():
+    p = passage("2020年，巴西与挪威的贸易额为8亿美元。今年前五个月已达6亿美元。2024年，巴西对挪威出口额为5亿美元。今年已达3亿美元。")
+    s = p.sentences
+    asked = analyze("今年前五个月巴西与挪威的贸易额是多少？")
+    assert check(asked, p, s[1], s[1]).ok
+    assert "indicator" in check(analyze("今年巴西与挪威的贸易额是多少？"), p, s[3], s[3]).failed  # the sentence before gives exports
+    assert analyze("How much freight is planned for the route?").indicator == "target"

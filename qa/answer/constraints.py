@@ -88,7 +88,7 @@ def check(q: Question, passage: Passage, sentence: str, clause: str, before: str
         failed.append("year")
     if not _entities_ok(q, passage, sentence, clause, None if figure else f"{passage.text} {before}"):
         failed.append("entity")
-    if not _indicator_ok(q, sentence, clause):
+    if not _indicator_ok(q, sentence, clause, passage.text):
         failed.append("indicator")
     sector = _sector_said(q, sentence, clause)
     if sector is not None:
@@ -261,20 +261,31 @@ def _entities_ok(q: Question, passage: Passage, sentence: str, clause: str = "",
     return not others or all(mentions(e, sentence) for e in countries)
 
 
-def _indicator_ok(q: Question, sentence: str, clause: str) -> bool:
-    if q.indicator is None:
-        return True
+def _indicator_ok(q: Question, sentence: str, clause: str, paragraph: str = "") -> bool:
+    if q.indicator is None or (q.indicator == "target" and q.answer_type.value not in FIGURES):
+        return True  # a target is a figure to be reached: "which port is planned as a hub" asks a name
 
     def says(text: str, key: str) -> bool:
         low = fold(text).lower()
         return any(states(low, f) for f in INDICATORS[key])
 
-    if says(clause, q.indicator):
-        return True
-    named = [k for k in INDICATORS if says(clause, k)]
-    # A clause that names another indicator (an export figure for "trade
-    # volume") fails; one that names none is read with its sentence.
-    return not named and says(sentence, q.indicator)
+    # The clause, else its sentence, else the sentence before it in the
+    # paragraph: a sentence that names no indicator goes on about the one the
+    # sentence before named ("2020年，两国贸易额为…。今年前五个月已达8.218亿美元").
+    for text in (clause, sentence, _sentence_before(paragraph, sentence)):
+        if says(text, q.indicator):
+            return True
+        if any(says(text, k) for k in INDICATORS):
+            return False  # another indicator (an export figure for "trade volume")
+    return False
+
+
+def _sentence_before(paragraph: str, sentence: str) -> str:
+    at = paragraph.find(sentence)
+    if at <= 0:
+        return ""
+    pieces = re.split(r"(?<=[。！？!?])|(?<=\.)\s+", paragraph[:at].rstrip())
+    return next((p for p in reversed(pieces) if p.strip()), "")
 
 
 def _event_ok(q: Question, sentence: str, clause: str) -> bool:
