@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from qa.text.entities import Entity, find_entities, near_countries, pair_entities
+from qa.text.entities import Entity, find_entities, near_countries, pair_entities, side_entities
 from qa.text.lexical import LATIN_OR_NUMBER, STOP_LATIN, english_for, english_lemmas, fold, key_terms
 
 
@@ -110,6 +110,10 @@ INDICATORS: dict[str, tuple[str, ...]] = {
     "target": ("target", "goal", "aim to", "aim for", "aims for", "aiming for", "objective", "目标", "力争",
                "提升至", "提升到", "提高至", "提高到",
                "planned", "plans to", "plan to", "计划", "规划"),
+    # The size of an economy or of a people is not a flow between countries:
+    # "哈萨克斯坦的国内生产总值" is not answered by an export figure.
+    "gdp": ("gdp", "gross domestic product", "size of the economy", "国内生产总值", "经济规模", "经济总量"),
+    "population": ("population", "人口"),
     # A price is not the value traded: "the price of the gas" is not the trade figure.
     "price": ("price", "tariff", "价格", "售价", "单价", "价位"),
     "trade": ("trade", "turnover", "贸易", "经贸"),
@@ -173,6 +177,9 @@ FLOW = re.compile(rf"\b(?:invest|export|import){ENDINGS}|\bsuppl(?:y|ies|ied|ier
 IMPORT = re.compile(rf"\bimport{ENDINGS}|进口", re.I)
 TO_SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+)?|[从自])$", re.I)
 TO_DEST = re.compile(r"(?:\b(?:to|into|in)\s+(?:the\s+)?|[对向到至])$", re.I)
+# A question asking by how much something changed, in either language.
+CHANGE = re.compile(r"(?:降低|下降|减少|增长|增加|提高|上升|下滑|缩减|降|增|涨|跌|减)了?(?:多少|几成|百分之几)|\bby how much\b"
+                    r"|\bhow much\b.*\b(?:cut|reduce[sd]?|fall|fell|drop(?:ped)?|decline[sd]?|rise|rose|grow|grew|increase[sd]?|decrease[sd]?)\b", re.I)
 # A question asking for several things, in either language.
 MANY = re.compile(r"哪些|哪几|有什么|都有|包括哪|\blist\b|\bwhich\s+(?:\w+\s+)?(?!(?:is|was|has|does|its|this|his)\b)\w+(?<!s)s\b|\bwhat\s+(?:are|were)\b"
                   r"|\bwhat\s+(?:\w+\s+)?\w+(?<!s)s\s+(?:are|were|did|do|does|have|has|had)\b|\bname (?:the|all)\b", re.I)
@@ -281,9 +288,14 @@ class Question:
         """The span types that answer it, in order: "多少" asks an amount of money
         only when money is named; else any quantity with its unit answers
         ("装机容量是多少？" -> 90兆瓦)."""
+        types = (self.answer_type.value,)
         if self.answer_type is AnswerType.MONEY and not MONEY_WORDS.search(fold(self.text)):
-            return (AnswerType.MONEY.value, AnswerType.COUNT.value)
-        return (self.answer_type.value,)
+            types = (AnswerType.MONEY.value, AnswerType.COUNT.value)
+        # "同比降了多少", "by how much would it cut the cost": a change is
+        # stated as an amount or as a share (同比微降5.7%, 降低15-20%).
+        if self.answer_type is AnswerType.MONEY and CHANGE.search(fold(self.text)):
+            types += (AnswerType.PERCENT.value,)
+        return types
 
 
 def analyze(text: str) -> Question:
@@ -329,6 +341,9 @@ def _entities(text: str) -> tuple[Entity, ...]:
     for e in pair_entities(fold(text)):
         if all(f.key != e.key for f in found):
             found.append(e)
+    for e in side_entities(fold(text)):
+        if all(f.key != e.key for f in found):
+            found.append(e)
     # A country's name typed with a slip ("kazakstan") still names it.
     near = near_countries(text, {f.key for f in found})
     if near:  # in the order the question names them (a flow's roles and a comparison's sides read it)
@@ -352,6 +367,9 @@ def _term(word: str, forms: tuple[str, ...]) -> Term:
     return Term(word, tuple(dict.fromkeys((*forms, *english))))
 
 
+SIZE_ASKED = {"population": AnswerType.COUNT, "gdp": AnswerType.MONEY}
+
+
 def answer_type(text: str, indicator: str | None = None) -> AnswerType:
     folded = fold(text)  # "多少個" asks a count as "多少个" does
     if _WHY_HOW.search(folded) or _YES_NO.search(folded):
@@ -369,6 +387,9 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
                     r"grow|increase|decrease|rise|增长|下降|增幅|%|share|比例|占比|比重|" + SHARE_OF + "|" + RATE, folded, re.I):
                 continue
             return kind
+    # "What is the population / GDP of X?" asks a figure, not a definition.
+    if indicator in SIZE_ASKED:
+        return SIZE_ASKED[indicator]
     if _WHO_WHAT_IS.search(folded):  # "What is TRIPP?", "Who is Tokayev?": no typed span defines it
         return AnswerType.SENTENCE
     if not _ASKS.search(folded):  # a bare topic ("China trade", "Russia?")

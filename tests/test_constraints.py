@@ -288,3 +288,11 @@ def test_a_sentence_naming_no_indicator_goes_on_about_the_one_before():
     assert check(asked, p, s[1], s[1]).ok
     assert "indicator" in check(analyze("今年巴西与挪威的贸易额是多少？"), p, s[3], s[3]).failed  # the sentence before gives exports
     assert analyze("How much freight is planned for the route?").indicator == "target"
+
+
+def test_now_in_a_passage_is_the_article_year():
+    p = passage("目前共有300名巴西学生在挪威学习。", date="2025-05-01")
+    s = p.sentences[0]
+    c = check(analyze("How many Brazilian students were studying in Norway in 2024?"), p, s, s)
+    assert c.failed == ("year",) and c.said_years == (2025,)
+    assert check(analyze("How many Brazilian students are studying in Norway this year?"), p, s, s).ok

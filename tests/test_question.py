@@ -260,3 +260,24 @@ def test_capital_asked_is_not_answered_by_a_count_of_things():
     assert not measure_clash("开发银行的注册资本是多少？", "5000万")
     assert measure_clash("How much did Chilean firms invest in Peru?", "约600家")
     assert not measure_clash("How much did Chilean firms invest in Peru?", "12亿美元")
+
+
+def test_a_side_named_with_fang_is_that_country():
+    q = analyze("2024年巴西与哈方向挪威出口了多少？")
+    assert "KZ" in {e.key for e in q.entities}
+    assert dict(analyze("2024年哈方向挪威出口了多少？").flow) == {"KZ": "src", "NO": "dst"}
+    # Inside words the same characters mean something else.
+    assert not analyze("增加方式是什么？").entities and not analyze("双方同意方案了吗？").entities
+
+
+def test_a_change_asked_is_answered_by_an_amount_or_a_share():
+    assert "percent" in analyze("今年前八个月两国贸易额同比降了多少？").span_types
+    assert "percent" in analyze("By how much would the corridor cut shipping costs?").span_types
+    assert "percent" not in analyze("今年前八个月两国贸易额是多少？").span_types
+
+
+def test_the_size_of_an_economy_or_a_people_is_its_own_figure():
+    assert analyze("What is the population of Norway?").answer_type is AnswerType.COUNT
+    assert analyze("What is the population of Norway?").indicator == "population"
+    q = analyze("挪威2024年的国内生产总值是多少？")
+    assert q.indicator == "gdp" and q.answer_type is AnswerType.MONEY

@@ -117,11 +117,11 @@ def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None
         order = [s for s in [h.sentence] + [s for _, s in by_score if s != h.sentence] if informative(s)]
         # A measure asked ("how long … in km"): a sentence that states none of it does not answer.
         order = [s for s in order if not unit_clash(q.text, s)]
-        if q.asks_why:  # a cause is answered by the sentence that gives one, if the passage has it
-            order = [s for s in order if gives_cause(s)] + [s for s in order if not gives_cause(s)]
-        # A question about a country ("Russia?") is answered by a sentence that names it, if the passage has one.
-        naming = [s for s in order if any(mentions(e, s) for e in q.entities)]
-        for sentence in (naming or order)[:SENTENCES_TRIED]:
+        # "Why" is answered by a sentence that gives a cause, if the passage has
+        # one; a question about a country ("Russia?") by one that names it.
+        causes = [s for s in order if gives_cause(s)] if q.asks_why else []
+        naming = [s for s in causes or order if any(mentions(e, s) for e in q.entities)]
+        for sentence in (naming or causes or order)[:SENTENCES_TRIED]:
             c = check(q, h.passage, sentence, sentence, h.before)
             if not (SENTENCE_FAILS & set(c.failed)):
                 return rank, sentence, c

@@ -44,6 +44,8 @@ from qa.text.lexical import fold
 YEAR_SAID = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.]|\s*[万亿千百])")
 
 
+# "Now" in a passage: the time of writing (the article's year).
+CURRENT = re.compile(r"目前|当前|现在|如今|眼下|现阶段|\bcurrently\b|\bat present\b|\bnow\b|\btoday\b", re.I)
 # A total over years: since a year ("自2005年以来", "since 2005") or across a
 # range ("2005—2024 年间", "between 2005 and 2024", "from 2005 to 2024").
 TOTAL_SPAN = re.compile(
@@ -143,6 +145,8 @@ def _said_years(text: str, reference_year: int | None) -> list[int]:
     said = [int(y) for y in YEAR_SAID.findall(text)]
     if reference_year:
         said += [reference_year + r for r in period_of(text).relative]
+        if CURRENT.search(text):
+            said.append(reference_year)  # "目前共有2766名…" is the article's year, not 2024
     return said
 
 

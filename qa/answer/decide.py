@@ -179,7 +179,8 @@ def _what_they_give(q: Question, failed: Choice) -> str:
     if "event" in c.failed:
         return f"the articles do not date the {' or '.join(sorted(q.events))} asked; the closest date ({span}) is of another event"
     if "indicator" in c.failed:
-        return f"the articles do not give the {q.indicator} figure asked; the closest ({span}) is another measure"
+        what = "GDP" if q.indicator == "gdp" else q.indicator
+        return f"the articles do not give the {what} figure asked; the closest ({span}) is another measure"
     return f"the articles give {span} for the opposite direction, not the one asked"
 
 

@@ -354,3 +354,20 @@ def pair_entities(text: str) -> list[Entity]:
             if record and all(e.key != record.key for e in out):
                 out.append(Entity(record.key, record.kind, record.name_en, record.names_zh, ch))
     return out
+
+
+# "哈方向吉尔吉斯斯坦出口", "中方投资": a one-character form with 方 is that
+# country's side. Only where it starts a word (after a year, 与, 、 …): inside
+# words the same characters mean other things (增加方式, 算法方面, 同意方案).
+SIDE_FORM = re.compile(rf"(?:^|(?<=[\s\d年与和及、，,；;：:“（(]))([{''.join(PAIR_CHARS)}])方(?!面|法|案|式|针|便|位|言|块|程|正)")
+
+
+def side_entities(text: str) -> list[Entity]:
+    """Countries named as a side ("哈方", "中方") in a question."""
+    lexicon = _lexicon()
+    out: list[Entity] = []
+    for m in SIDE_FORM.finditer(text):
+        record = lexicon.by_key.get(PAIR_CHARS[m.group(1)])
+        if record and all(e.key != record.key for e in out):
+            out.append(Entity(record.key, record.kind, record.name_en, record.names_zh, m.group(1)))
+    return out
