@@ -21,6 +21,9 @@ def keys(q):
         ("中美关系如何？", ["CN", "US"]),
         ("Trade between the US and the UAE", ["US", "AE"]),  # not the U.S. Virgin Islands
         ("USA, UK and Britain", ["US", "GB"]),
+        ("Where did British settlers live?", ["GB"]),  # not the British Virgin Islands
+        ("Who ruled Burma and the Holy See?", ["MM", "VA"]),  # a bracketed name is still a name
+        ("Which Latin American country?", []),  # "American" alone is not taken for the US
         ("中美洲的咖啡", []),  # Central America is not China + US
         ("中英文对照", []),  # Chinese and English, not China + UK
         ("加德满都在哪里？", ["Asia/Kathmandu"]),  # a city, not Canada + Germany

@@ -12,6 +12,11 @@ SHORT_FORMS = {
     "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB",
     "UAE": "AE", "U.A.E.": "AE", "Emirates": "AE",
     "Holland": "NL", "the Netherlands": "NL", "Czechia": "CZ", "Czech Republic": "CZ",
+    # Adjectives that share no first letters with the country's name, which
+    # qa.text.entities._adjectives therefore cannot derive from CLDR ("American"
+    # is left out: "Latin American", "South American" are not the US).
+    "British": "GB", "French": "FR", "Dutch": "NL", "Turkish": "TR",
+    "Swiss": "CH", "Danish": "DK", "Filipino": "PH", "Welsh": "GB", "Scottish": "GB",
     "South Korea": "KR", "North Korea": "KP", "Taiwan": "TW", "Vatican": "VA",
     "Ivory Coast": "CI", "East Timor": "TL", "Burma": "MM", "Swaziland": "SZ", "Macedonia": "MK",
     "DRC": "CD", "DR Congo": "CD", "PRC": "CN", "KSA": "SA", "Russian Federation": "RU",

@@ -175,7 +175,7 @@ def _lexicon() -> _Lexicon:
 def _records() -> list[_Record]:
     """Countries and organisations, then cities (built once, then from qa.text.derived)."""
     packages = ("babel", "pycountry", "countrystatecity-translations")
-    return derived("places", 1, packages, lambda: [*_countries_and_orgs(), *_cities()])
+    return derived("places", 2, packages, lambda: [*_countries_and_orgs(), *_cities()])
 
 
 def _countries_and_orgs() -> list[_Record]:
@@ -286,6 +286,9 @@ def _cities() -> list[_Record]:
     return records
 
 
+QUALIFIER = re.compile(r"[A-Z.]{2,5}|\w+(?:ish|ch|ese)|.* part|.* of")
+
+
 def _english_variants(name: str) -> Iterator[str]:
     """Spellings of one English name: "Korea, Republic of" -> "Republic of
     Korea"; "Myanmar (Burma)" -> "Myanmar", "Burma"; "&" -> "and"."""
@@ -298,7 +301,9 @@ def _english_variants(name: str) -> Iterator[str]:
     outer = re.sub(r"\s*\(.*?\)", "", name)
     if outer != name:
         yield outer.strip()
-        yield from re.findall(r"\((.*?)\)", name)
+        # "(Burma)", "(Holy See)" name the country; "(British)", "(US)",
+        # "(French part)" only say whose it is: "British" alone is the UK's word.
+        yield from (p for p in re.findall(r"\((.*?)\)", name) if not QUALIFIER.fullmatch(p))
 
 
 def _chinese(names: Iterable[str]) -> tuple[str, ...]:
