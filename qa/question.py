@@ -306,7 +306,8 @@ def analyze(text: str) -> Question:
     entities = _entities(text)
     names = {w.lower() for e in entities for n in (e.name_en, e.surface, *e.names_zh) for w in (n, *n.split())}
     # Time words are the period's business, not topic words a passage must repeat.
-    terms = tuple(_term(w, forms) for w, forms in key_terms(text, names) if not _is_period_word(w))
+    said = _period_phrases(folded)
+    terms = tuple(_term(w, forms) for w, forms in key_terms(text, names) if not _is_period_word(w) and not _in_phrases(w, said))
     indicator = next((k for k, forms in INDICATORS.items() if any(states(folded, f) for f in forms)), None)
     kind = answer_type(text, indicator)
     return Question(
@@ -350,6 +351,28 @@ def _entities(text: str) -> tuple[Entity, ...]:
         low = text.lower()
         found = sorted(found + near, key=lambda e: low.find(e.surface.lower()) % (len(low) + 1))
     return tuple(found)
+
+
+def _period_phrases(folded: str) -> list[str]:
+    """The question's period phrases ("2025年前九个月", "the first nine months
+    of 2025"), lower case: pieces of them ("nine", "months", "年前", "九个")
+    are no topic words a passage must repeat. Matches that touch (one
+    character apart) join: 2025 + 年 + 前九个月."""
+    spans = sorted(m.span() for rx in (YEAR, MONTH_RANGE, *(r for r, _ in (*RELATIVE_YEARS, *PARTS))) for m in rx.finditer(folded))
+    joined: list[list[int]] = []
+    for a, b in spans:
+        if joined and a <= joined[-1][1] + 1:
+            joined[-1][1] = max(joined[-1][1], b)
+        else:
+            joined.append([a, b])
+    return [folded[a:b].lower() for a, b in joined]
+
+
+def _in_phrases(word: str, phrases: list[str]) -> bool:
+    w = word.lower()
+    if w.isascii():
+        return any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", p) for p in phrases)
+    return any(w in p for p in phrases)
 
 
 def _is_period_word(word: str) -> bool:
