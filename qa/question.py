@@ -113,7 +113,7 @@ INDICATORS: dict[str, tuple[str, ...]] = {
     # The size of an economy or of a people is not a flow between countries:
     # "哈萨克斯坦的国内生产总值" is not answered by an export figure.
     "gdp": ("gdp", "gross domestic product", "size of the economy", "国内生产总值", "经济规模", "经济总量"),
-    "population": ("population", "人口"),
+    "population": ("population", "inhabitants", "residents", "人口", "居民"),
     # A price is not the value traded: "the price of the gas" is not the trade figure.
     "price": ("price", "tariff", "价格", "售价", "单价", "价位"),
     "trade": ("trade", "turnover", "贸易", "经贸"),
@@ -391,6 +391,7 @@ def _term(word: str, forms: tuple[str, ...]) -> Term:
 
 
 SIZE_ASKED = {"population": AnswerType.COUNT, "gdp": AnswerType.MONEY}
+WHICH = re.compile(r"\bwhich\b|哪", re.I)  # "which city has the biggest population" asks a name
 
 
 def answer_type(text: str, indicator: str | None = None) -> AnswerType:
@@ -409,9 +410,11 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
             if kind is AnswerType.PERCENT and re.search(r"how much|多少", folded, re.I) and not re.search(
                     r"grow|increase|decrease|rise|增长|下降|增幅|%|share|比例|占比|比重|" + SHARE_OF + "|" + RATE, folded, re.I):
                 continue
+            if kind in _FIGURES and indicator in SIZE_ASKED:
+                return SIZE_ASKED[indicator]  # "华沙的人口是多少" asks a count of people, not an amount
             return kind
     # "What is the population / GDP of X?" asks a figure, not a definition.
-    if indicator in SIZE_ASKED:
+    if indicator in SIZE_ASKED and not WHICH.search(folded):
         return SIZE_ASKED[indicator]
     if _WHO_WHAT_IS.search(folded):  # "What is TRIPP?", "Who is Tokayev?": no typed span defines it
         return AnswerType.SENTENCE

@@ -55,6 +55,9 @@ TOTAL_SPAN = re.compile(
 # A question that asks for such a total.
 ASKS_TOTAL = re.compile(r"累计|以来|总共|一共|迄今|至今|\btotal\b|\bsince\b|so far|to date|cumulative|altogether|in all\b", re.I)
 FIGURES = frozenset({"money", "count", "percent"})  # answer types the period check applies to
+# Indicators that are figures by nature (a target to reach, the size of an
+# economy or a people): they constrain a figure asked, not a name or a sentence.
+FIGURE_ONLY = frozenset({"target", "gdp", "population"})
 # Parts of a year as month ranges, so "the first half" meets "1-6月".
 PART_MONTHS = {"H1": (1, 6), "H2": (7, 12), "Q1": (1, 3)}
 
@@ -266,8 +269,8 @@ def _entities_ok(q: Question, passage: Passage, sentence: str, clause: str = "",
 
 
 def _indicator_ok(q: Question, sentence: str, clause: str, paragraph: str = "") -> bool:
-    if q.indicator is None or (q.indicator == "target" and q.answer_type.value not in FIGURES):
-        return True  # a target is a figure to be reached: "which port is planned as a hub" asks a name
+    if q.indicator is None or (q.indicator in FIGURE_ONLY and q.answer_type.value not in FIGURES):
+        return True  # "which port is planned as a hub", "which city has the biggest population" ask names
 
     def says(text: str, key: str) -> bool:
         low = fold(text).lower()

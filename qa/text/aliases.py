@@ -14,9 +14,10 @@ SHORT_FORMS = {
     "Holland": "NL", "the Netherlands": "NL", "Czechia": "CZ", "Czech Republic": "CZ",
     # Adjectives that share no first letters with the country's name, which
     # qa.text.entities._adjectives therefore cannot derive from CLDR ("American"
-    # is left out: "Latin American", "South American" are not the US).
+    # is left out: "Latin American", "South American" are not the US; "Scottish"
+    # and "Welsh" name parts of the UK that passages name as such, 苏格兰).
     "British": "GB", "French": "FR", "Dutch": "NL", "Turkish": "TR",
-    "Swiss": "CH", "Danish": "DK", "Filipino": "PH", "Welsh": "GB", "Scottish": "GB",
+    "Swiss": "CH", "Danish": "DK", "Filipino": "PH",
     "South Korea": "KR", "North Korea": "KP", "Taiwan": "TW", "Vatican": "VA",
     "Ivory Coast": "CI", "East Timor": "TL", "Burma": "MM", "Swaziland": "SZ", "Macedonia": "MK",
     "DRC": "CD", "DR Congo": "CD", "PRC": "CN", "KSA": "SA", "Russian Federation": "RU",
