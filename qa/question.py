@@ -160,6 +160,27 @@ EVENTS: dict[str, re.Pattern] = {k: re.compile(v, re.I) for k, v in {
 }.items()}
 
 
+# People counted by their country: "how many Kyrgyz students", "多少名哈萨克斯坦
+# 学生", "多少吉尔吉斯族人" (a "-斯坦" country's people: its stem and 族).
+PEOPLE_EN = (r"people|persons|residents|students|tourists|workers|employees|citizens|members|visitors|experts|specialists"
+             r"|nationals|migrants|passengers|travell?ers|immigrants|emigrants|refugees|pupils|teachers|doctors|soldiers")
+PEOPLE_ZH = r"学生|留学生|人|公民|游客|劳工|侨民|居民|移民|专家|员工|教师|医生|士兵"
+COUNTED_PEOPLE = re.compile(rf"\bhow many ((?:[\w\-–]+\s+){{1,3}}?)(?:{PEOPLE_EN})\b"
+                            rf"|(?:多少|几)\s*[名位个]?\s*([\u4e00-\u9fff]{{2,10}}?)族?(?:{PEOPLE_ZH})", re.I)
+
+
+def counted_of(folded: str) -> str | None:
+    """The one country whose people a count question asks about, or None."""
+    m = COUNTED_PEOPLE.search(folded)
+    if not m:
+        return None
+    phrase = (m.group(1) or m.group(2) or "").strip()
+    found = {e.key for e in find_entities(phrase, any_case=True) if e.kind == "country"}
+    if not found and phrase and not phrase.isascii():
+        found = {e.key for e in find_entities(phrase + "斯坦") if e.kind == "country"}  # 吉尔吉斯族 -> 吉尔吉斯斯坦
+    return found.pop() if len(found) == 1 else None
+
+
 def events_in(text: str) -> frozenset[str]:
     """The kinds of event a text names (folded text; see EVENTS)."""
     return frozenset(k for k, rx in EVENTS.items() if rx.search(text))
@@ -268,6 +289,7 @@ class Question:
     comparison: bool = False
     sector: str | None = None  # a key of SECTORS, for an indicator narrowed to one ("agricultural trade")
     events: frozenset[str] = frozenset()  # keys of EVENTS, for a date asked of an event ("when was the treaty signed")
+    counted_of: str | None = None  # the country of the people counted ("how many Kyrgyz students": KG)
 
     @property
     def countries(self) -> tuple[Entity, ...]:
@@ -316,6 +338,7 @@ def analyze(text: str) -> Question:
         terms=terms, literals=_literals(text, entities), comparison=bool(COMPARE.search(folded)),
         sector=sector_of(folded) if indicator in SECTORED else None,
         events=events_in(folded) if kind is AnswerType.DATE else frozenset(),
+        counted_of=counted_of(folded) if kind is AnswerType.COUNT or kind is AnswerType.MONEY else None,
     )
 
 
@@ -412,6 +435,8 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
                 continue
             if kind in _FIGURES and indicator in SIZE_ASKED:
                 return SIZE_ASKED[indicator]  # "华沙的人口是多少" asks a count of people, not an amount
+            if kind is AnswerType.MONEY and COUNTED_PEOPLE.search(folded) and not MONEY_WORDS.search(folded):
+                return AnswerType.COUNT  # "有多少吉尔吉斯族人" counts people
             return kind
     # "What is the population / GDP of X?" asks a figure, not a definition.
     if indicator in SIZE_ASKED and not WHICH.search(folded):

@@ -296,3 +296,17 @@ def test_now_in_a_passage_is_the_article_year():
     c = check(analyze("How many Brazilian students were studying in Norway in 2024?"), p, s, s)
     assert c.failed == ("year",) and c.said_years == (2025,)
     assert check(analyze("How many Brazilian students are studying in Norway this year?"), p, s, s).ok
+
+
+def test_people_counted_by_their_country_must_be_the_ones_asked():
+    p = passage("2024年，约有800名巴西学生在挪威学习，同时有约300名挪威学生在巴西就读。")
+    s = p.sentences[0]
+    brazilians, norwegians = "2024年，约有800名巴西学生在挪威学习，", "同时有约300名挪威学生在巴西就读。"
+    q = analyze("How many Brazilian students were studying in Norway in 2024?")
+    assert q.counted_of == "BR"
+    assert check(q, p, s, brazilians).ok
+    assert "entity" in check(q, p, s, norwegians).failed
+    zh = analyze("2024年在巴西的挪威学生有多少名？")
+    assert zh.answer_type.value == "count"
+    # A count that names no country, or a question that names none, is not checked.
+    assert check(analyze("How many students studied in Norway in 2024?"), p, s, norwegians).ok

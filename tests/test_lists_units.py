@@ -112,3 +112,11 @@ def test_the_count_next_to_the_thing_counted_is_chosen():
     clause = "开办第一年的学院仅有90位教职员、四所学系、400余位学生。"
     assert find_span(clause, "count", "学院开办第一年有多少学生？", [("学生",)]) == "400余位"
     assert find_span(clause, "count", "学院开办第一年有多少教职员？", [("教职员",)]) == "90位"
+
+
+def test_a_counted_noun_after_its_adjectives_still_sets_the_measure():
+    from qa.answer.units import unit_clash
+
+    assert unit_clash("How many Brazil–Norway joint ventures are registered?", "约 4 万名", "约 4 万名居住在挪威")
+    assert unit_clash("how many brazilian students study in norway", "16 所", "16 所学校")
+    assert not unit_clash("How many Brazilian students study in Norway?", "800名", "800名学生")

@@ -91,7 +91,8 @@ def check(q: Question, passage: Passage, sentence: str, clause: str, before: str
         failed.append("period")
     elif not years_ok:
         failed.append("year")
-    if not _entities_ok(q, passage, sentence, clause, None if figure else f"{passage.text} {before}"):
+    if not _entities_ok(q, passage, sentence, clause, None if figure else f"{passage.text} {before}") \
+            or not _counted_of_ok(q, clause):
         failed.append("entity")
     if not _indicator_ok(q, sentence, clause, passage.text):
         failed.append("indicator")
@@ -266,6 +267,27 @@ def _entities_ok(q: Question, passage: Passage, sentence: str, clause: str = "",
     # and the article is not about ("吉尔吉斯斯坦…贸易额" asked about Russia).
     others = named - asked - names_in(about)
     return not others or all(mentions(e, sentence) for e in countries)
+
+
+# A count of people followed by their country: "2766名哈萨克斯坦学生",
+# "2,766 Kazakh students" (the country right after the number and its measure).
+PEOPLE_COUNTED = re.compile(r"\d[\d,.]*\s*(?:万|千|百)?\s*(?:余|多)?\s*[名位]\s*(?:的\s*)?(?=(\S{2,12}))"
+                            r"|\b\d[\d,.]*\s+(?=([A-Za-z][\w\-]+))")
+
+
+def _counted_of_ok(q: Question, clause: str) -> bool:
+    """"How many Kyrgyz students…" is not answered by a count of Kazakh
+    students: where the clause counts people of some country, one of them
+    must be the country asked."""
+    if q.counted_of is None:
+        return True
+    said = set()
+    for m in PEOPLE_COUNTED.finditer(fold(clause)):
+        after = m.group(1) or m.group(2)
+        head = find_entities(after, any_case=True)
+        if head and after.lower().startswith(fold(head[0].surface).lower()) and head[0].kind == "country":
+            said.add(head[0].key)
+    return not said or q.counted_of in said
 
 
 def _indicator_ok(q: Question, sentence: str, clause: str, paragraph: str = "") -> bool:

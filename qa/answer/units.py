@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.spans import CN_DIGITS
-from qa.question import CAPITAL_WORDS, MEASURE_ALTERNATION, MONEY_WORDS, AnswerType, answer_type
+from qa.question import CAPITAL_WORDS, MEASURE_ALTERNATION, MONEY_WORDS, PEOPLE_EN, AnswerType, answer_type
 from qa.text.lexical import fold
 
 
@@ -87,9 +87,9 @@ MEASURE_GROUPS = ({"位", "名", "人"}, {"家", "所"}, {"份", "项", "件", "
 # larger" asks a multiple (倍), not a number of times.
 EN_MEASURES = [
     (re.compile(r"\bhow many (?:times|rounds|sessions|visits)\b(?!\s+(?:more|less|larger|bigger|higher|greater|smaller|as|over)\b)", re.I), "次"),
-    (re.compile(r"\bhow many (?:people|persons|residents|students|tourists|workers|employees|citizens|members|visitors|experts|"
-                r"specialists|nationals|migrants|passengers|travellers|travelers)\b", re.I), "人"),
-    (re.compile(r"\bhow many (?:\w+\s+)?(?:companies|firms|enterprises|businesses|banks|schools|universities)\b", re.I), "家"),
+    # The counted noun may follow a word or two ("how many Kyrgyz students", "Kazakh–Armenian joint ventures").
+    (re.compile(rf"\bhow many (?:[\w\-–]+\s+){{0,2}}?(?:{PEOPLE_EN})\b", re.I), "人"),
+    (re.compile(r"\bhow many (?:[\w\-–]+\s+){0,3}?(?:companies|firms|enterprises|businesses|banks|schools|universities|ventures)\b", re.I), "家"),
     (re.compile(r"\bhow many (?:\w+\s+)?(?:documents|agreements|deals|contracts|memoranda|treaties|projects)\b", re.I), "份"),
     (re.compile(r"\bhow many (?:countries|nations|states)\b", re.I), "国"),
 ]

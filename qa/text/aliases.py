@@ -17,7 +17,7 @@ SHORT_FORMS = {
     # is left out: "Latin American", "South American" are not the US; "Scottish"
     # and "Welsh" name parts of the UK that passages name as such, 苏格兰).
     "British": "GB", "French": "FR", "Dutch": "NL", "Turkish": "TR",
-    "Swiss": "CH", "Danish": "DK", "Filipino": "PH",
+    "Swiss": "CH", "Danish": "DK", "Filipino": "PH", "Canadian": "CA", "Canadians": "CA",
     "South Korea": "KR", "North Korea": "KP", "Taiwan": "TW", "Vatican": "VA",
     "Ivory Coast": "CI", "East Timor": "TL", "Burma": "MM", "Swaziland": "SZ", "Macedonia": "MK",
     "DRC": "CD", "DR Congo": "CD", "PRC": "CN", "KSA": "SA", "Russian Federation": "RU",
