@@ -65,3 +65,10 @@ def test_english_ordinals_find_chinese_ordinals():
     assert [chinese_number(n) for n in (2, 10, 12, 20, 21)] == ["二", "十", "十二", "二十", "二十一"]
     assert ordinal_forms("twelfth") == ("第十二", "第12")
     assert dict(key_terms("Where was the third forum held?", set()))["third"] == ("第三", "第3")
+
+
+def test_british_spellings_are_looked_up_in_american():
+    from qa.text.lexical import chinese_for
+
+    assert "组织" in chinese_for("organisation") and "中心" in chinese_for("centre")
+    assert "分析" in chinese_for("analyse")

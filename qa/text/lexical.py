@@ -177,7 +177,14 @@ def _lemmas(word: str) -> list[str]:
     for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             forms.append(word[: -len(suffix)] + repl)
+    # CC-CEDICT glosses in American spelling: "organisation", "colour", "centre",
+    # "analyse" are looked up as "organization", "color", "center", "analyze".
+    forms += [us for f in list(forms) for uk, rep in US_SPELLING if (us := re.sub(uk, rep, f)) != f]
     return forms
+
+
+US_SPELLING = ((r"is(ation|e|ed|es|ing)$", r"iz\1"), (r"yse$", "yze"), (r"our$", "or"), (r"ours$", "ors"), (r"tre$", "ter"),
+               (r"tres$", "ters"), (r"ogue$", "og"), (r"ence$", "ense"))
 
 
 def chinese_for(word: str) -> tuple[str, ...]:
