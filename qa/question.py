@@ -110,14 +110,36 @@ INDICATORS: dict[str, tuple[str, ...]] = {
     "target": ("target", "goal", "aim to", "aim for", "aims for", "aiming for", "objective", "目标", "力争",
                "提升至", "提升到", "提高至", "提高到",
                "planned", "plans to", "plan to", "计划", "规划"),
-    # The size of an economy or of a people is not a flow between countries:
-    # "哈萨克斯坦的国内生产总值" is not answered by an export figure.
-    "gdp": ("gdp", "gross domestic product", "size of the economy", "国内生产总值", "经济规模", "经济总量"),
-    "population": ("population", "inhabitants", "residents", "人口", "居民"),
     # A price is not the value traded: "the price of the gas" is not the trade figure.
     "price": ("price", "tariff", "价格", "售价", "单价", "价位"),
     "trade": ("trade", "turnover", "贸易", "经贸"),
 }
+# The size of an economy or of a people, asked as such ("What is the
+# population of X?", "哈萨克斯坦的国内生产总值是多少？"): the figure must be
+# stated as that size, not as an export figure or a count of one community.
+# Only a question that asks the size itself: "what percentage of the
+# population…" or "what drove residents…" asks something else.
+SIZES: dict[str, tuple[str, ...]] = {
+    "gdp": ("gdp", "gross domestic product", "size of the economy", "国内生产总值", "经济规模", "经济总量"),
+    "population": ("population", "inhabitants", "人口"),
+}
+SIZE_QUESTION = re.compile(
+    r"\bwhat(?:'s|\s+is|\s+was|\s+were)\s+(?:the\s+)?(?:[\w\-'’]+\s+){0,2}?(?P<en>population|gdp|gross domestic product)\b"
+    r"|\bhow (?:big|large) is (?:the\s+)?(?:[\w\-]+\s+)?(?P<en2>population|gdp)\b"
+    r"|(?P<zh>人口|国内生产总值|经济规模|经济总量|gdp)\s*(?:是|有|为|达到?|约)?\s*(?:多少|几)", re.I)
+
+
+def size_asked(folded: str) -> str | None:
+    """"population" or "gdp" when the question asks that size itself."""
+    m = SIZE_QUESTION.search(folded)
+    if not m:
+        # A bare topic ("亚美尼亚 经济规模", "Armenia GDP") asks the size it names.
+        bare = not _ASKS.search(folded)
+        return next((k for k, forms in SIZES.items() if bare and any(states(folded, f) for f in forms)), None)
+    word = (m.group("en") or m.group("en2") or m.group("zh")).lower()
+    return next(k for k, forms in SIZES.items() if word in forms)
+
+
 # Sectors: the part of an indicator a question or a clause may narrow it to
 # ("agricultural trade", "农产品贸易额", "能源领域投资"). A general table of
 # the sectors trade and investment statistics are broken down by (as customs
@@ -281,7 +303,7 @@ class Question:
     lang: str  # "zh" or "en"
     entities: tuple[Entity, ...]
     period: Period
-    indicator: str | None  # a key of INDICATORS
+    indicator: str | None  # a key of INDICATORS or SIZES
     flow: tuple[tuple[str, str], ...]  # (entity key, "src" | "dst") for a flow question
     answer_type: AnswerType
     terms: tuple[Term, ...]
@@ -330,7 +352,7 @@ def analyze(text: str) -> Question:
     # Time words are the period's business, not topic words a passage must repeat.
     said = _period_phrases(folded)
     terms = tuple(_term(w, forms) for w, forms in key_terms(text, names) if not _is_period_word(w) and not _in_phrases(w, said))
-    indicator = next((k for k, forms in INDICATORS.items() if any(states(folded, f) for f in forms)), None)
+    indicator = size_asked(folded) or next((k for k, forms in INDICATORS.items() if any(states(folded, f) for f in forms)), None)
     kind = answer_type(text, indicator)
     return Question(
         text=text, lang=lang, entities=entities, period=_period(folded), indicator=indicator,

@@ -284,3 +284,11 @@ def test_the_size_of_an_economy_or_a_people_is_its_own_figure():
     assert analyze("What is the population of Norway?").indicator == "population"
     q = analyze("挪威2024年的国内生产总值是多少？")
     assert q.indicator == "gdp" and q.answer_type is AnswerType.MONEY
+
+
+def test_only_a_question_about_the_size_itself_asks_a_size():
+    assert analyze("What is Norway's GDP?").indicator == "gdp"
+    assert analyze("挪威 经济规模").indicator == "gdp"  # a bare topic
+    for text in ("Of Oslo's inhabitants in 1901, what percentage was Catholic?", "What drove residents to the suburbs?",
+                 "Which Norwegian city has the biggest population?", "What percentile of gross domestic product is construction?"):
+        assert analyze(text).indicator is None, text

@@ -34,7 +34,7 @@ import re
 from dataclasses import dataclass
 
 from qa.ingest.corpus import Passage
-from qa.question import (FLOW, FLOW_ZH, INDICATORS, SECTORED, SECTORS, Question, events_in, flow_roles, form_at,
+from qa.question import (FLOW, FLOW_ZH, INDICATORS, SECTORED, SECTORS, SIZES, Question, events_in, flow_roles, form_at,
                          period_of, sector_of, states)
 from qa.text.aliases import PAIR_CHARS
 from qa.text.entities import Entity, find_entities, pair_entities
@@ -296,7 +296,7 @@ def _indicator_ok(q: Question, sentence: str, clause: str, paragraph: str = "") 
 
     def says(text: str, key: str) -> bool:
         low = fold(text).lower()
-        return any(states(low, f) for f in INDICATORS[key])
+        return any(states(low, f) for f in {**INDICATORS, **SIZES}[key])
 
     # The clause, else its sentence, else the sentence before it in the
     # paragraph: a sentence that names no indicator goes on about the one the
