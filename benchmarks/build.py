@@ -21,8 +21,9 @@ import numpy as np
 
 from benchmarks.corpus import Assembled, SentencePool
 from qa.index.ann import choose_kind
-from qa.index.cache import passage_input
+from qa.index.cache import LEXICON_KEY, passage_input
 from qa.index.store import EMBED_RECIPE, FORMAT_VERSION, Manifest
+from qa.text.entities import LEXICON_VERSION
 from qa.text.lexical import tokenize
 
 CHUNK = 50_000
@@ -127,7 +128,7 @@ def write_assembled(index_dir: Path, pool: SentencePool, pool_vecs: dict, asm: A
     t0 = time.perf_counter()
     docs, vocab = bm25_ids(pool, asm)
     info["tokens"] = int(sum(map(len, docs)))
-    postings = entity_postings(pool, asm)
+    postings = {**entity_postings(pool, asm), LEXICON_KEY: np.array([LEXICON_VERSION])}  # stamped: no recompute on load
     t["tokens_entities"] = time.perf_counter() - t0
     m = Manifest(FORMAT_VERSION, tuple(pool_vecs), {}, n, ns, time.time(), {}, {}, EMBED_RECIPE)
     t0 = time.perf_counter()

@@ -17,8 +17,9 @@ import pytest
 from qa.errors import IndexMissingError, StaleIndexError, StoreUnavailableError
 from qa.index.backends import open_backend
 from qa.index.bm25 import BM25
-from qa.index.cache import entity_postings
+from qa.index.cache import LEXICON_KEY, current_postings, entity_postings
 from qa.index.contract import Store
+from qa.ingest.corpus import Passage
 from qa.index.loaded import write_index
 from qa.index.store import check_manifest
 from qa.ingest.corpus import parse_article
@@ -80,7 +81,7 @@ def test_implements_the_protocol_and_round_trips_the_table(store):
     owner = [i for i, p in enumerate(passages) for _ in p.sentences]
     assert st.sent_owner.tolist() == owner
     assert [st.sent_text[r] for r in range(len(owner))] == [x for p in passages for x in p.sentences]
-    expected = entity_postings(passages)
+    expected = {k: v for k, v in entity_postings(passages).items() if k != LEXICON_KEY}
     assert set(st.entity_postings) == set(expected)
     for k, rows in expected.items():
         assert st.entity_postings[k].tolist() == rows.tolist()
@@ -186,3 +187,16 @@ def test_milvus_lite_file_held_by_another_process_is_one_clear_error(tmp_path):
             open_backend(Settings(index_dir=tmp_path, backend="milvus", milvus_uri=str(db))).read_manifest()
     finally:
         holder.communicate("\n", timeout=30)
+
+
+def test_postings_made_with_an_older_entity_table_are_made_again():
+    """An index built before an alias was added ("Swiss") must not say that
+    country is in no article: stale postings are recomputed on load."""
+    from qa.text.entities import LEXICON_VERSION
+
+    passages = [Passage("a.txt", 1, "Swiss banks lend to Brazil.", ("Swiss banks lend to Brazil.",), "T", None, None, ())]
+    fresh = current_postings(entity_postings(passages), passages)
+    assert set(fresh) == {"CH", "BR"}
+    stale = {"BR": np.array([0]), LEXICON_KEY: np.array([LEXICON_VERSION - 1])}
+    assert current_postings(stale, passages).keys() == fresh.keys()
+    assert current_postings({"BR": np.array([0])}, passages).keys() == fresh.keys()  # unstamped: made before stamps

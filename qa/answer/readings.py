@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.choose import SENTENCE_FAILS, Choice, gives_cause, informative, topic_anchors
+from qa.answer.choose import SENTENCE_FAILS, Choice, informative, topic_anchors
 from qa.answer.constraints import check
 from qa.answer.read import Reading
 from qa.answer.spans import PATTERNS, clauses, enumeration, find_span
@@ -147,8 +147,6 @@ def reading_sentence(q: Question, hits: list[Hit], readings: list[Reading]):
     for r in [r for r in readings if r.answers][:1]:
         if unit_clash(q.text, r.sentence):
             return None  # a measure asked that the sentence does not state
-        if q.asks_why and not gives_cause(r.sentence) and any(map(gives_cause, hits[r.rank].passage.sentences)):
-            return None  # "why" is answered by the passage's sentence that gives a cause (best_sentence finds it)
         c = check(q, hits[r.rank].passage, r.sentence, r.sentence, hits[r.rank].before)
         if informative(r.sentence) and not (SENTENCE_FAILS & set(c.failed)):
             return r, c

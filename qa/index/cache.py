@@ -86,16 +86,32 @@ def prune_cache(cache: Path, articles: list[Article], enc: Encoder) -> None:
             path.unlink(missing_ok=True)
 
 
+LEXICON_KEY = "__lexicon__"  # the entity table's version the postings were made with, stored beside them
+
+
 def entity_postings(passages: list[Passage]) -> dict[str, np.ndarray]:
     """Which passages are about which entity: named in the paragraph, or in
     its article's subject (paragraphs often leave the partner unnamed)."""
-    from qa.text.entities import find_entities
+    from qa.text.entities import LEXICON_VERSION, find_entities
 
     rows: dict[str, list[int]] = {}
     for i, p in enumerate(passages):
         for e in find_entities(fold(" ".join(p.subject) + " " + p.text)):
             rows.setdefault(e.key, []).append(i)
-    return {k: np.array(v, dtype=np.int64) for k, v in rows.items()}
+    return {**{k: np.array(v, dtype=np.int64) for k, v in rows.items()}, LEXICON_KEY: np.array([LEXICON_VERSION])}
+
+
+def current_postings(stored: dict[str, np.ndarray], passages) -> dict[str, np.ndarray]:
+    """The stored postings, or new ones when the entity table has changed since
+    they were made: an index built before "Swiss" named Switzerland would
+    otherwise say Switzerland is in no article. Recomputing reads every
+    passage once (milliseconds for hundreds of passages)."""
+    from qa.text.entities import LEXICON_VERSION
+
+    stamp = stored.get(LEXICON_KEY)
+    if stamp is None or int(np.asarray(stamp).ravel()[0]) != LEXICON_VERSION:
+        stored = entity_postings(list(passages))
+    return {k: np.asarray(v, dtype=np.int64) for k, v in stored.items() if k != LEXICON_KEY}
 
 
 def prepare_version(cache: Path, articles: list[Article], files: dict, encoders: list[Encoder], duplicates: dict,

@@ -20,7 +20,7 @@ import numpy as np
 from qa.errors import IndexMissingError
 from qa.index.ann import Refined, is_exact, make_faiss, vector_dtype
 from qa.index.bm25 import BM25
-from qa.index.cache import prepare_version, prune_cache
+from qa.index.cache import current_postings, prepare_version, prune_cache
 from qa.index.contract import Version, group_articles
 from qa.index.store import Manifest, publish, read_manifest, refresh_fingerprints, write_manifest
 from qa.index.table import PassageTable, SentenceTexts, write_passage_table
@@ -183,7 +183,7 @@ def _load_version(index_dir: Path, folder: Path) -> LoadedIndex:
         sent_faiss[enc_id] = _searchable(faiss.read_index(str(folder / f"{safe}.sent.faiss")), sent_vecs[enc_id])
     sent_text = SentenceTexts(passages, sent_owner)
     with np.load(folder / "entities.npz") as z:
-        postings = {k: z[k] for k in z.files}
+        postings = current_postings({k: z[k] for k in z.files}, passages)
     return LoadedIndex(folder, manifest, passages, sent_owner, sent_text, para_vecs, sent_vecs, para_faiss, sent_faiss, BM25.load(folder / "bm25"), postings)
 
 

@@ -14,6 +14,7 @@ from functools import cached_property
 
 import numpy as np
 
+from qa.index.cache import current_postings
 from qa.index.bm25 import query_weights
 from qa.index.contract import group_articles
 from qa.index.store import Manifest
@@ -37,7 +38,7 @@ class MilvusStore:
         data = backend.meta(stamp, "manifest")
         data["encoders"] = tuple(data["encoders"])
         self.manifest = Manifest(**data)
-        self.entity_postings = {k: np.asarray(v, dtype=np.int64) for k, v in backend.meta(stamp, "postings").items()}
+        self._stored_postings = backend.meta(stamp, "postings")
         rows = []
         for a in range(0, self.manifest.n_passages, BATCH):  # by row range: one query returns at most QUERY_MAX rows
             rows += self.client.query(self.para_name, filter=f"row >= {a} and row < {a + BATCH}",
@@ -46,6 +47,7 @@ class MilvusStore:
         self.passages = [_passage(json.loads(r["passage"])) for r in rows]
         self.sent_owner = np.repeat(np.arange(len(rows), dtype=np.int64), [r["n_sent"] for r in rows])
         self.sent_text = SentenceTexts(self.passages, self.sent_owner)
+        self.entity_postings = current_postings(self._stored_postings, self.passages)
         self._field = {e: dense_field(i) for i, e in enumerate(self.manifest.encoders)}
         self._lock, self._last = threading.Lock(), {}  # level -> (rows, fields) last fetched
 

@@ -175,7 +175,7 @@ def _lexicon() -> _Lexicon:
 def _records() -> list[_Record]:
     """Countries and organisations, then cities (built once, then from qa.text.derived)."""
     packages = ("babel", "pycountry", "countrystatecity-translations")
-    return derived("places", 3, packages, lambda: [*_countries_and_orgs(), *_cities()])
+    return derived("places", LEXICON_VERSION, packages, lambda: [*_countries_and_orgs(), *_cities()])
 
 
 def _countries_and_orgs() -> list[_Record]:
@@ -317,6 +317,10 @@ def _cities() -> list[_Record]:
     return records
 
 
+# The entity table's version: raise it when the table's rules change, so the
+# derived cache is rebuilt and indexes recompute their entity postings
+# (qa.index.cache.current_postings).
+LEXICON_VERSION = 3
 QUALIFIER = re.compile(r"[A-Z.]{2,5}|\w+(?:ish|ch|ese)|.* part|.* of")
 
 
