@@ -310,3 +310,12 @@ def test_people_counted_by_their_country_must_be_the_ones_asked():
     assert zh.answer_type.value == "count"
     # A count that names no country, or a question that names none, is not checked.
     assert check(analyze("How many students studied in Norway in 2024?"), p, s, norwegians).ok
+
+
+def test_where_an_event_happened_is_the_place_before_its_verb():
+    from qa.answer.readings import place_of_event
+
+    clause = "2024年6月，巴西与挪威在奥斯陆签署了在里约热内卢州建设水电站的协议。"
+    assert place_of_event(analyze("水电站协议是在哪里签订的？"), clause) == "奥斯陆"
+    assert place_of_event(analyze("Where was the hydropower agreement signed?"), clause) == "奥斯陆"
+    assert place_of_event(analyze("水电站协议是在哪里签订的？"), "双方在会议期间签署了协议。") is None  # no place

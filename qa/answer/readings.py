@@ -16,9 +16,9 @@ import re
 from qa.answer.choose import SENTENCE_FAILS, Choice, informative, topic_anchors
 from qa.answer.constraints import check
 from qa.answer.read import Reading
-from qa.answer.spans import PATTERNS, clauses, enumeration, find_span
+from qa.answer.spans import PATTERNS, PLACE_SUFFIX, clauses, enumeration, find_span
 from qa.answer.units import unit_clash
-from qa.question import CITY_ASKED, Question
+from qa.question import CITY_ASKED, AnswerType, Question
 from qa.search.retrieve import Hit
 from qa.text.aliases import PAIR_CHARS
 from qa.text.entities import find_entities
@@ -57,12 +57,43 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
             elif not NUMERAL.search(r.span) or any(find_span(r.span, t, q.text) for t in PATTERNS if t not in typed and not (
                     t == "count" and "date" in typed)):  # "577年" reads as a count of years too
                 continue  # the reader's span states no number, or one of another type (an amount for a percentage)
+        if q.answer_type is AnswerType.PLACE:
+            span = place_of_event(q, clause) or span
         if unit_clash(q.text, span, clause):
             continue  # "1000万吨" for "how long … in km"
         c = check(q, hits[r.rank].passage, r.sentence, clause, hits[r.rank].before)
         if c.ok:
             return Choice(with_gloss(r.sentence, span), r.rank, r.sentence, clause, c, r.margin)
     return None
+
+
+# "在维也纳签署了在纳伦州建设…的协议": the place of each event is the one
+# right after 在 and right before its verb.
+WHERE_ZH = re.compile(r"(?:哪里|哪儿|何处|何地|哪个(?:城市|地方|国家|地区)|哪座城市|什么地方)\s*(?:被|所|正式)?([\u4e00-\u9fff])")
+CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def place_of_event(q: Question, clause: str) -> str | None:
+    """For "where was it signed / 在哪里签订": the place the clause gives the
+    asked event, "在<place><verb>". The verb: in a Chinese question the one
+    right after 哪里 / 哪个城市 (its first character: 签订 meets 签署); in an
+    English one any Chinese form of its words. None when the clause gives none."""
+    m = WHERE_ZH.search(fold(q.text))
+    firsts = {m.group(1)} if m else set()
+    forms = set() if m else {f for t in q.terms for f in t.forms if CJK2.fullmatch(f)}
+    for at in (i for i, ch in enumerate(clause) if ch == "在"):
+        for end in range(at + 3, min(len(clause) - 1, at + 12)):
+            verb = clause[end : end + 2]
+            place = clause[at + 1 : end]
+            if CJK2.fullmatch(verb) and (verb in forms or verb[0] in firsts) and is_place(place):
+                return place
+    return None
+
+
+def is_place(text: str) -> bool:
+    """A place we know (a country, a city) or a name with a place suffix (纳伦州);
+    not "会议期间" (during the meeting), which 在 also introduces."""
+    return any(fold(e.surface) == fold(text) for e in find_entities(text)) or bool(PLACE_SUFFIX.fullmatch(text))
 
 
 def _as_list(clause: str, span: str, echo: bool = False) -> str:
