@@ -11,7 +11,8 @@ from dataclasses import replace
 
 from qa.answer.decide import Answer
 from qa.answer.render import money_value
-from qa.question import INDICATORS, AnswerType, Question, analyze, flow_roles, form_at
+from qa.question import AnswerType, Question, analyze, flow_roles, form_at
+from qa.text.vocab import INDICATORS
 from qa.text.entities import Entity
 from qa.text.lexical import fold
 

@@ -33,33 +33,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.answer import periods
 from qa.ingest.corpus import Passage
-from qa.question import (FLOW, FLOW_ZH, INDICATORS, SECTORED, SECTORS, SIZES, Question, events_in, flow_roles, form_at,
-                         period_of, sector_of, states)
+from qa.question import FLOW, FLOW_ZH, Question, flow_roles, form_at, states
 from qa.text.aliases import PAIR_CHARS
 from qa.text.entities import Entity, find_entities, pair_entities
 from qa.text.lexical import fold
+from qa.text.vocab import INDICATORS, SECTORED, SECTORS, SIZES, events_in, sector_of
 
-# A year as a date, not the number in "2060万美元" or "2024.5".
-YEAR_SAID = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.]|\s*[万亿千百])")
-
-
-# "Now" in a passage: the time of writing (the article's year).
-CURRENT = re.compile(r"目前|当前|现在|如今|眼下|现阶段|\bcurrently\b|\bat present\b|\bnow\b|\btoday\b", re.I)
-# A total over years: since a year ("自2005年以来", "since 2005") or across a
-# range ("2005—2024 年间", "between 2005 and 2024", "from 2005 to 2024").
-TOTAL_SPAN = re.compile(
-    r"(?:自|从)?\s*((?:19|20)\d\d)\s*年\s*(?:以来|起至今|至今)|\bsince\s+((?:19|20)\d\d)\b"
-    r"|((?:19|20)\d\d)\s*(?:年\s*)?[—–\-~至到]\s*(?:19|20)\d\d\s*年\s*(?:间|期间|以来)?"
-    r"|\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|through)\s+(?:19|20)\d\d\b", re.I)
-# A question that asks for such a total.
-ASKS_TOTAL = re.compile(r"累计|以来|总共|一共|迄今|至今|\btotal\b|\bsince\b|so far|to date|cumulative|altogether|in all\b", re.I)
 FIGURES = frozenset({"money", "count", "percent"})  # answer types the period check applies to
 # Indicators that are figures by nature (a target to reach, the size of an
 # economy or a people): they constrain a figure asked, not a name or a sentence.
 FIGURE_ONLY = frozenset({"target", "gdp", "population"})
-# Parts of a year as month ranges, so "the first half" meets "1-6月".
-PART_MONTHS = {"H1": (1, 6), "H2": (7, 12), "Q1": (1, 3)}
 
 
 @dataclass(frozen=True)
@@ -80,16 +65,17 @@ def check(q: Question, passage: Passage, sentence: str, clause: str, before: str
     """`before`: the paragraph before the passage in its article, which dates
     a passage that gives no year itself."""
     failed = []
-    years_ok, said = _years(q, passage, sentence, clause, before)
+    in_year, said = periods.years_ok(q, passage, sentence, clause, before)
     # A total since an earlier year is a period fault even where the year check
     # also fails on that earlier year ("since 2005" is no 2005 figure). Only
     # figures are totals or parts of a year: a name or a date is not.
     figure = q.answer_type.value in FIGURES
-    since = _since(q, passage, sentence, clause) if figure else None
-    said_period = f"the total since {since}" if since is not None else (_part_said(q, sentence, clause, passage.text, before) if figure and years_ok else "")
+    since = periods.since(q, passage, sentence, clause) if figure else None
+    said_period = f"the total since {since}" if since is not None else (
+        periods.part_said(q, sentence, clause, passage.text, before) if figure and in_year else "")
     if said_period:
         failed.append("period")
-    elif not years_ok:
+    elif not in_year:
         failed.append("year")
     if not _entities_ok(q, passage, sentence, clause, None if figure else f"{passage.text} {before}") \
             or not _counted_of_ok(q, clause):
@@ -104,125 +90,6 @@ def check(q: Question, passage: Passage, sentence: str, clause: str, before: str
     if flow_direction(q, clause) < 0:
         failed.append("direction")
     return Check(tuple(failed), said, said_period, since, sector or "")
-
-
-def article_year(passage: Passage) -> int | None:
-    m = re.match(r"(\d{4})", passage.date or "")
-    return int(m.group(1)) if m else None
-
-
-def reference_year(passage: Passage) -> int | None:
-    """The year "last year" / "去年" counts from: the article's date; for an
-    undated article, the latest year its paragraph names (a news paragraph that
-    says "2025年前九个月" and "去年" was written in 2025)."""
-    return article_year(passage) or max((int(y) for y in YEAR_SAID.findall(passage.text)), default=None)
-
-
-def _through(sentence: str, clause: str, otherwise: str) -> str:
-    """The sentence up to the clause's end: what dates or bounds the clause
-    ("2024年，双边贸易额达…，其中…"); `otherwise` when the clause is not in it."""
-    end = sentence.find(clause)
-    return sentence[: end + len(clause)] if end >= 0 else otherwise
-
-
-def _years(q: Question, passage: Passage, sentence: str, clause: str, before: str = "") -> tuple[bool, tuple[int, ...]]:
-    ref = reference_year(passage)
-    asked = set(q.period.resolved(ref))
-    if not asked:
-        return True, ()
-    # The years that date a clause are those written before its end in the same
-    # sentence, else the paragraph's, else those of the last dated sentence of
-    # the paragraph before: a news paragraph that gives no date goes on in the
-    # time frame the one before ended with ("2025年前九个月，贸易额…" then
-    # "哈萨克斯坦的出口额为…" is the same nine months, not "last year").
-    scope = _through(sentence, clause, sentence)
-    said = _said_years(scope, ref) or _said_years(sentence, ref) or _said_years(passage.text, ref) \
-        or _last_said_years(before, ref)
-    if not said:
-        return True, ()  # undated: nothing contradicts the question
-    return bool(asked & set(said)), tuple(dict.fromkeys(y for y in said if y not in asked))
-
-
-def _said_years(text: str, reference_year: int | None) -> list[int]:
-    """Years a text gives: written out, or relative ("去年", "last year")
-    resolved against the article's year."""
-    said = [int(y) for y in YEAR_SAID.findall(text)]
-    if reference_year:
-        said += [reference_year + r for r in period_of(text).relative]
-        if CURRENT.search(text):
-            said.append(reference_year)  # "目前共有2766名…" is the article's year, not 2024
-    return said
-
-
-def _last_said_years(text: str, reference_year: int | None) -> list[int]:
-    """The years of the last sentence of `text` that gives any."""
-    for sentence in reversed(re.split(r"(?<=[。！？!?])|(?<=\.)\s+", text)):
-        said = _said_years(sentence, reference_year)
-        if said:
-            return said
-    return []
-
-
-def _last_said_part(text: str) -> tuple[int, int] | None:
-    """The months the last dated sentence of `text` covers (the paragraph
-    before, whose time frame an undated paragraph goes on in: see _years)."""
-    for sentence in reversed(re.split(r"(?<=[。！？!?])|(?<=\.)\s+", text)):
-        period = period_of(sentence)
-        if period.years or period.relative or period.part:
-            return part_months(period.part)
-    return None
-
-
-def _part_said(q: Question, sentence: str, clause: str, paragraph: str = "", before: str = "") -> str:
-    """The months the clause covers, in words, when the question asks other
-    months. A clause that names no months takes its paragraph's; where neither
-    does, a figure for "this year" or "2024" is the year's, or the year's so
-    far: it answers a question about the full year, not one about some months
-    ("哈吉贸易额今年达到14亿美元" is no answer for 头五个月)."""
-    asked = part_months(q.period.part)
-    if not asked:
-        return ""
-    said = part_months(period_of(_through(sentence, clause, sentence)).part) or part_months(period_of(paragraph).part) \
-        or _last_said_part(before)
-    if said is None:
-        return "" if asked == (1, 12) else "the year (months not stated)"
-    return months_in_words(said) if said != asked else ""
-
-
-def _since(q: Question, passage: Passage, sentence: str, clause: str) -> int | None:
-    """The first year (2005) when the clause gives a total over years that
-    start before the one asked and the question does not ask for a total.
-    The clause is dated by the last time expression up to its end in its
-    sentence ("2005—2024 年间，A…，而B累计5650万美元": B's figure too)."""
-    years = q.period.resolved(reference_year(passage))
-    if not years or ASKS_TOTAL.search(fold(q.text)):
-        return None
-    scope = fold(_through(sentence, clause, clause))
-    totals = list(TOTAL_SPAN.finditer(scope))
-    if not totals:
-        return None
-    last = totals[-1]
-    if any(m.start() >= last.end() for m in YEAR_SAID.finditer(scope)):
-        return None  # a plain year after the total dates the clause
-    start = int(next(g for g in last.groups() if g))
-    return start if start < min(years) else None
-
-
-def part_months(part: str | None) -> tuple[int, int] | None:
-    if part in PART_MONTHS:
-        return PART_MONTHS[part]
-    m = re.fullmatch(r"M(\d+)-(\d+)", part or "")
-    return (int(m.group(1)), int(m.group(2))) if m else None
-
-
-MONTH_NAMES = "January February March April May June July August September October November December".split()
-
-
-def months_in_words(months: tuple[int, int]) -> str:
-    a, b = months
-    if (a, b) == (1, 12):
-        return "the full year"
-    return f"{MONTH_NAMES[a - 1]}–{MONTH_NAMES[b - 1]}"
 
 
 def names_in(text: str) -> set[str]:

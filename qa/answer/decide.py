@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from qa.answer import answerability
 from qa.answer.choose import Choice, best_sentence, choose
-from qa.answer.constraints import part_months, months_in_words
+from qa.answer.periods import months_in_words, part_months
 from qa.answer.read import Reading, read
 from qa.answer.readings import from_reading, reading_sentence
 from qa.answer.render import render_en

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from qa.answer.spans import CN_DIGITS
-from qa.question import CAPITAL_WORDS, MEASURE_ALTERNATION, MONEY_WORDS, PEOPLE_EN, AnswerType, answer_type
+from qa.question import CAPITAL_WORDS, MEASURE_ALTERNATION, MONEY_WORDS, AnswerType, answer_type
+from qa.text.vocab import PEOPLE_EN
 from qa.text.lexical import fold
 
 

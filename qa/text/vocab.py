@@ -1,0 +1,87 @@
+"""Words that state what a figure or an event is, in both languages: the
+indicators (trade, exports, a target…), the sizes (population, GDP), the
+sectors that narrow an indicator, the kinds of event a date belongs to, the
+nouns that count people. General tables of news and statistics usage, not
+keyed to any article. The question stage (qa.question) reads them in
+questions; the constraint checks (qa.answer.constraints) in passages.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Indicators: which figure the question asks for, with the forms that state it
+# in either language. Narrow ones first: "exports to China" is not "trade".
+INDICATORS: dict[str, tuple[str, ...]] = {
+    "export": ("export", "出口"),
+    "import": ("import", "进口"),
+    "investment": ("invest", "投资"),
+    "balance": ("deficit", "surplus", "trade balance", "逆差", "顺差", "赤字", "差额"),
+    # A figure to be reached: "aim for", "将贸易额提升至…" (raise to), "计划…实现" (planned) are targets, not results.
+    "target": ("target", "goal", "aim to", "aim for", "aims for", "aiming for", "objective", "目标", "力争",
+               "提升至", "提升到", "提高至", "提高到",
+               "planned", "plans to", "plan to", "计划", "规划"),
+    # A price is not the value traded: "the price of the gas" is not the trade figure.
+    "price": ("price", "tariff", "价格", "售价", "单价", "价位"),
+    "trade": ("trade", "turnover", "贸易", "经贸"),
+}
+# The size of an economy or of a people, asked as such ("What is the
+# population of X?", "哈萨克斯坦的国内生产总值是多少？"): the figure must be
+# stated as that size, not as an export figure or a count of one community.
+# Only a question that asks the size itself: "what percentage of the
+# population…" or "what drove residents…" asks something else.
+SIZES: dict[str, tuple[str, ...]] = {
+    "gdp": ("gdp", "gross domestic product", "size of the economy", "国内生产总值", "经济规模", "经济总量"),
+    "population": ("population", "inhabitants", "人口"),
+}
+# Sectors: the part of an indicator a question or a clause may narrow it to
+# ("agricultural trade", "农产品贸易额", "能源领域投资"). A general table of
+# the sectors trade and investment statistics are broken down by (as customs
+# and statistics offices publish them), in both languages; not keyed to any
+# article. A figure for one sector is no answer for the total, nor the total
+# for a sector (qa.answer.constraints).
+SECTORS: dict[str, re.Pattern] = {k: re.compile(v, re.I) for k, v in {
+    "agriculture": r"\bagricultur\w*|\bagri-?food|\bfarm (?:produce|products?|goods)|\bfood\b|农产品|农业|农副|粮食|食品",
+    "energy": r"\benerg(?:y|ies)\b|\boil\b|\bpetroleum\b|\b(?:natural )?gas\b|\bcoal\b|能源|石油|原油|油气|天然气|煤炭",
+    "services": r"\bservices?\b|服务",
+    "non-resource": r"\bnon-?(?:resource|commodity|raw)|非资源|非原材料|非能源",
+    "manufactured goods": r"\bmanufactur\w*|制成品|工业品|制造业",
+    "e-commerce": r"\be-?commerce\b|电商|电子商务",
+    "metals and mining": r"\bmining\b|\bmetals?\b|\bores?\b|矿产|矿业|金属",
+    "machinery": r"\bmachinery\b|机械|机电",
+}.items()}
+SECTORED = ("trade", "export", "import", "investment")  # the indicators sectors narrow
+
+
+def sector_of(text: str) -> str | None:
+    """The first sector a text names (folded text; see SECTORS)."""
+    return next((k for k, rx in SECTORS.items() if rx.search(text)), None)
+
+
+# Kinds of event a "when" question may ask the date of, in both languages: a
+# general table of what news reports date (relations established, documents
+# signed, visits, meetings, elections, openings); not keyed to any article.
+# A date stated for one kind is no answer for another ("1992年…建立外交关系"
+# for "when was the treaty signed"). Treaties, agreements and memoranda are
+# one kind: people call one by the other's name.
+EVENTS: dict[str, re.Pattern] = {k: re.compile(v, re.I) for k, v in {
+    "diplomatic relations": r"\bdiplomatic (?:relations|ties)\b|建交|外交关系",
+    "document": r"\btreat(?:y|ies)\b|\bagreements?\b|\baccords?\b|\bpacts?\b|\bdeals?\b|\bmemorand\w+|\bdeclarations?\b"
+                r"|\bcharter\b|\bconventions?\b|\bcontracts?\b|条约|协定|协议|备忘录|宣言|公约|合同|声明",
+    "visit": r"\bvisit\w*|\btrip\b|访问|访华|出访|到访|来访|访哈",
+    "meeting": r"\bsummit\w*|\bforums?\b|\bmeetings?\b|\bconferences?\b|\btalks\b|\bexpo\b|\bexhibition\b"
+               r"|峰会|论坛|会议|会晤|会谈|大会|博览会|展会",
+    "election": r"\belect(?:ed|ion|ions)\b|选举|当选|大选",
+    "opening": r"\bfounded\b|\binaugurat\w*|\bopened\b|\blaunched\b|\bopening\b|成立|创立|创建|开通|开业|启用|开幕|揭牌|落成|投产|通车",
+}.items()}
+
+
+def events_in(text: str) -> frozenset[str]:
+    """The kinds of event a text names (folded text; see EVENTS)."""
+    return frozenset(k for k, rx in EVENTS.items() if rx.search(text))
+
+
+# Nouns that count people ("how many Kyrgyz students", "多少名…学生").
+PEOPLE_EN = (r"people|persons|residents|students|tourists|workers|employees|citizens|members|visitors|experts|specialists"
+             r"|nationals|migrants|passengers|travell?ers|immigrants|emigrants|refugees|pupils|teachers|doctors|soldiers")
+PEOPLE_ZH = r"学生|留学生|人|公民|游客|劳工|侨民|居民|移民|专家|员工|教师|医生|士兵"
