@@ -319,3 +319,14 @@ def test_where_an_event_happened_is_the_place_before_its_verb():
     assert place_of_event(analyze("水电站协议是在哪里签订的？"), clause) == "奥斯陆"
     assert place_of_event(analyze("Where was the hydropower agreement signed?"), clause) == "奥斯陆"
     assert place_of_event(analyze("水电站协议是在哪里签订的？"), "双方在会议期间签署了协议。") is None  # no place
+
+
+def test_readings_keep_the_named_noun_and_drop_durations_and_echoes():
+    from qa.answer.readings import DURATION, echoes, with_named_noun
+
+    q = analyze("巴西在挪威开了哪几个创新中心？")
+    assert with_named_noun(q, "巴西在挪威开设第二和第三创新中心。", "第二和第三") == "第二和第三创新中心"
+    assert with_named_noun(q, "巴西总统卢拉访问挪威。", "卢拉") == "卢拉"  # a name keeps its own extent
+    assert DURATION.fullmatch("两个月") and not DURATION.fullmatch("577年")
+    q = analyze("Which Brazilian exports to Norway fell?")
+    assert echoes(q, "巴西出口") and not echoes(q, "咖啡")

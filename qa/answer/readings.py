@@ -52,6 +52,8 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
             found = next((s for t in typed if (s := find_span(clause, t, q.text, anchors))), None)
             if found and _overlap(clause, found, r.span):
                 span = found
+            elif "date" in typed and DURATION.fullmatch(r.span.strip()):
+                continue  # "两个月" (two months after…) says how long, not when
             elif "date" in typed and not found and not NUMERAL.search(r.span):
                 pass  # an era or an occasion answers "when" (清朝末年, 四国征伐后) where the clause states no date
             elif not NUMERAL.search(r.span) or any(find_span(r.span, t, q.text) for t in PATTERNS if t not in typed and not (
@@ -59,12 +61,29 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
                 continue  # the reader's span states no number, or one of another type (an amount for a percentage)
         if q.answer_type is AnswerType.PLACE:
             span = place_of_event(q, clause) or span
+        if not typed:
+            span = with_named_noun(q, clause, span)
         if unit_clash(q.text, span, clause):
             continue  # "1000万吨" for "how long … in km"
         c = check(q, hits[r.rank].passage, r.sentence, clause, hits[r.rank].before)
         if c.ok:
             return Choice(with_gloss(r.sentence, span), r.rank, r.sentence, clause, c, r.margin)
     return None
+
+
+ORDINAL_SPAN = re.compile(r"第?[\d一二三四五六七八九十两]+(?:[和、及至到]第?[\d一二三四五六七八九十两]+)*[大个位名届次]?")
+
+
+def with_named_noun(q: Question, clause: str, span: str) -> str:
+    """An ordinal or number read alone ("第二和第三", "第三大") keeps the noun
+    right after it when the question names that noun ("哪几个鲁班工坊" ->
+    第二和第三鲁班工坊, "贸易伙伴里排第几" -> 第三大贸易伙伴)."""
+    at = clause.find(span)
+    if at < 0 or not ORDINAL_SPAN.fullmatch(span.strip()):
+        return span
+    asked, after = fold(q.text), clause[at + len(span) : at + len(span) + 8]
+    noun = next((after[:n] for n in range(len(after), 1, -1) if fold(after[:n]) in asked), "")
+    return span + noun
 
 
 # "在维也纳签署了在纳伦州建设…的协议": the place of each event is the one
@@ -128,7 +147,23 @@ def echoes(q: Question, span: str) -> bool:
     if m and m.end() == len(bare) and len(m.group(1).strip()) > 1 and re.search(
             rf"(?<![a-z0-9]){re.escape(m.group(1).strip())}(?![a-z0-9])", asked):
         return True
-    return f in names or (len(f) > 1 and f in asked)
+    return f in names or (len(f) > 1 and f in asked) or _names_and_terms_only(q, f)
+
+
+def _names_and_terms_only(q: Question, span: str) -> bool:
+    """"哈出口" for "Which Kazakh exports…": a country the question names (a
+    name or its one-character form) and the question's own words translated,
+    nothing else. Spans naming no asked country are not judged this way: a
+    translation of "organisation" (上合组织) may well be the answer."""
+    rest = span
+    for e in q.countries:
+        for n in sorted({fold(x).lower() for x in (*e.names_zh, e.name_en, e.surface)} | {c for c, k in PAIR_CHARS.items() if k == e.key}, key=len, reverse=True):
+            rest = rest.replace(n, " ")
+    if rest == span:
+        return False
+    for form in sorted({fold(f).lower() for t in q.terms for f in t.forms if len(f) > 1}, key=len, reverse=True):
+        rest = rest.replace(form, " ")
+    return not re.sub(r"[\s的之和与、及]", "", rest)
 
 
 GLOSS = re.compile(r"\s?[（(]([^（）()]{1,40})[）)]")
@@ -164,6 +199,9 @@ def with_gloss(sentence: str, span: str) -> str:
     return span + m.group(0).strip() if m and not span.endswith(("）", ")")) else span
 
 
+# A length of time: no answer to "when" ("在协议签署两个月后"). "N年" is left
+# out: 577年 is a year as often as three years are 三年.
+DURATION = re.compile(r"(?:约|近|逾|超过|大约)?[\d一二三四五六七八九十两几半]+\s*多?\s*(?:个月|个多月|个星期|星期|周|天|日内|小时|分钟|年间|年来|年多)")
 NUMERAL = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万亿两〇零][^\s]{0,3}[个年月日代届次名位种项家人元吨里米岁倍%％]")
 
 
