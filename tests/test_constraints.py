@@ -330,3 +330,10 @@ def test_readings_keep_the_named_noun_and_drop_durations_and_echoes():
     assert DURATION.fullmatch("两个月") and not DURATION.fullmatch("577年")
     q = analyze("Which Brazilian exports to Norway fell?")
     assert echoes(q, "巴西出口") and not echoes(q, "咖啡")
+
+
+def test_countries_a_list_question_asks_for_are_not_another_partner():
+    p = passage("正在考虑的路线包括向智利、秘鲁和南亚地区输送天然气的可能性。", subject=("巴西", "挪威"))
+    s = p.sentences[0]
+    assert check(analyze("巴西的天然气经挪威可能输往哪些地方？"), p, s, s).ok
+    assert "entity" in check(analyze("What was the Brazil–Norway trade volume?"), p, s, s).failed

@@ -116,6 +116,13 @@ def _entities_ok(q: Question, passage: Passage, sentence: str, clause: str = "",
     if not countries:
         return True
     asked = {e.key for e in countries}
+    # "Where could the gas go? Which destinations?": the countries the clause
+    # names may be the answer itself (中国、伊朗和南亚地区), not another partner;
+    # the countries asked must still be named nearby.
+    if _answer_may_be_countries(q):
+        about = " ".join(passage.subject[:2]) + " " + passage.title
+        refers_back = context is not None and not names_in(sentence)
+        return all(mentions(e, sentence) or mentions(e, about) or (refers_back and mentions(e, context)) for e in countries)
     # A clause that names its own partner ("而哈吉贸易额今年达到14亿美元" in an
     # article about Armenia) states that partner's figure: the countries asked
     # must then be named in it, whatever the article is about.
@@ -134,6 +141,10 @@ def _entities_ok(q: Question, passage: Passage, sentence: str, clause: str = "",
     # and the article is not about ("吉尔吉斯斯坦…贸易额" asked about Russia).
     others = named - asked - names_in(about)
     return not others or all(mentions(e, sentence) for e in countries)
+
+
+def _answer_may_be_countries(q: Question) -> bool:
+    return q.answer_type.value in ("place", "countries") or (q.asks_many and q.answer_type.value in ("name", "place"))
 
 
 # A count of people followed by their country: "2766名哈萨克斯坦学生",

@@ -115,6 +115,9 @@ def is_place(text: str) -> bool:
     return any(fold(e.surface) == fold(text) for e in find_entities(text)) or bool(PLACE_SUFFIX.fullmatch(text))
 
 
+LEADING_PREPOSITION = re.compile(r"^[向对在从于经往](?=\S{2})")
+
+
 def _as_list(clause: str, span: str, echo: bool = False) -> str:
     """For a question that asks for several things: the clause's enumeration
     when the reader's span is part of it, only counts its items ("五个" of
@@ -129,7 +132,7 @@ def _as_list(clause: str, span: str, echo: bool = False) -> str:
     bare_count = bool(re.fullmatch(r"[0-9一二三四五六七八九十两几]+\s*[个项种类家所名位座批]?", span.strip()))
     if inside:  # the union: the reader often has the list's start right where the words split oddly (发/用品)
         a, b = min(at, sp), max(end, sp + len(span))
-        return clause[a:b]
+        return LEADING_PREPOSITION.sub("", clause[a:b])  # "向中国、伊朗…": the list, not its preposition
     return found if bare_count or echo else span
 
 
