@@ -337,3 +337,17 @@ def test_countries_a_list_question_asks_for_are_not_another_partner():
     s = p.sentences[0]
     assert check(analyze("巴西的天然气经挪威可能输往哪些地方？"), p, s, s).ok
     assert "entity" in check(analyze("What was the Brazil–Norway trade volume?"), p, s, s).failed
+
+
+def test_a_day_or_a_division_asked_is_not_answered_by_a_year_or_a_company():
+    from qa.answer.readings import admin_place_ok, names_a_place
+    from qa.answer.spans import too_coarse
+    from qa.answer.units import measure_clash
+
+    assert too_coarse("峰会是哪一天开幕的？", "2026年") and not too_coarse("峰会是哪一天开幕的？", "8月31日")
+    assert not too_coarse("峰会是什么时候开幕的？", "2026年")
+    q = analyze("巴西首座核电站建在哪个州？")
+    assert not admin_place_ok(q, "罗斯原子") and admin_place_ok(q, "米纳斯吉拉斯州")
+    assert admin_place_ok(analyze("In which city is the Sun centre?"), "库斯科")  # cities are in no list we have
+    assert names_a_place("以灌溉圣保罗州农田", "州") and not names_a_place("参与巴西首座核电站建设", "州")
+    assert measure_clash("图书馆有多少册藏书？", "五个") and not measure_clash("有多少个国家？", "五个")

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from qa.answer.constraints import Check, check, flow_direction, mentions
-from qa.answer.spans import PATTERNS, clauses, find_span
+from qa.answer.spans import PATTERNS, clauses, find_span, too_coarse
 from qa.answer.units import unit_clash
 from qa.question import Question
 from qa.search.retrieve import Hit
@@ -96,7 +96,7 @@ def choose(q: Question, hits: list[Hit], typed_only: bool = False) -> tuple[Choi
     failed = None
     for rank, sentence, clause in ranked_clauses(q, hits):
         span = next((s for t in q.span_types if (s := find_span(clause, t, q.text, anchors + names))), None)
-        if not span or unit_clash(q.text, span, clause):
+        if not span or unit_clash(q.text, span, clause) or too_coarse(q.text, span):
             continue
         c = check(q, hits[rank].passage, sentence, clause, hits[rank].before)
         if c.ok:

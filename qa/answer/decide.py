@@ -24,13 +24,14 @@ from qa.answer import answerability
 from qa.answer.choose import Choice, best_sentence, choose
 from qa.answer.periods import months_in_words, part_months
 from qa.answer.read import Reading, read
-from qa.answer.readings import from_reading, reading_sentence
+from qa.answer.readings import ADMIN_ASKED, from_reading, names_a_place, reading_sentence
 from qa.answer.render import render_en
 from qa.answer.spans import PATTERNS
 from qa.answer.units import asked_units, units_in
 from qa.question import AnswerType, Question
 from qa.search.retrieve import Hit
 from qa.text.entities import Entity
+from qa.text.lexical import fold
 
 
 # Answer types whose span the reader picks before the patterns are tried; for
@@ -132,12 +133,22 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
     by_reader = reading_sentence(q, hits, readings)
     if by_reader is not None:
         r, c = by_reader
-        return Evidence(r.sentence, "sentence", tuple(_first(hits, r.rank, r.sentence)), c.ok, margin=r.margin, read=True)
-    found = best_sentence(q, hits)
+        found = (r.rank, r.sentence, c)
+    else:
+        found = best_sentence(q, hits)
     if found is None:
         return Evidence(None, "sentence", tuple(hits), False, _no_sentence(q, hits))
     rank, sentence, c = found
+    if (m := ADMIN_ASKED.search(fold(q.text))) is not None and not names_a_place(sentence, m.group(1) or m.group(2)):
+        # "哪个州 / which city" and the best sentence names no place: it would only look like an answer.
+        kind = m.group(1) or m.group(2)
+        return Evidence(None, "sentence", tuple(hits), False, f"the best passages name no {PLACE_KINDS.get(kind, kind.lower())} for this")
+    if by_reader is not None:
+        return Evidence(sentence, "sentence", tuple(_first(hits, rank, sentence)), c.ok, margin=by_reader[0].margin, read=True)
     return Evidence(sentence, "sentence", tuple(_first(hits, rank, sentence)), c.ok)
+
+
+PLACE_KINDS = {"州": "state or region", "省": "province", "市": "city", "县": "county", "区": "district"}  # in the reason's words
 
 
 def _first(hits: list[Hit], rank: int, sentence: str) -> list[Hit]:

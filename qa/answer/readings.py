@@ -16,7 +16,7 @@ import re
 from qa.answer.choose import SENTENCE_FAILS, Choice, informative, topic_anchors
 from qa.answer.constraints import check
 from qa.answer.read import Reading
-from qa.answer.spans import PATTERNS, PLACE_SUFFIX, clauses, enumeration, find_span
+from qa.answer.spans import PATTERNS, PLACE_SUFFIX, clauses, enumeration, find_span, too_coarse
 from qa.answer.units import unit_clash
 from qa.question import CITY_ASKED, AnswerType, Question
 from qa.search.retrieve import Hit
@@ -54,17 +54,19 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
                 span = found
             elif "date" in typed and DURATION.fullmatch(r.span.strip()):
                 continue  # "两个月" (two months after…) says how long, not when
-            elif "date" in typed and not found and not NUMERAL.search(r.span):
+            elif "date" in typed and not found and not NUMERAL.search(r.span) and not EXACT_DATE_ASKED.search(fold(q.text)):
                 pass  # an era or an occasion answers "when" (清朝末年, 四国征伐后) where the clause states no date
             elif not NUMERAL.search(r.span) or any(find_span(r.span, t, q.text) for t in PATTERNS if t not in typed and not (
                     t == "count" and "date" in typed)):  # "577年" reads as a count of years too
                 continue  # the reader's span states no number, or one of another type (an amount for a percentage)
         if q.answer_type is AnswerType.PLACE:
             span = place_of_event(q, clause) or span
+            if not admin_place_ok(q, span):
+                continue  # "哪个州" is answered by a state, not by "罗斯原子"
         if not typed:
             span = with_named_noun(q, clause, span)
-        if unit_clash(q.text, span, clause):
-            continue  # "1000万吨" for "how long … in km"
+        if unit_clash(q.text, span, clause) or too_coarse(q.text, span):
+            continue  # "1000万吨" for "how long … in km"; "2026年" for "which day"
         c = check(q, hits[r.rank].passage, r.sentence, clause, hits[r.rank].before)
         if c.ok:
             return Choice(with_gloss(r.sentence, span), r.rank, r.sentence, clause, c, r.margin)
@@ -200,6 +202,36 @@ def with_gloss(sentence: str, span: str) -> str:
     at = sentence.find(span)
     m = GLOSS.match(sentence, at + len(span)) if at >= 0 else None
     return span + m.group(0).strip() if m and not span.endswith(("）", ")")) else span
+
+
+# "Which year / which day" asks a date itself: an era ("后苏联时代") or an
+# occasion ("首日") does not answer it, as it may answer a plain "when".
+EXACT_DATE_ASKED = re.compile(r"哪(?:一)?(?:年|天|日|月)|几月|几号|何年|\b(?:which|what) (?:year|day|date|month)\b|\bin what year\b", re.I)
+# A place asked by its kind of division ("哪个州", "哪座城市", "which province").
+ADMIN_ASKED = re.compile(r"哪(?:个|座|一)?(州|省|市|县|区)|\bwhich (province|state|region|oblast|city|county)\b", re.I)
+
+
+def names_a_place(sentence: str, kind: str) -> bool:
+    """The sentence names a place of the kind asked ("州", "city"): for a
+    division, a name with its suffix (突厥斯坦州, Turkistan Region); for a
+    city, a city we know or a name with a place suffix. A country is no
+    answer to either."""
+    kind = kind.lower()
+    if kind in ("市", "city"):
+        return any(e.kind == "city" for e in find_entities(sentence)) or bool(PLACE_SUFFIX.search(sentence))
+    suffix = {"province": "省|province", "state": "州|state", "region": "州|region|oblast", "oblast": "州|region|oblast",
+              "county": "县|county"}.get(kind, kind)
+    return bool(re.search(rf"[\u4e00-\u9fff]{{2,8}}(?:{suffix})|\b[A-Z][a-z]+ (?:{suffix})\b", sentence))
+
+
+def admin_place_ok(q: Question, span: str) -> bool:
+    """A span answers "哪个州 / which province" when it is a place we know or
+    a name with a place suffix; a company or a person read there does not.
+    Cities are not judged this way."""
+    m = ADMIN_ASKED.search(fold(q.text))
+    if not m or (m.group(1) or m.group(2)).lower() in ("市", "city"):
+        return True  # many cities are in no list we have (库斯科, 塔拉兹) and carry no suffix
+    return is_place(span.strip("“”\"「」 ")) or bool(PLACE_SUFFIX.search(span))
 
 
 # A length of time: no answer to "when" ("在协议签署两个月后"). "N年" is left

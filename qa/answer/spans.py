@@ -60,6 +60,16 @@ ORDINAL_QUESTION = re.compile(r"第\s*(?:几|多少|幾)")
 PATTERNS = {"money": MONEY, "percent": PERCENT, "date": DATE, "count": COUNT}
 
 
+# "Which day / what date" asks a day: "2026年" or "8月" does not give one.
+DAY_ASKED = re.compile(r"哪(?:一)?(?:天|日)|几号|几月几日|\b(?:which|what) (?:day|date)\b|\bon what day\b", re.I)
+DAY_GIVEN = re.compile(r"\d\s*[日号]|[一二三四五六七八九十廿卅]\s*[日号]|\d{4}-\d{2}-\d{2}|[A-Za-z]+\.?\s+\d{1,2}\b|\b\d{1,2}\s+[A-Z][a-z]+")
+
+
+def too_coarse(question: str, span: str) -> bool:
+    """A day asked and the span gives only a year or a month."""
+    return bool(DAY_ASKED.search(fold(question))) and not DAY_GIVEN.search(span)
+
+
 def clauses(sentence: str) -> list[str]:
     out: list[str] = []
     carry = ""

@@ -110,7 +110,8 @@ def measure_clash(question: str, span: str) -> bool:
         return True
     kinds = [g for w in _measures_in(span) for g in MEASURE_GROUPS if w in g]
     units = units_in(span)
-    if not kinds and not units:
+    counts_ge = not kinds and bool(GE_COUNT.search(span))
+    if not kinds and not units and not counts_ge:
         return False  # most spans: nothing here can clash (and this runs per clause)
     m = ASKED_MEASURE.search(folded)
     word = m.group(1) if m else next((w for rx, w in EN_MEASURES if rx.search(folded)), None)
@@ -125,7 +126,13 @@ def measure_clash(question: str, span: str) -> bool:
         return False
     if units:
         return True  # a count of people, firms or times is not "1000万吨" or "两年"
+    if counts_ge and asked & NEVER_GE:
+        return True  # times and volumes are never counted with 个: "五个" is no answer to "多少册"
     return bool(kinds) and all(g is not asked for g in kinds)
+
+
+NEVER_GE = frozenset("次遍回趟本册卷")  # measures no count with the general 个 stands for
+GE_COUNT = re.compile(r"[\d一二三四五六七八九十两几]\s*个(?!月|多月|星期|小时)")
 
 
 # A measure word right after a number ("约6000家", "三千余人"); longest first.
