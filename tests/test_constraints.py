@@ -302,10 +302,10 @@ def test_people_counted_by_their_country_must_be_the_ones_asked():
     p = passage("2024年，约有800名巴西学生在挪威学习，同时有约300名挪威学生在巴西就读。")
     s = p.sentences[0]
     brazilians, norwegians = "2024年，约有800名巴西学生在挪威学习，", "同时有约300名挪威学生在巴西就读。"
-    q = analyze("How many Brazilian students were studying in Norway in 2024?")
-    assert q.counted_of == "BR"
-    assert check(q, p, s, brazilians).ok
-    assert "entity" in check(q, p, s, norwegians).failed
+    q = analyze("How many Norwegian students were studying in Brazil in 2024?")
+    assert q.counted_of == "NO"
+    assert check(q, p, s, norwegians).ok
+    assert "entity" in check(q, p, s, brazilians).failed
     zh = analyze("2024年在巴西的挪威学生有多少名？")
     assert zh.answer_type.value == "count"
     # A count that names no country, or a question that names none, is not checked.
@@ -328,8 +328,8 @@ def test_readings_keep_the_named_noun_and_drop_durations_and_echoes():
     assert with_named_noun(q, "巴西在挪威开设第二和第三创新中心。", "第二和第三") == "第二和第三创新中心"
     assert with_named_noun(q, "巴西总统卢拉访问挪威。", "卢拉") == "卢拉"  # a name keeps its own extent
     assert DURATION.fullmatch("两个月") and not DURATION.fullmatch("577年")
-    q = analyze("Which Brazilian exports to Norway fell?")
-    assert echoes(q, "巴西出口") and not echoes(q, "咖啡")
+    q = analyze("Which Norwegian exports to Brazil fell?")
+    assert echoes(q, "挪威出口") and not echoes(q, "鳕鱼")
 
 
 def test_countries_a_list_question_asks_for_are_not_another_partner():

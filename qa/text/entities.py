@@ -262,38 +262,7 @@ def _adjectives() -> dict[str, list[str]]:
         if any(len(w) >= 3 and w[:3].lower() == name[:3].lower() for w in words):
             plural = name if re.search(r"(s|sh|ch|ese|[xz])$", name) else name + "s"
             adjectives.setdefault(territory, []).extend(_unique((name, plural)))
-    taken = {a.lower() for forms in adjectives.values() for a in forms}
-    for code, forms in _suffix_demonyms(territories).items():
-        if code in adjectives:
-            continue  # CLDR's word stands (Chinese, Kazakh)
-        mine = [f for f in forms if f.lower() not in taken]
-        taken.update(f.lower() for f in mine)
-        adjectives.setdefault(code, []).extend(mine)
     return adjectives
-
-
-# English demonyms by the regular suffixes, in order of reliability: Armenia
-# -> Armenian, Kenya -> Kenyan, Mexico -> Mexican, Chile -> Chilean, Peru ->
-# Peruvian, Brazil -> Brazilian. Irregular ones (Norwegian, Dutch) come from
-# CLDR's language names or aliases.SHORT_FORMS. A form two countries would
-# share goes to the earlier rule (Nigeria's "Nigerian", not Niger's); a form
-# that is no real word (Canadan) costs nothing, since no text contains it.
-DEMONYM_RULES = ((r"ia$", r"\g<0>n"), (r"a$", r"\g<0>n"), (r"o$", "an"), (r"e$", r"\g<0>an"), (r"u$", r"\g<0>vian"),
-                 (r"[bcdfgklmnprst]$", r"\g<0>ian"))
-
-
-def _suffix_demonyms(territories: Mapping[str, str]) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    seen: set[str] = set()
-    for rule, repl in DEMONYM_RULES:
-        for code, name in territories.items():
-            if code in out or not re.fullmatch(r"[A-Z][a-z]{2,}", name) or not re.search(rule, name):
-                continue
-            form = re.sub(rule, repl, name)
-            if form.lower() not in seen:
-                seen.add(form.lower())
-                out[code] = [form, form + "s"]
-    return out
 
 
 def _cities() -> list[_Record]:
@@ -320,7 +289,7 @@ def _cities() -> list[_Record]:
 # The entity table's version: raise it when the table's rules change, so the
 # derived cache is rebuilt and indexes recompute their entity postings
 # (qa.index.cache.current_postings).
-LEXICON_VERSION = 3
+LEXICON_VERSION = 4
 QUALIFIER = re.compile(r"[A-Z.]{2,5}|\w+(?:ish|ch|ese)|.* part|.* of")
 
 
