@@ -85,7 +85,8 @@ _WHY_HOW = re.compile(r"(?:^\W*|[,，:：;]\s*)(?:why|how)\b(?!\s+(?:much|many|l
 WHY = re.compile(r"\bwhy\b|\bhow come\b|\bwhat (?:caused|causes|led to)\b|\breasons?\b|" + WHY_ZH + "|为何|原因|根源|缘由|缘何|何以", re.I)
 _WHO_WHAT_IS = re.compile(r"^\W*(?:who|what)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?[\w\-.'’ ]{1,40}\W*$|^\W*tell me about\b|^\W*what does .* mean\b|是谁|什么是|是什么(?:意思|组织|机构)?[？?]?$", re.I)
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b(?!.*\bor\b)|吗[？?]?$|是否|有没有", re.I)
-NAME_ASKED = re.compile(r"全称|全名|叫什么|full name|official name|what is it called|called what|\bcalled\W*$|" + AS_WHAT, re.I)
+NAME_ASKED = re.compile(r"全称|全名|叫什么|(?:英文|中文|外文)?名称是什么|英文名|简称|缩写|full name|official name|english name|"
+                        r"abbreviation|acronym|short name|what is it called|called what|\bcalled\W*$|" + AS_WHAT, re.I)
 _ASKS = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how|wat|wht|whats|wut|wich|whch|wen|wher)\b|多少|几|什么|哪|谁|何|吗|是否|如何|怎", re.I)
 
 _FIGURES = (AnswerType.MONEY, AnswerType.PERCENT, AnswerType.COUNT)

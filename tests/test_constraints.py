@@ -351,3 +351,14 @@ def test_a_day_or_a_division_asked_is_not_answered_by_a_year_or_a_company():
     assert admin_place_ok(analyze("In which city is the Sun centre?"), "库斯科")  # cities are in no list we have
     assert names_a_place("以灌溉圣保罗州农田", "州") and not names_a_place("参与巴西首座核电站建设", "州")
     assert measure_clash("图书馆有多少册藏书？", "五个") and not measure_clash("有多少个国家？", "五个")
+
+
+def test_the_bracketed_name_of_a_thing_the_question_names():
+    from qa.answer.readings import gloss_asked
+
+    text = "巴西石油公司（Petrobras）和挪威国家石油公司（Equinor）一直在合作。"
+    hit = hit_on(text)
+    assert gloss_asked(analyze("挪威国家石油公司的英文名称是什么？"), [hit])[0] == "Equinor"
+    assert gloss_asked(analyze("巴西石油公司的简称是什么？"), [hit])[0] == "Petrobras"
+    assert gloss_asked(analyze("巴西石油公司在哪里？"), [hit]) is None
+    assert analyze("挪威国家石油公司的英文名称是什么？").answer_type.value == "name"

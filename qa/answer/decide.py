@@ -22,9 +22,10 @@ from dataclasses import dataclass, replace
 
 from qa.answer import answerability
 from qa.answer.choose import Choice, best_sentence, choose
+from qa.answer.constraints import check
 from qa.answer.periods import months_in_words, part_months
 from qa.answer.read import Reading, read
-from qa.answer.readings import ADMIN_ASKED, from_reading, names_a_place, reading_sentence
+from qa.answer.readings import ADMIN_ASKED, from_reading, gloss_asked, names_a_place, reading_sentence
 from qa.answer.render import render_en
 from qa.answer.spans import PATTERNS
 from qa.answer.units import asked_units, units_in
@@ -111,6 +112,10 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
     most confident first. Use gather() to get the margin of the cited window."""
     if not hits:
         return Evidence(None, "span", (), False, "the library has no passages")
+    if (glossed := gloss_asked(q, hits)) is not None:  # "X的英文名称是什么": the name in brackets after X
+        span, rank, sentence = glossed
+        c = check(q, hits[rank].passage, sentence, sentence, hits[rank].before)
+        return Evidence(span, "span", tuple(_first(hits, rank, sentence)), c.ok)
     if q.answer_type is not AnswerType.SENTENCE:
         first = q.answer_type.value in READER_FIRST
         picked = from_reading(q, hits, readings) if first else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.choose import SENTENCE_FAILS, Choice, informative, topic_anchors
+from qa.answer.choose import READ_HITS, SENTENCE_FAILS, Choice, informative, topic_anchors
 from qa.answer.constraints import check
 from qa.answer.read import Reading
 from qa.answer.spans import PATTERNS, PLACE_SUFFIX, clauses, enumeration, find_span, too_coarse
@@ -169,6 +169,29 @@ def _names_and_terms_only(q: Question, span: str) -> bool:
     for form in sorted({fold(f).lower() for t in q.terms for f in t.forms if len(f) > 1}, key=len, reverse=True):
         rest = rest.replace(form, " ")
     return not re.sub(r"[\s的之和与、及]", "", rest)
+
+
+# "X的英文名称 / 简称是什么", "the abbreviation of X": the gloss the text gives
+# X in brackets ("土库曼斯坦天然气公司（Turkmengaz）").
+GLOSS_ASKED = re.compile(r"^(?:请问)?(.{2,40}?)的(?:英文名称|英文名|英文缩写|简称|缩写|外文名)|"
+                         r"\b(?:english name|abbreviation|acronym|short name) (?:of|for) (?:the )?(.{2,60}?)\W*$", re.I)
+
+
+def gloss_asked(q: Question, hits: list[Hit]) -> tuple[str, int, str] | None:
+    """(gloss, hit rank, sentence) where the question asks the bracketed name
+    of a thing it names, and a passage writes that thing with one."""
+    m = GLOSS_ASKED.search(fold(q.text).strip())
+    if not m:
+        return None
+    thing = (m.group(1) or m.group(2)).strip().lower()
+    for rank, h in enumerate(hits[:READ_HITS]):
+        for sentence in h.passage.sentences:
+            low = fold(sentence).lower()
+            at = low.find(thing)
+            g = GLOSS.match(sentence, at + len(thing)) if at >= 0 else None
+            if g:
+                return g.group(1).strip(), rank, sentence
+    return None
 
 
 GLOSS = re.compile(r"\s?[（(]([^（）()]{1,40})[）)]")
