@@ -75,8 +75,11 @@ def test_figure_about_other_countries_is_not_an_answer(trade_engine):
     """Sweden is in the corpus, in passing, but in no paragraph on Chile's trade."""
     a = trade_engine.ask("What was the trade volume between Chile and Sweden in 2023?")
     assert a.abstained and "Sweden" in a.reason
-    b = trade_engine.ask("What was the trade volume between Brazil and Chile in 2023?")
+    b = trade_engine.ask("What was the agricultural trade volume between Brazil and Chile in 2023?")
     assert not b.abstained and b.answer == "12.5亿美元"
+    # The paragraph gives agricultural trade only: no answer for the total, and the reply says so.
+    c = trade_engine.ask("What was the trade volume between Brazil and Chile in 2023?")
+    assert c.abstained and "agricultural trade" in c.reason and "12.5亿美元" in c.reason
 
 
 @pytest.mark.fast

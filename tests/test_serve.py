@@ -19,7 +19,7 @@ import pytest
 from qa.web.serving import USERS_ENV
 
 REPO = Path(__file__).resolve().parent.parent
-QUESTION = "巴西与智利的贸易额是多少？"  # answered by tests/fixtures/mini
+QUESTION = "巴西与智利的农产品贸易额是多少？"  # answered by tests/fixtures/mini (it gives agricultural trade only)
 
 
 def _wait_for(pred, proc, seconds: float) -> bool:

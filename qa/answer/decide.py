@@ -156,6 +156,10 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
 PLACE_KINDS = {"州": "state or region", "省": "province", "市": "city", "县": "county", "区": "district"}  # in the reason's words
 
 
+def _sector_word(sector: str) -> str:
+    return {"agriculture": "agricultural"}.get(sector, sector)  # "agricultural trade"
+
+
 def _first(hits: list[Hit], rank: int, sentence: str) -> list[Hit]:
     """The passage that says it is cited first, with that sentence highlighted."""
     hits = [hits[rank]] + list(hits[:rank]) + list(hits[rank + 1 :])
@@ -189,8 +193,8 @@ def _what_they_give(q: Question, failed: Choice) -> str:
     if "entity" in c.failed:
         return f"the articles do not give this for {', '.join(e.name_en for e in q.countries)}; the closest figure ({span}) is about another partner"
     if "sector" in c.failed:
-        asked = f"{q.sector} {q.indicator}" if q.sector else f"the total {q.indicator}"
-        said = f"{c.said_sector} {q.indicator} only" if c.said_sector else f"the total {q.indicator}"
+        asked = f"{_sector_word(q.sector)} {q.indicator}" if q.sector else f"the total {q.indicator}"
+        said = f"{_sector_word(c.said_sector)} {q.indicator} only" if c.said_sector else f"the total {q.indicator}"
         return f"the articles do not give {asked}; the closest figure ({span}) is for {said}"
     if "event" in c.failed:
         return f"the articles do not date the {' or '.join(sorted(q.events))} asked; the closest date ({span}) is of another event"
