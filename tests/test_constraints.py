@@ -362,3 +362,32 @@ def test_the_bracketed_name_of_a_thing_the_question_names():
     assert gloss_asked(analyze("巴西石油公司的简称是什么？"), [hit])[0] == "Petrobras"
     assert gloss_asked(analyze("巴西石油公司在哪里？"), [hit]) is None
     assert analyze("挪威国家石油公司的英文名称是什么？").answer_type.value == "name"
+
+
+def test_visits_capital_and_pair_forms_with_time_words_name_countries():
+    assert {e.key for e in analyze("巴西总统访美期间签了什么？").entities} == {"BR", "US"}
+    assert "CN" in {e.key for e in analyze("在挪威经营的中资企业有多少家？").entities}
+    assert {e.key for e in analyze("中俄去年的贸易额是多少？").entities} == {"CN", "RU"}
+    assert not analyze("资料显示了什么？").entities
+
+
+def test_a_total_over_years_is_not_answered_by_some_months_and_the_clause_dates_itself_first():
+    p = passage("2024年前9个月，巴西方向挪威投资480万美元。")
+    s = p.sentences[0]
+    c = check(analyze("过去15年巴西对挪威的投资总额是多少？"), p, s, s)
+    assert c.failed == ("period",) and c.said_period == "January–September"
+    p = passage("今年前五个月巴西与挪威贸易额已达8亿美元，预计全年可突破20亿美元。")
+    s = p.sentences[0]
+    assert check(analyze("今年全年巴西与挪威贸易额预计能到多少？"), p, s, "预计全年可突破20亿美元。").ok
+
+
+def test_rank_and_how_often_and_growth_of_the_economy():
+    from qa.answer.readings import with_frequency
+
+    assert analyze("Where does Norway rank among Brazil's partners?").answer_type.value == "name"
+    assert analyze("How often do the presidents meet?").answer_type.value == "count"
+    q = analyze("How often can a president pay a state visit?")
+    assert with_frequency(q, "每届总统任期内仅对一国进行一次，", "一次") == "每届总统任期内仅对一国进行一次"
+    g = analyze("挪威2024年GDP增长率是多少？")
+    assert g.indicator == "gdp" and g.answer_type.value == "percent"
+    assert analyze("brazil norway agri trade 2024").sector == "agriculture"

@@ -73,6 +73,8 @@ def check(q: Question, passage: Passage, sentence: str, clause: str, before: str
     since = periods.since(q, passage, sentence, clause) if figure else None
     said_period = f"the total since {since}" if since is not None else (
         periods.part_said(q, sentence, clause, passage.text, before) if figure and in_year else "")
+    if not said_period and figure and (part := periods.part_for_total(q, sentence, clause)):
+        said_period = part  # a total over years asked; the clause gives some months of one year
     if said_period:
         failed.append("period")
     elif not in_year:
@@ -137,9 +139,11 @@ def _entities_ok(q: Question, passage: Passage, sentence: str, clause: str = "",
     refers_back = context is not None and not named
     if not all(mentions(e, sentence) or mentions(e, about) or (refers_back and mentions(e, context)) for e in countries):
         return False
-    # The sentence's own partner: a country it names that the question does not
-    # and the article is not about ("吉尔吉斯斯坦…贸易额" asked about Russia).
-    others = named - asked - names_in(about)
+    # The sentence's own partner: a country it names, up to the clause's end,
+    # that the question does not and the article is not about ("吉尔吉斯斯坦…
+    # 贸易额" asked about Russia). Countries named only after the clause
+    # ("会晤超过六次，在…中亚-俄罗斯…机制期间") describe something else.
+    others = names_in(periods.through(sentence, clause, sentence)) - asked - names_in(about) if clause else named - asked - names_in(about)
     return not others or all(mentions(e, sentence) for e in countries)
 
 

@@ -42,7 +42,7 @@ def reference_year(passage: Passage) -> int | None:
     return article_year(passage) or max((int(y) for y in YEAR_SAID.findall(passage.text)), default=None)
 
 
-def _through(sentence: str, clause: str, otherwise: str) -> str:
+def through(sentence: str, clause: str, otherwise: str) -> str:
     """The sentence up to the clause's end: what dates or bounds the clause
     ("2024年，双边贸易额达…，其中…"); `otherwise` when the clause is not in it."""
     end = sentence.find(clause)
@@ -59,7 +59,7 @@ def years_ok(q: Question, passage: Passage, sentence: str, clause: str, before: 
     # the paragraph before: a news paragraph that gives no date goes on in the
     # time frame the one before ended with ("2025年前九个月，贸易额…" then
     # "哈萨克斯坦的出口额为…" is the same nine months, not "last year").
-    scope = _through(sentence, clause, sentence)
+    scope = through(sentence, clause, sentence)
     said = _said_years(scope, ref) or _said_years(sentence, ref) or _said_years(passage.text, ref) \
         or _last_said_years(before, ref)
     if not said:
@@ -106,11 +106,30 @@ def part_said(q: Question, sentence: str, clause: str, paragraph: str = "", befo
     asked = part_months(q.period.part)
     if not asked:
         return ""
-    said = part_months(period_of(_through(sentence, clause, sentence)).part) or part_months(period_of(paragraph).part) \
-        or _last_said_part(before)
+    # The clause's own months first ("今年前五个月已达…，预计全年可突破20亿美元":
+    # the second clause is the full year), then the sentence up to it, then
+    # the paragraph and the one before.
+    said = part_months(period_of(clause).part) or part_months(period_of(through(sentence, clause, sentence)).part) \
+        or part_months(period_of(paragraph).part) or _last_said_part(before)
     if said is None:
         return "" if asked == (1, 12) else "the year (months not stated)"
     return months_in_words(said) if said != asked else ""
+
+
+# A total over several years asked: "过去15年…投资总额", "over the past 15
+# years", "since 2005", "累计". A figure for a part of one year is no answer.
+TOTAL_ASKED = re.compile(r"(?:过去|近|最近)\s*(?:\d+|[一二三四五六七八九十两几]+)\s*年|累计|历年|迄今|\bover the (?:past|last) \w+ years\b"
+                         r"|\bsince (?:19|20)\d\d\b|自\s*(?:19|20)\d\d\s*年|\bcumulative\b|\bto date\b", re.I)
+
+
+def part_for_total(q: Question, sentence: str, clause: str) -> str:
+    """The months the clause covers, in words, when the question asks a total
+    over years and the clause gives a part of one year ("2024年前9个月…480万美元"
+    for "过去15年…投资总额")."""
+    if not TOTAL_ASKED.search(fold(q.text)) or q.period.part:
+        return ""
+    said = part_months(period_of(clause).part) or part_months(period_of(through(sentence, clause, sentence)).part)
+    return months_in_words(said) if said and said != (1, 12) else ""
 
 
 def since(q: Question, passage: Passage, sentence: str, clause: str) -> int | None:
@@ -121,7 +140,7 @@ def since(q: Question, passage: Passage, sentence: str, clause: str) -> int | No
     years = q.period.resolved(reference_year(passage))
     if not years or ASKS_TOTAL.search(fold(q.text)):
         return None
-    scope = fold(_through(sentence, clause, clause))
+    scope = fold(through(sentence, clause, clause))
     totals = list(TOTAL_SPAN.finditer(scope))
     if not totals:
         return None

@@ -18,7 +18,7 @@ from qa.answer.constraints import check
 from qa.answer.read import Reading
 from qa.answer.spans import PATTERNS, PLACE_SUFFIX, clauses, enumeration, find_span, too_coarse
 from qa.answer.units import unit_clash
-from qa.question import CITY_ASKED, AnswerType, Question
+from qa.question import CITY_ASKED, RANK_ASKED, AnswerType, Question
 from qa.search.retrieve import Hit
 from qa.text.aliases import PAIR_CHARS
 from qa.text.entities import find_entities
@@ -43,15 +43,20 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
         span = r.span if typed else with_quoted_name(r.sentence, r.span)
         if q.asks_many and not typed:
             # The kind of thing asked ("哪些国际组织" -> 国际组织) is answered by the clause's list of them.
-            span = _as_list(clause, span, echoes(q, with_gloss(r.sentence, span)))
+            span = _as_list(clause, span, echoes(q, with_gloss(r.sentence, span)), r.sentence)
         if echoes(q, with_gloss(r.sentence, span)):
             continue
         if CITY_ASKED.search(q.text) and is_country(span):
             continue  # "哈国" for "in which city…": a country is no city
         if typed:
             found = next((s for t in typed if (s := find_span(clause, t, q.text, anchors))), None)
+            if found and unit_clash(q.text, found, clause):
+                # Another figure of the type inside the reading may be in the measure asked
+                # ("仅对一国进行一次" asked how often: 一次, not 一国).
+                found = next((m.group().strip() for t in typed for m in PATTERNS[t].finditer(r.span)
+                              if not unit_clash(q.text, m.group().strip(), clause)), found)
             if found and _overlap(clause, found, r.span):
-                span = found
+                span = with_frequency(q, clause, found)
             elif "date" in typed and DURATION.fullmatch(r.span.strip()):
                 continue  # "两个月" (two months after…) says how long, not when
             elif "date" in typed and not found and not NUMERAL.search(r.span) and not EXACT_DATE_ASKED.search(fold(q.text)):
@@ -64,6 +69,8 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
             if not admin_place_ok(q, span):
                 continue  # "哪个州" is answered by a state, not by "罗斯原子"
         if not typed:
+            if RANK_ASKED.search(fold(q.text)) and "第" not in span and (o := ORDINAL_IN.search(clause)):
+                span = o.group()  # "where does X rank": the ordinal the clause gives (第三大), not the reader's names
             span = with_named_noun(q, clause, span)
         if unit_clash(q.text, span, clause) or too_coarse(q.text, span):
             continue  # "1000万吨" for "how long … in km"; "2026年" for "which day"
@@ -73,6 +80,17 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
     return None
 
 
+HOW_OFTEN = re.compile(r"\bhow often\b|\bhow many times (?:a|per|each|in each|in a)\b|每.{0,6}几次|多久一次|每隔多久|频率", re.I)
+
+
+def with_frequency(q: Question, clause: str, span: str) -> str:
+    """"How often" is answered by the count with what it is per: "每届总统任期内
+    仅对一国进行一次", not "一次" alone."""
+    m = re.search(r"每[^，。；,;]{0,16}?" + re.escape(span), clause) if HOW_OFTEN.search(q.text) else None
+    return m.group() if m else span
+
+
+ORDINAL_IN = re.compile(r"第[\d一二三四五六七八九十两]+大?")
 ORDINAL_SPAN = re.compile(r"第?[\d一二三四五六七八九十两]+(?:[和、及至到]第?[\d一二三四五六七八九十两]+)*[大个位名届次]?")
 
 
@@ -120,18 +138,24 @@ def is_place(text: str) -> bool:
 LEADING_PREPOSITION = re.compile(r"^[向对在从于经往](?=\S{2})")
 
 
-def _as_list(clause: str, span: str, echo: bool = False) -> str:
+def _as_list(clause: str, span: str, echo: bool = False, sentence: str = "") -> str:
     """For a question that asks for several things: the clause's enumeration
     when the reader's span is part of it, only counts its items ("五个" of
     "考古、珠宝…和民族志五个展区") or only repeats the question (`echo`);
     otherwise the span."""
     found = enumeration(clause)
+    bare_count = bool(re.fullmatch(r"[0-9一二三四五六七八九十两几]+\s*[个项种类家所名位座批]?", span.strip()))
+    if not found and bare_count and sentence.find(clause) >= 0:
+        # "习近平仅与三位领导人单独会晤，分别是俄罗斯、印度和哈萨克斯坦领导人": the
+        # count's items follow in the next clause.
+        rest = sentence[sentence.find(clause) + len(clause):]
+        found = next((e for c in clauses(rest)[:1] if (e := enumeration(c))), None)
+        return found or span
     if not found:
         return span
     at, end = clause.find(found), clause.find(found) + len(found)
     sp = clause.find(span)
     inside = sp >= 0 and sp < end and at < sp + len(span)
-    bare_count = bool(re.fullmatch(r"[0-9一二三四五六七八九十两几]+\s*[个项种类家所名位座批]?", span.strip()))
     if inside:  # the union: the reader often has the list's start right where the words split oddly (发/用品)
         a, b = min(at, sp), max(end, sp + len(span))
         return LEADING_PREPOSITION.sub("", clause[a:b])  # "向中国、伊朗…": the list, not its preposition

@@ -92,12 +92,13 @@ LEXICON_KEY = "__lexicon__"  # the entity table's version the postings were made
 def entity_postings(passages: list[Passage]) -> dict[str, np.ndarray]:
     """Which passages are about which entity: named in the paragraph, or in
     its article's subject (paragraphs often leave the partner unnamed)."""
-    from qa.text.entities import LEXICON_VERSION, find_entities
+    from qa.text.entities import LEXICON_VERSION, find_entities, side_entities
 
     rows: dict[str, list[int]] = {}
     for i, p in enumerate(passages):
-        for e in find_entities(fold(" ".join(p.subject) + " " + p.text)):
-            rows.setdefault(e.key, []).append(i)
+        text = fold(" ".join(p.subject) + " " + p.text)
+        for key in dict.fromkeys(e.key for e in (*find_entities(text), *side_entities(text))):
+            rows.setdefault(key, []).append(i)
     return {**{k: np.array(v, dtype=np.int64) for k, v in rows.items()}, LEXICON_KEY: np.array([LEXICON_VERSION])}
 
 

@@ -289,7 +289,7 @@ def _cities() -> list[_Record]:
 # The entity table's version: raise it when the table's rules change, so the
 # derived cache is rebuilt and indexes recompute their entity postings
 # (qa.index.cache.current_postings).
-LEXICON_VERSION = 4
+LEXICON_VERSION = 5
 QUALIFIER = re.compile(r"[A-Z.]{2,5}|\w+(?:ish|ch|ese)|.* part|.* of")
 
 
@@ -371,10 +371,22 @@ def pair_entities(text: str) -> list[Entity]:
 SIDE_FORM = re.compile(rf"(?:^|(?<=[\s\d年与和及、，,；;：:“（(]))([{''.join(PAIR_CHARS)}])方(?!面|法|案|式|针|便|位|言|块|程|正)")
 
 
+# "访美" (visited the US), "赴俄", "中资企业" (Chinese-funded), "俄资": a
+# one-character form after a visit verb or before 资 (capital) names the country
+# wherever it stands; 华 is China there too (访华, 华资).
+VISIT_OR_CAPITAL = re.compile(rf"(?<=[访赴])([{''.join(PAIR_CHARS)}华])|([{''.join(PAIR_CHARS)}华])(?=资(?!料|格|讯|质|源|金))")
+
+
 def side_entities(text: str) -> list[Entity]:
-    """Countries named as a side ("哈方", "中方") in a question."""
+    """Countries named as a side ("哈方", "中方"), a visit's destination
+    ("访美") or a source of capital ("中资")."""
     lexicon = _lexicon()
     out: list[Entity] = []
+    for m in VISIT_OR_CAPITAL.finditer(text):
+        ch = m.group(1) or m.group(2)
+        record = lexicon.by_key.get("CN" if ch == "华" else PAIR_CHARS[ch])
+        if record and all(e.key != record.key for e in out):
+            out.append(Entity(record.key, record.kind, record.name_en, record.names_zh, ch))
     for m in SIDE_FORM.finditer(text):
         record = lexicon.by_key.get(PAIR_CHARS[m.group(1)])
         if record and all(e.key != record.key for e in out):
