@@ -120,3 +120,11 @@ def test_a_counted_noun_after_its_adjectives_still_sets_the_measure():
     assert unit_clash("How many Brazil–Norway joint ventures are registered?", "约 4 万名", "约 4 万名居住在挪威")
     assert unit_clash("how many brazilian students study in norway", "16 所", "16 所学校")
     assert not unit_clash("How many Brazilian students study in Norway?", "800名", "800名学生")
+
+
+def test_things_counted_by_name_are_not_a_length_of_time():
+    from qa.answer.units import measure_clash
+
+    assert measure_clash("how many wagons were in the first train", "两个月")
+    assert measure_clash("首列火车有多少节车厢？", "两个月")
+    assert not measure_clash("How many years did it take?", "两年") and not measure_clash("几个月后签署？", "两个月")

@@ -123,7 +123,25 @@ def measure_clash(question: str, span: str) -> bool:
     if asked is None and ASKED_PEOPLE.search(folded):
         asked = MEASURE_GROUPS[0]
     if asked is None:
-        return False
+        # "How many wagons / 多少节车厢": things, whatever their measure, are
+        # not a length of time ("两个月").
+        return units == {"time"} and _counts_things(folded)
+    return _clash(asked, kinds, units, counts_ge)
+
+
+def _counts_things(folded: str) -> bool:
+    """The question counts things by name ("how many wagons", "多少节车厢"),
+    and not units of time ("how many years", "多少天")."""
+    m = COUNTED_NOUN.search(folded)
+    return bool(m) and not TIME_NOUN.search(m.group(1) or m.group(2) or "")
+
+
+# The noun after "how many" / 多少 (with its measure word) in a question.
+COUNTED_NOUN = re.compile(r"\bhow many ((?:[\w\-–]+\s+){0,2}?[\w\-–]+)\b|(?:多少|几)\s*[\u4e00-\u9fff]?([\u4e00-\u9fff]{1,4})", re.I)
+TIME_NOUN = re.compile(r"\b(?:years?|months?|days?|weeks?|hours?|minutes?|decades?|centur\w+|times?)\b|年|月|天|日|周|星期|小时|分钟|世纪|次", re.I)
+
+
+def _clash(asked, kinds, units, counts_ge) -> bool:
     if units:
         return True  # a count of people, firms or times is not "1000万吨" or "两年"
     if counts_ge and asked & NEVER_GE:
