@@ -121,7 +121,10 @@ def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None
         # one; a question about a country ("Russia?") by one that names it.
         causes = [s for s in order if gives_cause(s)] if q.asks_why else []
         naming = [s for s in causes or order if any(mentions(e, s) for e in q.entities)]
-        for sentence in (naming or causes or order)[:SENTENCES_TRIED]:
+        # Those that name a country asked first; then the rest (the one naming it
+        # may state the flow the other way: "哈方向亚出口…" before "亚方对哈出口…").
+        pool = naming + [s for s in (causes or order) if s not in naming]
+        for sentence in pool[:SENTENCES_TRIED]:
             c = check(q, h.passage, sentence, sentence, h.before)
             if not (SENTENCE_FAILS & set(c.failed)):
                 return rank, sentence, c

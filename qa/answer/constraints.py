@@ -37,7 +37,7 @@ from qa.answer import periods
 from qa.ingest.corpus import Passage
 from qa.question import FLOW, FLOW_ZH, Question, flow_roles, form_at, states
 from qa.text.aliases import PAIR_CHARS
-from qa.text.entities import Entity, find_entities, pair_entities
+from qa.text.entities import Entity, find_entities, pair_entities, side_entities
 from qa.text.lexical import fold
 from qa.text.vocab import INDICATORS, SECTORED, SECTORS, SIZES, events_in, sector_of
 
@@ -105,7 +105,7 @@ def mentions(e: Entity, text: str) -> bool:
     folded = fold(text)
     low = folded.lower()
     return any(n in low for n in e.names_zh) or bool(re.search(rf"(?<![a-z]){re.escape(e.name_en.lower())}", low)) \
-        or e.surface.lower() in low or any(p.key == e.key for p in pair_entities(folded))
+        or e.surface.lower() in low or any(p.key == e.key for p in (*pair_entities(folded), *side_entities(folded)))
 
 
 def _entities_ok(q: Question, passage: Passage, sentence: str, clause: str = "", context: str | None = None) -> bool:
