@@ -57,7 +57,8 @@ SHARE_OF = r"(?<!地)占(?![地领据用有])[^，。？?]{0,15}?的?多少"
 # take / was it in operation?" a duration, often a span of years the reader finds.
 HOW_LONG_LENGTH = re.compile(r"how long(?!.*\b(?:take|takes|took|last|lasts|lasted|operat\w*|serv\w*|stay\w*|remain\w*|wait\w*|liv\w*|"
                              r"run|ran|exist\w*|reign\w*|rul\w*|work\w*|spen[dt]\w*|held|hold\w*|in office|in power|since)\b)", re.I)
-RANK_ASKED = re.compile(r"\brank(?:s|ed)?\b|\bwhat position\b|第几|排名第?几|排在第?几", re.I)
+# English only: "第几名" keeps its count type (the ordinal pattern gives 第15张).
+RANK_ASKED = re.compile(r"\brank(?:s|ed)?\b|\bwhat position\b", re.I)
 _TYPES = [
     (AnswerType.LIST, LIST_QUESTION),
     # A year asked outright is a date whatever else the question names
@@ -71,7 +72,7 @@ _TYPES = [
     (AnswerType.COUNT, HOW_LONG_LENGTH),
     # "Where does X rank / what position" asks an ordinal (第三大), as 第几 does.
     (AnswerType.NAME, RANK_ASKED),
-    (AnswerType.COUNT, re.compile(rf"how many|how often|number of|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|(?:多少|(?<!哪)几)\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    (AnswerType.COUNT, re.compile(rf"how many|number of|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|(?:多少|(?<!哪)几)\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
     (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]
@@ -110,8 +111,9 @@ SIZE_QUESTION = re.compile(
     r"\bwhat(?:'s|\s+is|\s+was|\s+were)\s+(?:the\s+)?(?:[\w\-'’]+\s+){0,2}?(?P<en>population|gdp|gross domestic product)\b"
     r"|\bhow (?:big|large) is (?:the\s+)?(?:[\w\-]+\s+)?(?P<en2>population|gdp)\b"
     r"|(?P<zh>人口|国内生产总值|经济规模|经济总量|gdp)\s*(?:是|有|为|达到?|约)?\s*(?:多少|几)"
-    # Its growth: "GDP增长率", "GDP growth", "economic growth" (a rate of the size, still the size's figure).
-    r"|(?P<zh2>gdp|国内生产总值|经济)\s*(?:的)?\s*(?:增长率|增速|增幅)|\b(?P<en3>gdp|economic) growth\b", re.I)
+    # Its growth: "GDP增长率", "GDP growth" (a rate of the size, still the size's figure; not
+    # "economic growth" in general, which XQuAD asks about as a topic).
+    r"|(?P<zh2>gdp|国内生产总值)\s*(?:的)?\s*(?:增长率|增速|增幅)|\b(?P<en3>gdp) growth\b", re.I)
 
 
 def size_asked(folded: str) -> str | None:
@@ -122,7 +124,7 @@ def size_asked(folded: str) -> str | None:
         bare = not _ASKS.search(folded)
         return next((k for k, forms in SIZES.items() if bare and any(states(folded, f) for f in forms)), None)
     word = (m.group("en") or m.group("en2") or m.group("zh") or m.group("zh2") or m.group("en3")).lower()
-    return next((k for k, forms in SIZES.items() if word in forms), "gdp")  # 经济 / economic growth: the GDP's
+    return next(k for k, forms in SIZES.items() if word in forms)
 
 
 # People counted by their country: "how many Kyrgyz students", "多少名哈萨克斯坦

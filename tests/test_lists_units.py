@@ -128,3 +128,9 @@ def test_things_counted_by_name_are_not_a_length_of_time():
     assert measure_clash("how many wagons were in the first train", "两个月")
     assert measure_clash("首列火车有多少节车厢？", "两个月")
     assert not measure_clash("How many years did it take?", "两年") and not measure_clash("几个月后签署？", "两个月")
+
+
+def test_minutes_asked_are_time():
+    from qa.answer.units import measure_clash
+
+    assert not measure_clash("若游戏中离，则多少分钟内不得进行配对？", "10分钟")

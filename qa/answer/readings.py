@@ -69,7 +69,7 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
             if not admin_place_ok(q, span):
                 continue  # "哪个州" is answered by a state, not by "罗斯原子"
         if not typed:
-            if RANK_ASKED.search(fold(q.text)) and "第" not in span and (o := ORDINAL_IN.search(clause)):
+            if RANK_WORDS.search(fold(q.text)) and "第" not in span and (o := ORDINAL_IN.search(clause)):
                 span = o.group()  # "where does X rank": the ordinal the clause gives (第三大), not the reader's names
             span = with_named_noun(q, clause, span)
         if unit_clash(q.text, span, clause) or too_coarse(q.text, span):
@@ -90,6 +90,9 @@ def with_frequency(q: Question, clause: str, span: str) -> str:
     return m.group() if m else span
 
 
+# A rank asked of a name-type question ("where does X rank", "第几大贸易伙伴"):
+# the clause's ordinal answers. (第几名 alone asks a count: qa.question.)
+RANK_WORDS = re.compile(RANK_ASKED.pattern + r"|第几|排名|排第", re.I)
 ORDINAL_IN = re.compile(r"第[\d一二三四五六七八九十两]+大?")
 ORDINAL_SPAN = re.compile(r"第?[\d一二三四五六七八九十两]+(?:[和、及至到]第?[\d一二三四五六七八九十两]+)*[大个位名届次]?")
 

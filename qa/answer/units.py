@@ -133,7 +133,7 @@ def _counts_things(folded: str) -> bool:
     """The question counts things by name ("how many wagons", "多少节车厢"),
     and not units of time ("how many years", "多少天")."""
     m = COUNTED_NOUN.search(folded)
-    return bool(m) and not TIME_NOUN.search(m.group(1) or m.group(2) or "")
+    return bool(m) and not TIME_NOUN.search(m.group(0))  # with the measure: 多少分钟 is time
 
 
 # The noun after "how many" / 多少 (with its measure word) in a question.
