@@ -87,7 +87,7 @@ MEASURE_GROUPS = ({"位", "名", "人"}, {"家", "所"}, {"份", "项", "件", "
 # it with ("how many times" 次, "how many companies" 家); "how many times
 # larger" asks a multiple (倍), not a number of times.
 EN_MEASURES = [
-    (re.compile(r"\bhow often\b|\bhow many (?:times|rounds|sessions|visits)\b(?!\s+(?:more|less|larger|bigger|higher|greater|smaller|as|over)\b)", re.I), "次"),
+    (re.compile(r"\bhow many (?:times|rounds|sessions|visits)\b(?!\s+(?:more|less|larger|bigger|higher|greater|smaller|as|over)\b)", re.I), "次"),
     # The counted noun may follow a word or two ("how many Kyrgyz students", "Kazakh–Armenian joint ventures").
     (re.compile(rf"\bhow many (?:[\w\-–]+\s+){{0,2}}?(?:{PEOPLE_EN})\b", re.I), "人"),
     (re.compile(r"\bhow many (?:[\w\-–]+\s+){0,3}?(?:companies|firms|enterprises|businesses|banks|schools|universities|ventures)\b", re.I), "家"),
