@@ -134,3 +134,10 @@ def test_minutes_asked_are_time():
     from qa.answer.units import measure_clash
 
     assert not measure_clash("若游戏中离，则多少分钟内不得进行配对？", "10分钟")
+
+
+def test_almost_is_no_question_word():
+    from qa.answer.units import measure_clash
+
+    # 几乎 (almost) before the question's 几年: the year asked is time, not things counted.
+    assert not measure_clash("科学家在5个实验室几乎同时发现一种酶是在西元几年?", "1967年")

@@ -137,7 +137,7 @@ def _counts_things(folded: str) -> bool:
 
 
 # The noun after "how many" / 多少 (with its measure word) in a question.
-COUNTED_NOUN = re.compile(r"\bhow many ((?:[\w\-–]+\s+){0,2}?[\w\-–]+)\b|(?:多少|几)\s*[\u4e00-\u9fff]?([\u4e00-\u9fff]{1,4})", re.I)
+COUNTED_NOUN = re.compile(r"\bhow many ((?:[\w\-–]+\s+){0,2}?[\w\-–]+)\b|(?:多少|几(?!乎|经|近|何))\s*[\u4e00-\u9fff]?([\u4e00-\u9fff]{1,4})", re.I)
 TIME_NOUN = re.compile(r"\b(?:years?|months?|days?|weeks?|hours?|minutes?|decades?|centur\w+|times?)\b|年|月|天|日|周|星期|小时|分钟|世纪|次", re.I)
 
 
