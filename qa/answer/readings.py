@@ -258,7 +258,7 @@ def with_gloss(sentence: str, span: str) -> str:
 # occasion ("首日") does not answer it, as it may answer a plain "when".
 EXACT_DATE_ASKED = re.compile(r"哪(?:一)?(?:年|天|日|月)|几月|几号|何年|\b(?:which|what) (?:year|day|date|month)\b|\bin what year\b", re.I)
 # A place asked by its kind of division ("哪个州", "哪座城市", "which province").
-ADMIN_ASKED = re.compile(r"哪(?:个|座|一)?(州|省|市|县|区)|\bwhich (province|state|region|oblast|city|county)\b", re.I)
+ADMIN_ASKED = re.compile(r"哪(?:个|座|一)?(州|省|市|县|区)(?!场|民|值|长|域|别|委|政|级|内)|\bwhich (province|state|region|oblast|city|county)\b", re.I)
 
 
 def names_a_place(sentence: str, kind: str) -> bool:

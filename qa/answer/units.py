@@ -96,7 +96,7 @@ EN_MEASURES = [
 ]
 # A question that counts people without a measure word right after 多少
 # ("有多少吉尔吉斯族人", "多少中国游客"): the head noun names them.
-ASKED_PEOPLE = re.compile(r"(?:多少|几)\s*[\u4e00-\u9fff]{0,8}?(?:人|游客|学生|员工|居民|侨民)(?=\W|$)")
+ASKED_PEOPLE = re.compile(r"(?:多少|几(?!乎|经|近|何))\s*[\u4e00-\u9fff]{0,8}?(?:人|游客|学生|员工|居民|侨民)(?=\W|$)")
 # "两国" (the two countries), "双方" (both sides) name the pair a news text is
 # about, not a count of anything; they count only where countries are counted.
 PAIR_WORDS = re.compile(r"两国|两岸|双方|两方")
