@@ -313,7 +313,7 @@ def test_people_counted_by_their_country_must_be_the_ones_asked():
 
 
 def test_where_an_event_happened_is_the_place_before_its_verb():
-    from qa.answer.readings import place_of_event
+    from qa.answer.places import place_of_event
 
     clause = "2024年6月，巴西与挪威在奥斯陆签署了在里约热内卢州建设水电站的协议。"
     assert place_of_event(analyze("水电站协议是在哪里签订的？"), clause) == "奥斯陆"
@@ -340,7 +340,7 @@ def test_countries_a_list_question_asks_for_are_not_another_partner():
 
 
 def test_a_day_or_a_division_asked_is_not_answered_by_a_year_or_a_company():
-    from qa.answer.readings import admin_place_ok, names_a_place
+    from qa.answer.places import admin_place_ok, names_a_place
     from qa.answer.spans import too_coarse
     from qa.answer.units import measure_clash
 

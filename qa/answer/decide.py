@@ -25,7 +25,8 @@ from qa.answer.choose import Choice, best_sentence, choose
 from qa.answer.constraints import check
 from qa.answer.periods import months_in_words, part_months
 from qa.answer.read import Reading, read
-from qa.answer.readings import ADMIN_ASKED, from_reading, gloss_asked, names_a_place, reading_sentence
+from qa.answer.places import ADMIN_ASKED, names_a_place
+from qa.answer.readings import from_reading, gloss_asked, reading_sentence
 from qa.answer.render import render_en
 from qa.answer.spans import PATTERNS
 from qa.answer.units import asked_units, units_in

@@ -1,0 +1,68 @@
+"""Places an answer names: where an event happened (the place between 在 and
+its verb), whether a span or a sentence names a place of the kind asked
+("哪个州", "which city"). Read by qa.answer.readings and qa.answer.decide.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qa.answer.spans import PLACE_SUFFIX
+from qa.question import Question
+from qa.text.entities import find_entities
+from qa.text.lexical import fold
+
+# "在维也纳签署了在纳伦州建设…的协议": the place of each event is the one
+# right after 在 and right before its verb.
+WHERE_ZH = re.compile(r"(?:哪里|哪儿|何处|何地|哪个(?:城市|地方|国家|地区)|哪座城市|什么地方)\s*(?:被|所|正式)?([\u4e00-\u9fff])")
+CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def place_of_event(q: Question, clause: str) -> str | None:
+    """For "where was it signed / 在哪里签订": the place the clause gives the
+    asked event, "在<place><verb>". The verb: in a Chinese question the one
+    right after 哪里 / 哪个城市 (its first character: 签订 meets 签署); in an
+    English one any Chinese form of its words. None when the clause gives none."""
+    m = WHERE_ZH.search(fold(q.text))
+    firsts = {m.group(1)} if m else set()
+    forms = set() if m else {f for t in q.terms for f in t.forms if CJK2.fullmatch(f)}
+    for at in (i for i, ch in enumerate(clause) if ch == "在"):
+        for end in range(at + 3, min(len(clause) - 1, at + 12)):
+            verb = clause[end : end + 2]
+            place = clause[at + 1 : end]
+            if CJK2.fullmatch(verb) and (verb in forms or verb[0] in firsts) and is_place(place):
+                return place
+    return None
+
+
+def is_place(text: str) -> bool:
+    """A place we know (a country, a city) or a name with a place suffix (纳伦州);
+    not "会议期间" (during the meeting), which 在 also introduces."""
+    return any(fold(e.surface) == fold(text) for e in find_entities(text)) or bool(PLACE_SUFFIX.fullmatch(text))
+
+
+# A place asked by its kind of division ("哪个州", "哪座城市", "which province").
+ADMIN_ASKED = re.compile(r"哪(?:个|座|一)?(州|省|市|县|区)(?!场|民|值|长|域|别|委|政|级|内)|\bwhich (province|state|region|oblast|city|county)\b", re.I)
+
+
+def names_a_place(sentence: str, kind: str) -> bool:
+    """The sentence names a place of the kind asked ("州", "city"): for a
+    division, a name with its suffix (突厥斯坦州, Turkistan Region); for a
+    city, a city we know or a name with a place suffix. A country is no
+    answer to either."""
+    kind = kind.lower()
+    if kind in ("市", "city"):
+        return any(e.kind == "city" for e in find_entities(sentence)) or bool(PLACE_SUFFIX.search(sentence))
+    suffix = {"province": "省|province", "state": "州|state", "region": "州|region|oblast", "oblast": "州|region|oblast",
+              "county": "县|county"}.get(kind, kind)
+    return bool(re.search(rf"[\u4e00-\u9fff]{{2,8}}(?:{suffix})|\b[A-Z][a-z]+ (?:{suffix})\b", sentence))
+
+
+def admin_place_ok(q: Question, span: str) -> bool:
+    """A span answers "哪个州 / which province" when it is a place we know or
+    a name with a place suffix; a company or a person read there does not.
+    Cities are not judged this way."""
+    m = ADMIN_ASKED.search(fold(q.text))
+    if not m or (m.group(1) or m.group(2)).lower() in ("市", "city"):
+        return True  # many cities are in no list we have (库斯科, 塔拉兹) and carry no suffix
+    return is_place(span.strip("“”\"「」 ")) or bool(PLACE_SUFFIX.search(span))
