@@ -127,10 +127,12 @@ def size_asked(folded: str) -> str | None:
     return next(k for k, forms in SIZES.items() if word in forms)
 
 
+# "多少 / 几" asking a number; not 几乎 (almost), 几经, 几近, 几何.
+HOW_MANY_ZH = r"(?:多少|几(?!乎|经|近|何))"
 # People counted by their country: "how many Kyrgyz students", "多少名哈萨克斯坦
 # 学生", "多少吉尔吉斯族人" (a "-斯坦" country's people: its stem and 族).
 COUNTED_PEOPLE = re.compile(rf"\b(?:how many|number of) ((?:[\w\-–]+\s+){{1,3}}?)(?:{PEOPLE_EN})\b"
-                            rf"|(?:多少|几(?!乎|经|近|何))\s*[名位个]?\s*([\u4e00-\u9fff]{{2,10}}?)族?(?:{PEOPLE_ZH})", re.I)
+                            rf"|{HOW_MANY_ZH}\s*[名位个]?\s*([\u4e00-\u9fff]{{2,10}}?)族?(?:{PEOPLE_ZH})", re.I)
 
 
 def counted_of(folded: str) -> str | None:

@@ -121,14 +121,11 @@ def _entities_ok(q: Question, passage: Passage, sentence: str, clause: str = "",
     # "Where could the gas go? Which destinations?": the countries the clause
     # names may be the answer itself (中国、伊朗和南亚地区), not another partner;
     # the countries asked must still be named nearby.
-    if _answer_may_be_countries(q):
-        about = " ".join(passage.subject[:2]) + " " + passage.title
-        refers_back = context is not None and not names_in(sentence)
-        return all(mentions(e, sentence) or mentions(e, about) or (refers_back and mentions(e, context)) for e in countries)
+    may_be_answer = _answer_may_be_countries(q)
     # A clause that names its own partner ("而哈吉贸易额今年达到14亿美元" in an
     # article about Armenia) states that partner's figure: the countries asked
     # must then be named in it, whatever the article is about.
-    if clause and names_in(clause) - asked and not all(mentions(e, clause) for e in countries):
+    if not may_be_answer and clause and names_in(clause) - asked and not all(mentions(e, clause) for e in countries):
         return False
     # What the article is about: its two most named entities ("两国" in a
     # sentence means them) and its title; a third, less named one is not.
@@ -139,11 +136,13 @@ def _entities_ok(q: Question, passage: Passage, sentence: str, clause: str = "",
     refers_back = context is not None and not named
     if not all(mentions(e, sentence) or mentions(e, about) or (refers_back and mentions(e, context)) for e in countries):
         return False
+    if may_be_answer:
+        return True
     # The sentence's own partner: a country it names, up to the clause's end,
     # that the question does not and the article is not about ("吉尔吉斯斯坦…
     # 贸易额" asked about Russia). Countries named only after the clause
     # ("会晤超过六次，在…中亚-俄罗斯…机制期间") describe something else.
-    others = names_in(periods.through(sentence, clause, sentence)) - asked - names_in(about) if clause else named - asked - names_in(about)
+    others = (names_in(periods.through(sentence, clause, sentence)) if clause else named) - asked - names_in(about)
     return not others or all(mentions(e, sentence) for e in countries)
 
 
@@ -195,7 +194,7 @@ def _sentence_before(paragraph: str, sentence: str) -> str:
     at = paragraph.find(sentence)
     if at <= 0:
         return ""
-    pieces = re.split(r"(?<=[。！？!?])|(?<=\.)\s+", paragraph[:at].rstrip())
+    pieces = periods.SENTENCE_END.split(paragraph[:at].rstrip())
     return next((p for p in reversed(pieces) if p.strip()), "")
 
 

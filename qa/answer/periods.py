@@ -42,6 +42,10 @@ def reference_year(passage: Passage) -> int | None:
     return article_year(passage) or max((int(y) for y in YEAR_SAID.findall(passage.text)), default=None)
 
 
+# Where a sentence ends, for walking a paragraph back from its end.
+SENTENCE_END = re.compile(r"(?<=[。！？!?])|(?<=\.)\s+")
+
+
 def through(sentence: str, clause: str, otherwise: str) -> str:
     """The sentence up to the clause's end: what dates or bounds the clause
     ("2024年，双边贸易额达…，其中…"); `otherwise` when the clause is not in it."""
@@ -80,7 +84,7 @@ def _said_years(text: str, reference_year: int | None) -> list[int]:
 
 def _last_said_years(text: str, reference_year: int | None) -> list[int]:
     """The years of the last sentence of `text` that gives any."""
-    for sentence in reversed(re.split(r"(?<=[。！？!?])|(?<=\.)\s+", text)):
+    for sentence in reversed(SENTENCE_END.split(text)):
         said = _said_years(sentence, reference_year)
         if said:
             return said
@@ -90,7 +94,7 @@ def _last_said_years(text: str, reference_year: int | None) -> list[int]:
 def _last_said_part(text: str) -> tuple[int, int] | None:
     """The months the last dated sentence of `text` covers (the paragraph
     before, whose time frame an undated paragraph goes on in: see _years)."""
-    for sentence in reversed(re.split(r"(?<=[。！？!?])|(?<=\.)\s+", text)):
+    for sentence in reversed(SENTENCE_END.split(text)):
         period = period_of(sentence)
         if period.years or period.relative or period.part:
             return part_months(period.part)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.spans import CN_DIGITS
-from qa.question import CAPITAL_WORDS, MEASURE_ALTERNATION, MONEY_WORDS, AnswerType, answer_type
+from qa.question import CAPITAL_WORDS, HOW_MANY_ZH, MEASURE_ALTERNATION, MONEY_WORDS, AnswerType, answer_type
 from qa.text.vocab import PEOPLE_EN
 from qa.text.lexical import fold
 
@@ -96,7 +96,7 @@ EN_MEASURES = [
 ]
 # A question that counts people without a measure word right after 多少
 # ("有多少吉尔吉斯族人", "多少中国游客"): the head noun names them.
-ASKED_PEOPLE = re.compile(r"(?:多少|几(?!乎|经|近|何))\s*[\u4e00-\u9fff]{0,8}?(?:人|游客|学生|员工|居民|侨民)(?=\W|$)")
+ASKED_PEOPLE = re.compile(HOW_MANY_ZH + r"\s*[\u4e00-\u9fff]{0,8}?(?:人|游客|学生|员工|居民|侨民)(?=\W|$)")
 # "两国" (the two countries), "双方" (both sides) name the pair a news text is
 # about, not a count of anything; they count only where countries are counted.
 PAIR_WORDS = re.compile(r"两国|两岸|双方|两方")
@@ -137,7 +137,7 @@ def _counts_things(folded: str) -> bool:
 
 
 # The noun after "how many" / 多少 (with its measure word) in a question.
-COUNTED_NOUN = re.compile(r"\bhow many ((?:[\w\-–]+\s+){0,2}?[\w\-–]+)\b|(?:多少|几(?!乎|经|近|何))\s*[\u4e00-\u9fff]?([\u4e00-\u9fff]{1,4})", re.I)
+COUNTED_NOUN = re.compile(r"\bhow many ((?:[\w\-–]+\s+){0,2}?[\w\-–]+)\b|" + HOW_MANY_ZH + r"\s*[\u4e00-\u9fff]?([\u4e00-\u9fff]{1,4})", re.I)
 TIME_NOUN = re.compile(r"\b(?:years?|months?|days?|weeks?|hours?|minutes?|decades?|centur\w+|times?)\b|年|月|天|日|周|星期|小时|分钟|世纪|次", re.I)
 
 
