@@ -213,6 +213,9 @@ def _event_ok(q: Question, sentence: str, clause: str) -> bool:
 # How close a sector word must come before the indicator's word to narrow it
 # ("农产品贸易额", "能源领域投资", "agricultural trade", "energy sector
 # investment"); further away it is about something else in the clause.
+# Hand-set, not fitted: room for a two-character word between them in Chinese
+# (领域, 产品 + 的) and for two short English words ("sector", "products");
+# the clause boundary bounds it too (no punctuation in between).
 SECTOR_REACH_ZH, SECTOR_REACH_EN = 4, 20  # characters between them
 
 
