@@ -73,7 +73,7 @@ _TYPES = [
     # "Where does X rank / what position" asks an ordinal (第三大), as 第几 does.
     (AnswerType.NAME, RANK_ASKED),
     (AnswerType.COUNT, re.compile(rf"how many|number of|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|(?:多少|(?<!哪)几)\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
-    (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少", re.I)),
+    (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]
 # A city asked outright ("in which city", "哪座城市"): a country does not answer it (qa.answer.readings).
@@ -151,22 +151,25 @@ def counted_of(folded: str) -> str | None:
 # "X imported from Y", "A对B的投资", "从B的进口额": a country after from/从 is
 # the source, after to/in/对/向 the destination, and the one with no such word
 # is the actor: the destination of imports, the source of anything else.
-FLOW_ZH = "投资|出口|进口|供应|出售|贷款|援助"  # Chinese words of a flow (also read by qa.answer.constraints)
+FLOW_ZH = "投资|出口|进口|供应|出售|卖给|销往|售往|贷款|援助"  # Chinese words of a flow (also read by qa.answer.constraints)
 # English word endings an indicator or flow word takes ("imports", "invested",
 # "exporter"), and no others: "important" is not "import".
 ENDINGS = r"(?:s|es|ed|d|er|ers|or|ors|ing|ment|ments)?\b"
 FLOW = re.compile(rf"\b(?:invest|export|import){ENDINGS}|\bsuppl(?:y|ies|ied|ier|iers)\b|\bsold\b|\bsell|\blen[dt]\b|\bloan|\bdonat|" + FLOW_ZH, re.I)
 IMPORT = re.compile(rf"\bimport{ENDINGS}|进口", re.I)
 TO_SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+)?|[从自])$", re.I)
-TO_DEST = re.compile(r"(?:\b(?:to|into|in)\s+(?:the\s+)?|[对向到至])$", re.I)
+TO_DEST = re.compile(r"(?:\b(?:to|into|in)\s+(?:the\s+)?|[对向到至给往])$", re.I)
 # A question asking by how much something changed, in either language.
-CHANGE = re.compile(r"(?:降低|下降|减少|增长|增加|提高|上升|下滑|缩减|降|增|涨|跌|减)了?(?:多少|几成|百分之几)|\bby how much\b"
-                    r"|\bhow much\b.*\b(?:cut|reduce[sd]?|fall|fell|drop(?:ped)?|decline[sd]?|rise|rose|grow|grew|increase[sd]?|decrease[sd]?)\b", re.I)
+# Saving is a change too: "成本能省多少", "how much would it save" (省下15-20%).
+CHANGE = re.compile(r"(?:降低|下降|减少|增长|增加|提高|上升|下滑|缩减|节省|节约|降|增|涨|跌|减|省)了?(?:多少|几成|百分之几)|\bby how much\b"
+                    r"|\bhow much\b.*\b(?:cut|reduce[sd]?|fall|fell|drop(?:ped)?|decline[sd]?|rise|rose|grow|grew|increase[sd]?|decrease[sd]?|save[sd]?)\b", re.I)
 # A question asking for several things, in either language.
 MANY = re.compile(r"哪些|哪几|有什么|都有|包括哪|\blist\b|\bwhich\s+(?:\w+\s+)?(?!(?:is|was|has|does|its|this|his)\b)\w+(?<!s)s\b|\bwhat\s+(?:are|were)\b"
                   r"|\bwhat\s+(?:\w+\s+)?\w+(?<!s)s\s+(?:are|were|did|do|does|have|has|had)\b|\bname (?:the|all)\b", re.I)
 # A comparison, or a request for two figures side by side ("分别", "respectively").
-COMPARE = re.compile(r"\b(?:more|less|higher|lower|larger|bigger|smaller|greater|fewer)\b.*\bor\b|\bcompared?\b|\bversus\b|\bvs\b"
+COMPARATIVE = re.compile(r"more|less|higher|lower|larger|bigger|smaller|greater|fewer|更多|更大|更高|更少|较多|较大|较高|更快|最多|最大", re.I)
+# "more … or …" and "… or … larger?" (the comparative after both sides).
+COMPARE = re.compile(r"\b(?:more|less|higher|lower|larger|bigger|smaller|greater|fewer)\b.*\bor\b|\bor\b.*\b(?:higher|lower|larger|bigger|smaller|greater)\W*$|\bcompared?\b|\bversus\b|\bvs\b"
                      r"|\bstacks? up\b|\brespectively\b|还是|相比|比较|哪个更|谁更|分别", re.I)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 RELATIVE_YEARS = [
@@ -281,18 +284,34 @@ class Question:
         return types
 
 
+# Chinese separable verbs (离合词) split by an aspect or focus mark in speech:
+# "哪年建的交" is 建交, "签了约" 签约. A general table of the ones news
+# questions use; joined again before the question is read.
+SEPARABLE = ("建交 签约 签字 见面 会面 握手 结婚 离婚 开会 通车 通航 开业 上市 结盟 停火 出兵 撤军 退休 毕业 "
+             "登基 即位 执政 上台 下台 成名 出名 改名 更名 移民 留学 投产 开工 竣工 完工").split()
+_SPLIT_VERB = re.compile("|".join(f"{w[0]}(?:了|的|过){w[1]}" for w in SEPARABLE))
+
+
+def join_separable(text: str) -> str:
+    return _SPLIT_VERB.sub(lambda m: m.group()[0] + m.group()[-1], text)
+
+
 def analyze(text: str) -> Question:
     """Everything later stages need to know about a question."""
     text = " ".join(str(text).split())
-    folded = fold(text)
+    folded = join_separable(fold(text))
     lang = "zh" if re.search(r"[\u3400-\u9fff]", text) and len(re.findall(r"[\u3400-\u9fff]", text)) >= 0.3 * len(re.findall(r"[A-Za-z\u3400-\u9fff]", text)) else "en"
     entities = _entities(text)
-    names = {w.lower() for e in entities for n in (e.name_en, e.surface, *e.names_zh) for w in (n, *n.split())}
+    # Folded too: a name typed in Traditional script (亞塞拜然) is a name, not a topic word.
+    names = {f for e in entities for n in (e.name_en, e.surface, *e.names_zh) for w in (n, *n.split()) for f in (w.lower(), fold(w).lower())}
     # Time words are the period's business, not topic words a passage must repeat.
     said = _period_phrases(folded)
-    terms = tuple(_term(w, forms) for w, forms in key_terms(text, names) if not _is_period_word(w) and not _in_phrases(w, said))
+    terms = tuple(_term(w, forms) for w, forms in key_terms(join_separable(text), names) if not _is_period_word(w) and not _in_phrases(w, said))
+    if COMPARE.search(folded):  # "larger", "更多": what a comparison asks, not a topic a passage repeats
+        terms = tuple(t for t in terms if not COMPARATIVE.fullmatch(t.word))
     indicator = size_asked(folded) or next((k for k, forms in INDICATORS.items() if any(states(folded, f) for f in forms)), None)
-    kind = answer_type(text, indicator)
+    kind = answer_type(join_separable(text), indicator)
+    terms += _indicator_term(folded, indicator, terms)
     return Question(
         text=text, lang=lang, entities=entities, period=_period(folded), indicator=indicator,
         flow=_flow(folded, entities), answer_type=kind,
@@ -301,6 +320,16 @@ def analyze(text: str) -> Question:
         events=events_in(folded) if kind is AnswerType.DATE else frozenset(),
         counted_of=counted_of(folded) if kind is AnswerType.COUNT or kind is AnswerType.MONEY else None,
     )
+
+
+def _indicator_term(folded: str, indicator: str | None, terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    """The indicator as a topic word when the question's word for it is none
+    ("卖给" sells to: the passage must speak of exports, 出口, export)."""
+    forms = INDICATORS.get(indicator or "", ())
+    if not forms or any(f in t.word.lower() or t.word.lower() in f for t in terms for f in forms):
+        return ()
+    said = next((f for f in forms if states(folded, f)), forms[0])
+    return (Term(said, tuple(dict.fromkeys((said, *forms[:2])))),)
 
 
 def form_at(text: str, form: str) -> int:
@@ -392,7 +421,7 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
                 continue
             # "How much did X grow" asks a percentage; "how much ... invest" money.
             if kind is AnswerType.PERCENT and re.search(r"how much|多少", folded, re.I) and not re.search(
-                    r"grow|increase|decrease|rise|增长|下降|增幅|%|share|比例|占比|比重|" + SHARE_OF + "|" + RATE, folded, re.I):
+                    r"grow|increase|decrease|rise|增长|下降|增幅|%|percent|百分|share|比例|占比|比重|" + SHARE_OF + "|" + RATE, folded, re.I):
                 continue
             if kind in (AnswerType.MONEY, AnswerType.COUNT) and indicator in SIZE_ASKED:
                 return SIZE_ASKED[indicator]  # "华沙的人口是多少" asks a count of people, not an amount; a growth rate stays a rate
@@ -402,6 +431,10 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
     # "What is the population / GDP of X?" asks a figure, not a definition.
     if indicator in SIZE_ASKED and not WHICH.search(folded):
         return SIZE_ASKED[indicator]
+    # "What were X's exports to Y in 2024?": a flow asked for a period is its
+    # amount; without one ("what are X's main exports") the goods may be asked.
+    if indicator in AMOUNT_INDICATORS and WHAT_WAS.search(folded) and (YEAR.search(folded) or _period(folded).part):
+        return AnswerType.MONEY
     if _WHO_WHAT_IS.search(folded):  # "What is TRIPP?", "Who is Tokayev?": no typed span defines it
         return AnswerType.SENTENCE
     if not _ASKS.search(folded):  # a bare topic ("China trade", "Russia?")
@@ -409,13 +442,26 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
     return AnswerType.NAME
 
 
+AMOUNT_INDICATORS = ("trade", "export", "import", "investment", "balance")  # figures stated as amounts of money
+WHAT_WAS = re.compile(r"^\W*(?:in [^,]+,\s*)?what (?:was|were|is|are)\b(?!.*\b(?:main|chief|key|major|top|principal)\b)", re.I)
+
+
 def period_of(text: str) -> Period:
     """The years and part of a year a text states (a question's or a passage's)."""
     return _period(fold(text))
 
 
+# Years that name a plan rather than a period asked: a span of years before a
+# plan's noun ("the 2024-2026 cooperation plan", 《2024-2026年合作计划》), or any
+# year inside a title's brackets. "When was the 2024-2026 plan signed?" asks
+# when it was signed, not about those years.
+PLAN_NAME = re.compile(r"《[^》]*》|(?<!\d)(?:19|20)\d\d\s*(?:-|–|—|至|到|to)\s*(?:19|20)?\d\d\s*年?(?:度)?\s*"
+                       r"(?:[\w\u4e00-\u9fff-]+\s*){0,3}?(?:plan|programme|program|strategy|roadmap|agenda|计划|规划|纲要|战略|路线图|议程)", re.I)
+
+
 def _period(folded: str) -> Period:
-    years = tuple(int(y) for y in YEAR.findall(folded))
+    named = [m.span() for m in PLAN_NAME.finditer(folded)]
+    years = tuple(int(m.group()) for m in YEAR.finditer(folded) if not any(a <= m.start() < b for a, b in named))
     relative = tuple(r for rx, r in RELATIVE_YEARS if rx.search(folded))
     part = next((p for rx, p in PARTS if rx.search(folded)), None)
     m = MONTH_RANGE.search(folded)

@@ -393,3 +393,30 @@ def test_rank_and_how_often_and_growth_of_the_economy():
     g = analyze("挪威2024年GDP增长率是多少？")
     assert g.indicator == "gdp" and g.answer_type.value == "percent"
     assert analyze("brazil norway agri trade 2024").sector == "agriculture"
+
+
+def test_a_clause_dating_the_event_asked_beats_a_date_of_nothing_named():
+    """"哪年建的交" over a top hit dating an investment total and a second one
+    dating the relations: the clause that names the event asked is the answer."""
+    from qa.answer.decide import evidence
+    from qa.answer.read import Reading
+
+    money = "据统计，2005—2024年间，挪威对巴西的直接投资达2060万美元。"
+    ties = "自1990年建交以来，巴西与挪威签署了约40份合作文件。"
+    hits = [hit_on(money), hit_on(ties)]
+    q = analyze("巴西跟挪威哪年建的交？")
+    reading = Reading(0, money, "2005—2024", 1.0)  # the reader's confident date in the wrong hit
+    ev = evidence(q, hits, [reading])
+    assert ev.answer.replace(" ", "") == "1990年" and ev.hits[0].passage.text == ties
+    # A question naming no kind of event keeps the reader's date.
+    assert evidence(analyze("巴西与挪威的投资统计从哪年开始？"), hits, [reading]).answer.startswith("2005")
+
+
+def test_a_count_of_one_group_does_not_answer_how_many_of_a_people():
+    from qa.answer.units import unit_clash
+
+    clause = "2019年，约有1000名巴西学生在挪威高校学习"
+    assert unit_clash("How many ethnic Brazilians live in Norway?", "1000名", clause)
+    assert unit_clash("挪威有多少巴西族人？", "1000名", clause)
+    assert not unit_clash("How many Brazilian students study in Norway?", "1000名", clause)
+    assert not unit_clash("How many ethnic Brazilians live in Norway?", "1000名", "约有1000名巴西族人在挪威生活")

@@ -292,3 +292,45 @@ def test_only_a_question_about_the_size_itself_asks_a_size():
     for text in ("Of Oslo's inhabitants in 1901, what percentage was Catholic?", "What drove residents to the suburbs?",
                  "Which Norwegian city has the biggest population?", "What percentile of gross domestic product is construction?"):
         assert analyze(text).indicator is None, text
+
+
+def test_what_users_type_after_team_v9():
+    """Question-stage rules from the misses of team_v9's single blind run, on invented wording."""
+    # 百分之多少 asks a percentage even with 多少 in it.
+    assert analyze("巴西货物中有百分之多少经过智利？").answer_type is AnswerType.PERCENT
+    # "the value of X's imports" is an amount, with words between "value of" and the flow.
+    assert analyze("What was the value of Chile's imports from Peru in 2024?").answer_type is AnswerType.MONEY
+    # A flow asked for a period is its amount; "main exports" asks the goods.
+    assert analyze("In Jan-Aug 2024, what were Chile's exports to Peru?").answer_type is AnswerType.MONEY
+    assert analyze("What are Chile's main exports to Peru in 2024?").answer_type is not AnswerType.MONEY
+    # 多大 asks a size (a quantity), 多大程度 to what extent.
+    assert analyze("这个气田的储量有多大？").answer_type is AnswerType.MONEY
+    assert analyze("这对两国关系有多大影响？").answer_type is not AnswerType.MONEY
+    # Saving is a change: a share answers it.
+    assert "percent" in analyze("新走廊建成后运费能省多少").span_types
+    # A five-letter slip of a six-letter name ("Rusia").
+    assert keys(analyze("What was Brazil-Rusia trade in 2024?")) == ["BR", "RU"]
+    # A name typed in Traditional script is a name, not a topic word.
+    assert not any("塞拜然" in t.word for t in analyze("亞美尼亞和亞塞拜然在哪裡簽署協議？").terms)
+    # "… or … larger?" compares, and the comparative is no topic word.
+    q = analyze("In 2024, were Chile's exports to Peru or its imports from Peru larger?")
+    assert q.comparison and not any(t.word == "larger" for t in q.terms)
+
+
+def test_a_separable_verb_split_in_speech_is_one_word():
+    q = analyze("巴西跟智利哪年建的交？")
+    assert q.answer_type is AnswerType.DATE and q.events == frozenset({"diplomatic relations"})
+    assert [t.word for t in q.terms] == ["建交"]  # 哪年 asks; it is no topic word
+
+
+def test_years_naming_a_plan_are_not_the_period_asked():
+    assert analyze("When did Chile and Peru sign the 2024-2026 cooperation plan?").period.years == ()
+    assert analyze("两国何时签署《2024-2026年合作计划》？").period.years == ()
+    assert analyze("What was trade in 2023-2024?").period.years == (2023, 2024)
+    assert analyze("2024年的贸易目标是多少").period.years == (2024,)
+
+
+def test_selling_to_a_country_is_exporting_to_it():
+    q = analyze("智利卖给秘鲁的主要是哪些东西？")
+    assert q.indicator == "export" and dict(q.flow) == {"CL": "src", "PE": "dst"}
+    assert [t.word for t in q.terms] == ["卖给"] and "出口" in q.terms[0].forms  # the indicator's words find the passage

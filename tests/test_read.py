@@ -13,6 +13,8 @@ pytestmark = pytest.mark.fast  # no models: the fast tier (`python -m pytest -m 
     ("他的专著《草原之路》于2019年出版。", "《草原之路", "《草原之路》"),
     ("The first printing press was built by Johann Gutenberg in Mainz.", "Johann Gutenb", "Johann Gutenberg"),
     ("Trade reached 44 billion dollars in 2024.", "44 bil", "44 billion"),
+    ("该方案将使智利货物运往秘鲁的成本降低15-20%。", "15-20", "15-20%"),  # a number keeps its percent sign
+    ("Costs fell by 12% last year.", "12", "12%"),
 ])
 def test_a_span_cut_mid_word_or_mid_quotation_is_widened(sentence, span, widened):
     a = sentence.index(span)

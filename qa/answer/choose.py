@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from qa.answer.constraints import Check, check, flow_direction, mentions
 from qa.answer.spans import PATTERNS, clauses, find_span, too_coarse
 from qa.answer.units import unit_clash
-from qa.question import Question
+from qa.question import AnswerType, Question
 from qa.search.retrieve import Hit
 from qa.text.lexical import fold
+from qa.text.vocab import events_in
 
 READ_HITS = 5  # passages whose clauses are read (the default k): the top one first, the rest only if it has no span
 
@@ -105,6 +106,36 @@ def choose(q: Question, hits: list[Hit], typed_only: bool = False) -> tuple[Choi
         if failed is None or (c.failed == ("year",) and failed.check.failed != ("year",)):
             failed = Choice(span, rank, sentence, clause, c)
     return None, failed
+
+
+EVENT_HITS = 2  # passages searched for the asked event's own date: the hits the reader reads (qa.answer.read.READ_WINDOWS)
+
+
+def dated_event(q: Question, hits: list[Hit]) -> Choice | None:
+    """For "when" asked of a kind of event (建交, a treaty, a visit): the first
+    clause of the best passages that names that kind and dates it ("自 1992 年
+    建交以来"). It beats a date whose clause and sentence name no event at all
+    ("2005—2024 年间…直接投资"), which the event check lets pass because
+    nothing there contradicts the question."""
+    if not q.events or q.answer_type is not AnswerType.DATE:
+        return None
+    for rank, h in enumerate(hits[:EVENT_HITS]):
+        for sentence in h.passage.sentences:
+            if not events_in(fold(sentence).lower()) & q.events:
+                continue
+            for clause in clauses(sentence):
+                span = find_span(clause, "date", q.text, topic_anchors(q))
+                if not span or too_coarse(q.text, span):
+                    continue
+                c = check(q, h.passage, sentence, clause, h.before)
+                if c.ok:
+                    return Choice(span, rank, sentence, clause, c)
+    return None
+
+
+def names_event(q: Question, sentence: str, clause: str) -> bool:
+    """The clause or its sentence names a kind of event the question asks about."""
+    return bool(q.events & (events_in(fold(clause).lower()) | events_in(fold(sentence).lower())))
 
 
 def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None:

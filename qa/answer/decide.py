@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from qa.answer import answerability
-from qa.answer.choose import Choice, best_sentence, choose
+from qa.answer.choose import Choice, best_sentence, choose, dated_event, names_event
 from qa.answer.constraints import check
 from qa.answer.periods import months_in_words, part_months
 from qa.answer.read import Reading, read
@@ -120,9 +120,12 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
     if q.answer_type is not AnswerType.SENTENCE:
         first = q.answer_type.value in READER_FIRST
         picked = from_reading(q, hits, readings) if first else None
-        if picked is not None:
+        event = dated_event(q, hits)  # "when" asked of a kind of event: the clause that dates that event
+        if picked is not None and (event is None or names_event(q, picked.sentence, picked.clause)):
             return Evidence(picked.span, "span", tuple(_first(hits, picked.rank, picked.sentence)), True, margin=picked.margin, read=True)
         chosen, failed = choose(q, hits, typed_only=bool(readings))
+        if event is not None and (chosen is None or not names_event(q, chosen.sentence, chosen.clause)):
+            chosen = event
         if chosen is not None:
             return Evidence(chosen.span, "span", tuple(_first(hits, chosen.rank, chosen.sentence)), True)
         picked = from_reading(q, hits, readings) if not first else None

@@ -152,6 +152,9 @@ def whole_words(sentence: str, a: int, b: int) -> tuple[int, int]:
             if at < b < end and HAN.match(sentence[b - 1]) and HAN.match(sentence[b]):
                 b = end
             at = end
+    # A number keeps its percent sign: "15-20" of 降低15-20% is not the answer.
+    if 0 < b < len(sentence) and sentence[b - 1].isdigit() and sentence[b] in "%％":
+        b += 1
     # An ordinal keeps the word it ranks with: 第三大 (third largest), 第二位.
     if ORDINAL_END.search(sentence[a:b]) and b < len(sentence) and sentence[b] in ORDINAL_HEADS:
         b += 1

@@ -27,7 +27,7 @@ UNIT_GROUPS = {
                "feet", "foot", "cm", "mm"),
     "weight": ("吨", "公斤", "千克", "磅", "tonne", "ton", "kg", "pound"),
     "power": ("兆瓦", "千瓦", "吉瓦", "megawatt", "gigawatt", "mw", "gw", "kw"),
-    "time": ("小时", "分钟", "个月", "天", "周", "年", "hour", "minute", "day", "week", "month", "year"),
+    "time": ("小时", "分钟", "个月", "天", "周", "年", "世纪", "hour", "minute", "day", "week", "month", "year", "decade", "centur"),
 }
 _UNIT = re.compile("|".join(sorted((re.escape(u) for us in UNIT_GROUPS.values() for u in us), key=len, reverse=True)), re.I)
 _UNIT_GROUP = {u: g for g, us in UNIT_GROUPS.items() for u in us}
@@ -173,9 +173,40 @@ def unit_clash(question: str, span: str, clause: str = "") -> bool:
     at = clause.find(span) if span else -1
     after = clause[at + len(span) : at + len(span) + UNIT_AFTER] if at >= 0 else ""
     said = units_in(f"{span} {after}")
-    if asked and not asked & said and not ("time" in asked and not said):
+    # The unitless duration is a span of years ("from 1870 to 1939"); "五倍"
+    # (five times) is no length of anything.
+    if asked and not asked & said and not ("time" in asked and not said and YEARS_SPAN.search(span)):
         return True
-    return measure_clash(question, span)
+    return measure_clash(question, span) or group_clash(question, after)
 
 
+# Kinds of people a count names, in both languages: "1000名…学生" counts
+# students, no answer to "how many ethnic Kyrgyz live there" or "多少吉尔吉斯族人".
+# A general table of the groups news and statistics count; not keyed to any article.
+PEOPLE_GROUPS = {k: re.compile(v, re.I) for k, v in {
+    "students": r"\bstudents?\b|\bpupils?\b|学生|留学生",
+    "tourists": r"\btourists?\b|\bvisitors?\b|游客|旅客",
+    "workers": r"\bworkers?\b|\bemployees?\b|\blabou?rers?\b|\bstaff\b|劳工|工人|员工|务工",
+    "experts": r"\bexperts?\b|\bspecialists?\b|专家",
+    "teachers": r"\bteachers?\b|教师|老师",
+    "doctors": r"\bdoctors?\b|医生",
+    "soldiers": r"\bsoldiers?\b|\btroops\b|士兵|军人",
+    "migrants": r"\b(?:im|e)?migrants?\b|\brefugees?\b|移民|难民",
+}.items()}
+# A count of a people as such: "how many ethnic Kyrgyz", "多少吉尔吉斯族人", "how many residents".
+ASKS_A_PEOPLE = re.compile(r"\bhow many (?:ethnic|residents|citizens|nationals)\b|(?:多少|几)[^，。？?]{0,10}族人|族群", re.I)
+GROUP_AFTER = 12  # characters after a count read for the group it counts ("1000名吉尔吉斯斯坦学生")
+
+
+def group_clash(question: str, after: str) -> bool:
+    """The question counts a people (or people at large) and the figure counts
+    one group of them that the question does not name."""
+    folded = fold(question)
+    if not ASKS_A_PEOPLE.search(folded):
+        return False
+    near = fold(after[:GROUP_AFTER])
+    return any(rx.search(near) and not rx.search(folded) for rx in PEOPLE_GROUPS.values())
+
+
+YEARS_SPAN = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)")  # a span naming a year
 UNIT_AFTER = 20  # characters after a span read for its unit ("square kilometres")

@@ -85,21 +85,25 @@ def find_entities(text: str, any_case: bool = False) -> list[Entity]:
 def near_countries(text: str, taken: Iterable[str] = ()) -> list[Entity]:
     """Countries whose English name a word of `text` misspells by one edit (two
     for names of nine letters or more): "kazakstan", "Turkmenstan". Words of
-    under six letters are left alone (too many real words lie one edit from
-    a short name), and so are words that are themselves a known name."""
+    under five letters are left alone (too many real words lie one edit from
+    a short name), a five-letter one is read only as a six-letter name with a
+    letter left out ("Rusia"), and words that are themselves a known name stay."""
     from qa.text.lexical import chinese_for
 
     lex = _lexicon()
     by_len = _country_aliases_by_length()
     found, seen = [], set(taken)
-    for m in re.finditer(rf"[{_LATIN}]{{6,}}", text):
+    for m in re.finditer(rf"[{_LATIN}]{{5,}}", text):
         word = m.group().lower()
         # A real English word is no slip ("finish" is not "Finnish", "Romans"
         # not "Romania"): the dictionary (CC-CEDICT's glosses) knows it.
         if word in lex.by_alias or chinese_for(word):
             continue
         limit = 2 if len(word) >= 9 else 1
-        for n in range(len(word) - limit, len(word) + limit + 1):
+        # A five-letter word is a slip only by a letter left out of a six-letter
+        # name ("Rusia"): other edits of short words make ordinary words.
+        lengths = (6,) if len(word) == 5 else range(len(word) - limit, len(word) + limit + 1)
+        for n in lengths:
             hit = next((r for alias, r in by_len.get(n, ()) if alias[0] == word[0]
                         and _edits(word, alias, limit) <= limit), None)
             if hit and hit.key not in seen:

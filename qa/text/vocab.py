@@ -13,7 +13,8 @@ import re
 # Indicators: which figure the question asks for, with the forms that state it
 # in either language. Narrow ones first: "exports to China" is not "trade".
 INDICATORS: dict[str, tuple[str, ...]] = {
-    "export": ("export", "出口"),
+    # Selling to a country is exporting to it ("哈萨克斯坦卖给亚美尼亚的…").
+    "export": ("export", "出口", "sell to", "sells to", "sold to", "selling to", "卖给", "销往", "售往"),
     "import": ("import", "进口"),
     "investment": ("invest", "投资"),
     "balance": ("deficit", "surplus", "trade balance", "逆差", "顺差", "赤字", "差额"),
