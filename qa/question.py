@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from qa.text.entities import Entity, find_entities, near_countries, pair_entities, side_entities
-from qa.text.lexical import LATIN_OR_NUMBER, STOP_LATIN, english_for, english_lemmas, fold, key_terms
+from qa.text.lexical import LATIN_OR_NUMBER, STOP_LATIN, english_for, english_lemmas, fold, key_terms, mainland
 from qa.text.vocab import INDICATORS, PEOPLE_EN, PEOPLE_ZH, SECTORED, SIZES, events_in, sector_of
 
 
@@ -260,6 +260,20 @@ class Question:
         return tuple(e for e in self.entities if e.kind == "country")
 
     @property
+    def model_text(self) -> str:
+        """The text the encoders and the reader read: the question with each
+        Latin-script name it typed in lower case or with a slip written as the
+        name is ("kazakstan" -> "Kazakhstan", "rusia" -> "Russia"), opening
+        with a capital and closing with a question mark as the questions the
+        models learnt from do ("how did … compare with 2024" read without
+        them gave the reader "no answer" where the written-out question got
+        its span). The models are case-sensitive and saw names spelt right;
+        the question stage already knows which country was meant. A question
+        in Traditional script is read in mainland wording (qa.text.lexical.mainland):
+        the encoders and the reader learnt mostly from it."""
+        return as_typed_by_the_book(mainland(self.text) or canonical_names(self.text, self.entities), self.lang)
+
+    @property
     def asks_why(self) -> bool:
         return bool(WHY.search(fold(self.text)))
 
@@ -329,7 +343,37 @@ def _indicator_term(folded: str, indicator: str | None, terms: tuple[Term, ...])
     if not forms or any(f in t.word.lower() or t.word.lower() in f for t in terms for f in forms):
         return ()
     said = next((f for f in forms if states(folded, f)), forms[0])
-    return (Term(said, tuple(dict.fromkeys((said, *forms[:2])))),)
+    first = tuple(next(f for f in forms if f.isascii() == latin) for latin in (True, False))  # export, 出口
+    return (Term(said, tuple(dict.fromkeys((said, *first)))),)
+
+
+def as_typed_by_the_book(text: str, lang: str) -> str:
+    """A question typed in lower case without its mark, as written out."""
+    if not text:
+        return text
+    if text[0].islower() and text[0].isascii():
+        text = text[0].upper() + text[1:]
+    if text[-1] not in "?？.。!！" and _ASKS.search(fold(text)):
+        text += "？" if lang == "zh" else "?"
+    return text
+
+
+def canonical_names(text: str, entities: tuple[Entity, ...]) -> str:
+    out = text
+    for e in entities:
+        surface = e.surface
+        if not surface or not surface.isascii() or not re.search(rf"(?<![A-Za-z]){re.escape(surface)}(?![A-Za-z])", out):
+            continue
+        known = any(f.key == e.key for f in find_entities(surface, any_case=True))
+        if surface.lower() == e.name_en.lower() or not known:
+            name = e.name_en  # lower case, or a slip: the name as written
+        elif surface.islower():
+            # "kazakh" -> "Kazakh"; a short form is an acronym: "us" -> "US"
+            name = surface.upper() if len(surface) <= 3 else surface[0].upper() + surface[1:]
+        else:
+            continue
+        out = re.sub(rf"(?<![A-Za-z]){re.escape(surface)}(?![A-Za-z])", name, out)
+    return out
 
 
 def form_at(text: str, form: str) -> int:

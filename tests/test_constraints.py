@@ -420,3 +420,18 @@ def test_a_count_of_one_group_does_not_answer_how_many_of_a_people():
     assert unit_clash("挪威有多少巴西族人？", "1000名", clause)
     assert not unit_clash("How many Brazilian students study in Norway?", "1000名", clause)
     assert not unit_clash("How many ethnic Brazilians live in Norway?", "1000名", "约有1000名巴西族人在挪威生活")
+
+
+def test_a_reading_across_clauses_is_checked_clause_by_clause():
+    """The reader's span may run over two clauses that give two years' figures;
+    each figure is checked with its own clause's year, never with the whole
+    sentence (which names both years)."""
+    from qa.answer.read import Reading
+    from qa.answer.readings import from_reading
+
+    text = "2020年，两国贸易额为3.5亿美元，而到2024年已超过9亿美元。"
+    hits = [hit_on(text)]
+    across = Reading(0, text, "3.5亿美元，而到2024年已超过9亿美元", 1.0)
+    assert from_reading(analyze("what was brazil-norway trade in 2024"), hits, [across]).span == "超过9亿美元"
+    assert from_reading(analyze("what was brazil-norway trade in 2020"), hits, [across]).span == "3.5亿美元"
+    assert from_reading(analyze("what was brazil-norway trade in 2022"), hits, [across]) is None

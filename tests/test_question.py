@@ -334,3 +334,15 @@ def test_selling_to_a_country_is_exporting_to_it():
     q = analyze("智利卖给秘鲁的主要是哪些东西？")
     assert q.indicator == "export" and dict(q.flow) == {"CL": "src", "PE": "dst"}
     assert [t.word for t in q.terms] == ["卖给"] and "出口" in q.terms[0].forms  # the indicator's words find the passage
+
+
+def test_the_models_read_the_question_as_written_out():
+    """Lower case, slips, a missing mark and Taiwan's wording are read by the
+    encoders and the reader as the question written out (Question.model_text)."""
+    assert analyze("how did brasil–argentna trade in 2020 compare with 2024").model_text == \
+        "How did Brazil–Argentina trade in 2020 compare with 2024?"
+    assert analyze("what does the us sell to chile").model_text == "What does the US sell to Chile?"
+    assert analyze("巴西对智利出口多少").model_text == "巴西对智利出口多少？"
+    assert analyze("What did Peru export?").model_text == "What did Peru export?"  # as typed: unchanged
+    assert analyze("巴西與智利之間那170多個專案分佈在哪些行業？").model_text.count("项目") == 1  # mainland wording
+    assert analyze("trade").model_text == "Trade"  # a bare topic gets no question mark

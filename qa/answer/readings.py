@@ -40,44 +40,76 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
     typed = [t for t in q.span_types if t in PATTERNS]
     anchors = topic_anchors(q)
     for r in (r for r in readings if r.answers):
-        clause = next((c for c in clauses(r.sentence) if r.span in c), r.sentence)
-        span = r.span if typed else with_quoted_name(r.sentence, r.span)
-        if q.asks_many and not typed:
-            # The kind of thing asked ("哪些国际组织" -> 国际组织) is answered by the clause's list of them.
-            span = _as_list(clause, span, echoes(q, with_gloss(r.sentence, span)), r.sentence)
-        if echoes(q, with_gloss(r.sentence, span)):
-            continue
-        if CITY_ASKED.search(q.text) and is_country(span):
-            continue  # "哈国" for "in which city…": a country is no city
-        if typed:
-            found = next((s for t in typed if (s := find_span(clause, t, q.text, anchors))), None)
-            if found and unit_clash(q.text, found, clause):
-                # Another figure of the type inside the reading may be in the measure asked
-                # ("仅对一国进行一次" asked how often: 一次, not 一国).
-                found = next((m.group().strip() for t in typed for m in PATTERNS[t].finditer(r.span)
-                              if not unit_clash(q.text, m.group().strip(), clause)), found)
-            if found and _overlap(clause, found, r.span):
-                span = with_frequency(q, clause, found)
-            elif "date" in typed and DURATION.fullmatch(r.span.strip()):
-                continue  # "两个月" (two months after…) says how long, not when
-            elif "date" in typed and not found and not NUMERAL.search(r.span) and not EXACT_DATE_ASKED.search(fold(q.text)):
-                pass  # an era or an occasion answers "when" (清朝末年, 四国征伐后) where the clause states no date
-            elif not NUMERAL.search(r.span) or any(find_span(r.span, t, q.text) for t in PATTERNS if t not in typed and not (
-                    t == "count" and "date" in typed)):  # "577年" reads as a count of years too
-                continue  # the reader's span states no number, or one of another type (an amount for a percentage)
-        if q.answer_type is AnswerType.PLACE:
-            span = place_of_event(q, clause) or span
-            if not admin_place_ok(q, span):
-                continue  # "哪个州" is answered by a state, not by "罗斯原子"
-        if not typed:
-            if RANK_WORDS.search(fold(q.text)) and "第" not in span and (o := ORDINAL_IN.search(clause)):
-                span = o.group()  # "where does X rank": the ordinal the clause gives (第三大), not the reader's names
-            span = with_named_noun(q, clause, span)
-        if unit_clash(q.text, span, clause) or too_coarse(q.text, span):
-            continue  # "1000万吨" for "how long … in km"; "2026年" for "which day"
-        c = check(q, hits[r.rank].passage, r.sentence, clause, hits[r.rank].before)
-        if c.ok:
-            return Choice(with_gloss(r.sentence, span), r.rank, r.sentence, clause, c, r.margin)
+        # A figure is checked in its own clause; a name across clauses with its sentence, as read.
+        whole = next((c for c in clauses(r.sentence) if r.span in c), r.sentence)
+        for clause in reading_clauses(r) if typed else [whole]:
+            choice = _from_clause(q, hits, r, clause, typed, anchors)
+            if choice is not None:
+                return choice
+    return None
+
+
+def reading_clauses(r: Reading) -> list[str]:
+    """The clause that holds the reader's span; a span across clauses ("2020年，
+    两国贸易额为7.962亿美元，而到2024年…") is read clause by clause, so that
+    each figure is checked with its own clause's year and partner, never with
+    the whole sentence's (which names every year in it)."""
+    parts = clauses(r.sentence)
+    inside = [c for c in parts if r.span in c]
+    if inside:
+        return inside[:1]
+    at = r.sentence.find(r.span)
+    if at < 0:
+        return [r.sentence]
+    out, pos = [], 0
+    for c in parts:
+        start = r.sentence.find(c, pos)
+        if start >= 0:
+            pos = start + len(c)
+            if start < at + len(r.span) and at < pos:
+                out.append(c)
+    return out or [r.sentence]
+
+
+def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: list[str], anchors) -> Choice | None:
+    """The reading as an answer from one clause, or None where it does not pass."""
+    span = r.span if typed else with_quoted_name(r.sentence, r.span)
+    if q.asks_many and not typed:
+        # The kind of thing asked ("哪些国际组织" -> 国际组织) is answered by the clause's list of them.
+        span = _as_list(clause, span, echoes(q, with_gloss(r.sentence, span)), r.sentence)
+    if echoes(q, with_gloss(r.sentence, span)):
+        return None
+    if CITY_ASKED.search(q.text) and is_country(span):
+        return None  # "哈国" for "in which city…": a country is no city
+    if typed:
+        found = next((s for t in typed if (s := find_span(clause, t, q.text, anchors))), None)
+        if found and unit_clash(q.text, found, clause):
+            # Another figure of the type inside the reading may be in the measure asked
+            # ("仅对一国进行一次" asked how often: 一次, not 一国).
+            found = next((m.group().strip() for t in typed for m in PATTERNS[t].finditer(r.span)
+                          if not unit_clash(q.text, m.group().strip(), clause)), found)
+        if found and _overlap(clause, found, r.span):
+            span = with_frequency(q, clause, found)
+        elif "date" in typed and DURATION.fullmatch(r.span.strip()):
+            return None  # "两个月" (two months after…) says how long, not when
+        elif "date" in typed and not found and not NUMERAL.search(r.span) and not EXACT_DATE_ASKED.search(fold(q.text)):
+            pass  # an era or an occasion answers "when" (清朝末年, 四国征伐后) where the clause states no date
+        elif not NUMERAL.search(r.span) or any(find_span(r.span, t, q.text) for t in PATTERNS if t not in typed and not (
+                t == "count" and "date" in typed)):  # "577年" reads as a count of years too
+            return None  # the reader's span states no number, or one of another type (an amount for a percentage)
+    if q.answer_type is AnswerType.PLACE:
+        span = place_of_event(q, clause) or span
+        if not admin_place_ok(q, span):
+            return None  # "哪个州" is answered by a state, not by "罗斯原子"
+    if not typed:
+        if RANK_WORDS.search(fold(q.text)) and "第" not in span and (o := ORDINAL_IN.search(clause)):
+            span = o.group()  # "where does X rank": the ordinal the clause gives (第三大), not the reader's names
+        span = with_named_noun(q, clause, span)
+    if unit_clash(q.text, span, clause) or too_coarse(q.text, span):
+        return None  # "1000万吨" for "how long … in km"; "2026年" for "which day"
+    c = check(q, hits[r.rank].passage, r.sentence, clause, hits[r.rank].before)
+    if c.ok:
+        return Choice(with_gloss(r.sentence, span), r.rank, r.sentence, clause, c, r.margin)
     return None
 
 
@@ -236,6 +268,11 @@ NUMERAL = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万亿�
 
 
 def _overlap(clause: str, a: str, b: str) -> bool:
+    """The clause's figure `a` and the reader's span `b` overlap in the clause;
+    a span reaching over several clauses (reading_clauses) covers the figure
+    when it holds it whole."""
+    if b not in clause:
+        return a in b
     i, j = clause.find(a), clause.find(b)
     return i >= 0 and j >= 0 and i < j + len(b) and j < i + len(a)
 

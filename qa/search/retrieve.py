@@ -38,7 +38,7 @@ from qa.question import Question, analyze
 from qa.settings import Settings
 from qa.text.entities import Entity
 from qa.text.vocab import INDICATORS
-from qa.text.lexical import fold, latin_share, tokenize
+from qa.text.lexical import fold, latin_share, mainland, tokenize
 
 
 MAX_FORMS = 6  # translations per English word that may join the lexical query
@@ -124,7 +124,7 @@ class Retriever:
         q = analyze(question) if isinstance(question, str) else question
         k = k or self.s.k
         # Passages are embedded folded to Simplified (qa.index.loaded); so is the query.
-        qvecs = self._query_vectors(fold(q.text))
+        qvecs = self._query_vectors(fold(q.model_text))
         bm25_tokens = self._query_tokens(q)  # scored by the store (qa.index.contract)
         cand = self._candidates(qvecs, bm25_tokens)
         if exclude:
@@ -174,15 +174,19 @@ class Retriever:
         # A question and a passage in different languages share no words; the
         # entities' names in both languages do, so they join the lexical query.
         extra = " ".join(n for e in q.entities for n in (*e.names_zh[:1], e.name_en))
-        # And the indicator's own words in both languages: "卖给" (sells to) is
-        # found in a passage that says 出口 (exports), "turnover" in one that says 贸易.
+        # And the indicator's own words in both languages (qa.text.vocab, a
+        # curated table where the dictionary gives many loose senses): "卖给"
+        # (sells to) is found in a passage that says 出口 (exports), "target"
+        # in one that says 目标.
         if q.indicator in INDICATORS:
-            extra += " " + " ".join(INDICATORS[q.indicator][:2])
+            words = INDICATORS[q.indicator]
+            extra += " " + " ".join(next(f for f in words if f.isascii() == latin) for latin in (True, False))
         # Likewise the other language's forms of its topic words; a word with very
         # many dictionary senses ("run": 130) would only add noise, so it adds none.
         forms = " ".join(f for t in q.terms for fs in (t.chinese if t.word.isascii() else t.english,)
                          if len(fs) <= MAX_FORMS for f in fs)
-        return tokenize(f"{q.text} {extra} {forms}")
+        # A question in Traditional script also in mainland wording: 專案 finds 项目 (qa.text.lexical.mainland).
+        return tokenize(f"{q.text} {mainland(q.text)} {extra} {forms}")
 
     def _candidates(self, qvecs: dict, bm25_tokens: list[str]) -> np.ndarray:
         n, m = len(self.ix.passages), self.s.candidates

@@ -116,12 +116,17 @@ def near_countries(text: str, taken: Iterable[str] = ()) -> list[Entity]:
 @functools.lru_cache(maxsize=1)
 def _country_aliases_by_length() -> dict[int, tuple[tuple[str, _Record], ...]]:
     out: dict[int, list] = {}
-    # Country names only: demonyms and language names ("Finnish", "Kazakh")
-    # lie one edit from too many ordinary words.
+    # Country names, and demonyms of seven letters or more ("Russian",
+    # "Chinese": "Rusian", "Chiese"). Shorter demonyms and language names
+    # ("Finnish", "Kazakh") lie one edit from too many ordinary words.
     for record in _lexicon().by_key.values():
-        alias = record.name_en.lower()
-        if record.kind == "country" and alias.isascii() and alias.isalpha() and len(alias) >= 6:
-            out.setdefault(len(alias), []).append((alias, record))
+        if record.kind != "country":
+            continue
+        name = record.name_en.lower()
+        demonyms = [a.lower() for a in record.aliases_en if a.lower() != name and not a.lower().endswith("s") and len(a) >= 7]
+        for alias in (name, *demonyms):
+            if alias.isascii() and alias.isalpha() and len(alias) >= 6:
+                out.setdefault(len(alias), []).append((alias, record))
     return {n: tuple(v) for n, v in out.items()}
 
 

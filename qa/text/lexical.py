@@ -44,6 +44,20 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _tw2sp():
+    import opencc
+
+    return opencc.OpenCC("tw2sp")
+
+
+def mainland(text: str) -> str:
+    """A Traditional-script text in Simplified script with mainland wording
+    (Taiwan's 專案 -> 项目, 檔案 -> 文件, 哈薩克 -> 哈萨克斯坦); "" for a text
+    with no Traditional characters. For questions only: passages keep fold()."""
+    return _tw2sp().convert(text) if fold(text) != text else ""
+
+
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Normalise for matching only (the original text is what users see).
