@@ -435,3 +435,7 @@ def test_a_reading_across_clauses_is_checked_clause_by_clause():
     assert from_reading(analyze("what was brazil-norway trade in 2024"), hits, [across]).span == "超过9亿美元"
     assert from_reading(analyze("what was brazil-norway trade in 2020"), hits, [across]).span == "3.5亿美元"
     assert from_reading(analyze("what was brazil-norway trade in 2022"), hits, [across]) is None
+    # A figure cut only by its thousands separator is one clause's.
+    big = "The basin covers 5,500,000 square kilometres, of which 4,000,000 are in Brazil."
+    whole = Reading(0, big, "5,500,000 square kilometres", 1.0)
+    assert from_reading(analyze("How many square kilometres does the basin cover?"), [hit_on(big)], [whole]).span.startswith("5,500,000")

@@ -119,7 +119,7 @@ def _readings(reader, q: Question, wins: list[tuple[str, list[tuple[int, str]]]]
     # Inputs of the reader's training length (192 tokens): the top window read
     # whole as one 256-token input instead was measured worse (held-back CMRC
     # answer accuracy 0.728 -> 0.708).
-    for span in reader.read(q.model_text, [text for text, _ in wins]):
+    for span in reader.read(q.text_for(wins[0][0]), [text for text, _ in wins]):
         starts = wins[span.passage][1]
         base, sentence = max((st for st in starts if st[0] <= span.start), key=lambda st: st[0])
         a = span.start - base

@@ -58,6 +58,8 @@ def reading_clauses(r: Reading) -> list[str]:
     inside = [c for c in parts if r.span in c]
     if inside:
         return inside[:1]
+    if not CLAUSE_BREAK.search(r.span):
+        return [r.sentence]  # cut only inside a figure ("5,500,000"): the span is one clause's
     at = r.sentence.find(r.span)
     if at < 0:
         return [r.sentence]
@@ -69,6 +71,11 @@ def reading_clauses(r: Reading) -> list[str]:
             if start < at + len(r.span) and at < pos:
                 out.append(c)
     return out or [r.sentence]
+
+
+# A break between clauses inside a span: Chinese clause marks, or a comma or
+# semicolon before a space and no digit ("June 5, 2010" and "5,500,000" read as one span).
+CLAUSE_BREAK = re.compile(r"[，；。！？]|[,;]\s(?!\d)")
 
 
 def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: list[str], anchors) -> Choice | None:
