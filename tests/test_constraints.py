@@ -439,3 +439,8 @@ def test_a_reading_across_clauses_is_checked_clause_by_clause():
     big = "The basin covers 5,500,000 square kilometres, of which 4,000,000 are in Brazil."
     whole = Reading(0, big, "5,500,000 square kilometres", 1.0)
     assert from_reading(analyze("How many square kilometres does the basin cover?"), [hit_on(big)], [whole]).span.startswith("5,500,000")
+    # The clause with more of the question's words is read first, and a span
+    # that stops inside its figure ("…另外25") still gives the figure whole.
+    both = "只有100-150种被确认，可能还有另外25种没有被完全描述。"
+    cut = Reading(0, both, "100-150种被确认，可能还有另外25", 1.0)
+    assert from_reading(analyze("How many species have not been fully described?"), [hit_on(both)], [cut]).span == "25种"

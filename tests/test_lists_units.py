@@ -44,6 +44,7 @@ def test_a_range_of_percentages_is_one_span():
     ("How long did the theatre run?", "from 1870 to 1939", False),  # a duration needs no unit
     ("How long is the new Chile–Peru pipeline?", "五倍", True),  # a multiple is no length, nor a duration
     ("How long did the strike last?", "almost half a century", False),
+    ("How long would the coalition last?", "until the parliament's term ends", False),  # a duration needs no unit
     ("雷达的距离精度是多少？", "±10m", False),  # a bare m after a number is metres
     ("多少公尺為山道的長度?", "二千九百公尺", False),  # Taiwan's metre
     ("新图书馆占地多大？", "图书馆已于去年正式启用。", True),  # an area asked, none stated

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.choose import READ_HITS, SENTENCE_FAILS, Choice, informative, topic_anchors
+from qa.answer.choose import READ_HITS, SENTENCE_FAILS, Choice, informative, token_overlap, topic_anchors
 from qa.answer.constraints import check
 from qa.answer.read import Reading
 from qa.answer.places import admin_place_ok, place_of_event
@@ -42,7 +42,11 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
     for r in (r for r in readings if r.answers):
         # A figure is checked in its own clause; a name across clauses with its sentence, as read.
         whole = next((c for c in clauses(r.sentence) if r.span in c), r.sentence)
-        for clause in reading_clauses(r) if typed else [whole]:
+        # Across clauses, the clause with more of the question's words first (as
+        # find_span prefers the figure near them): "…100-150种被确认，可能还有另外
+        # 25种没有被完全描述" for "how many … not fully described".
+        parts = sorted(reading_clauses(r), key=lambda c: -token_overlap(anchors, c)) if typed else [whole]
+        for clause in parts:
             choice = _from_clause(q, hits, r, clause, typed, anchors)
             if choice is not None:
                 return choice
@@ -95,7 +99,7 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
             # ("仅对一国进行一次" asked how often: 一次, not 一国).
             found = next((m.group().strip() for t in typed for m in PATTERNS[t].finditer(r.span)
                           if not unit_clash(q.text, m.group().strip(), clause)), found)
-        if found and _overlap(clause, found, r.span):
+        if found and _overlap(clause, found, r.span, r.sentence):
             span = with_frequency(q, clause, found)
         elif "date" in typed and DURATION.fullmatch(r.span.strip()):
             return None  # "两个月" (two months after…) says how long, not when
@@ -274,12 +278,14 @@ DURATION = re.compile(r"(?:约|近|逾|超过|大约)?[\d一二三四五六七�
 NUMERAL = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万亿两〇零][^\s]{0,3}[个年月日代届次名位种项家人元吨里米岁倍%％]")
 
 
-def _overlap(clause: str, a: str, b: str) -> bool:
+def _overlap(clause: str, a: str, b: str, sentence: str = "") -> bool:
     """The clause's figure `a` and the reader's span `b` overlap in the clause;
-    a span reaching over several clauses (reading_clauses) covers the figure
-    when it holds it whole."""
+    for a span reaching over several clauses (reading_clauses), where they lie
+    in the sentence."""
     if b not in clause:
-        return a in b
+        c, j = sentence.find(clause), sentence.find(b)
+        i = c + clause.find(a) if c >= 0 and a in clause else -1
+        return i >= 0 and j >= 0 and i < j + len(b) and j < i + len(a)
     i, j = clause.find(a), clause.find(b)
     return i >= 0 and j >= 0 and i < j + len(b) and j < i + len(a)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.spans import CN_DIGITS
-from qa.question import CAPITAL_WORDS, HOW_MANY_ZH, MEASURE_ALTERNATION, MONEY_WORDS, AnswerType, answer_type
+from qa.question import CAPITAL_WORDS, HOW_LONG_LENGTH, HOW_MANY_ZH, MEASURE_ALTERNATION, MONEY_WORDS, AnswerType, answer_type
 from qa.text.vocab import PEOPLE_EN
 from qa.text.lexical import fold
 
@@ -173,9 +173,11 @@ def unit_clash(question: str, span: str, clause: str = "") -> bool:
     at = clause.find(span) if span else -1
     after = clause[at + len(span) : at + len(span) + UNIT_AFTER] if at >= 0 else ""
     said = units_in(f"{span} {after}")
-    # The unitless duration is a span of years ("from 1870 to 1939"); "五倍"
-    # (five times) is no length of anything.
-    if asked and not asked & said and not ("time" in asked and not said and YEARS_SPAN.search(span)):
+    # A duration may be stated without a unit ("from 1870 to 1939", "until the
+    # parliament's term ends"); where "how long" may ask a length ("How long is
+    # the track?"), only a span of years passes: "五倍" (five times) is no length.
+    unitless = "time" in asked and not said and (YEARS_SPAN.search(span) or not HOW_LONG_LENGTH.search(fold(question)))
+    if asked and not asked & said and not unitless:
         return True
     return measure_clash(question, span) or group_clash(question, after)
 
