@@ -48,6 +48,7 @@ def test_a_name_whose_bracketed_short_form_the_question_uses_echoes_it():
 @pytest.mark.parametrize("sentence, span, widened", [
     ("该国是其第三大贸易伙伴。", "第三", "第三大"),  # an ordinal keeps the word it ranks with
     ("该市是全国第二大港口。", "第二", "第二大"),
+    ("总统出席了纽约联合国大会第80届会议。", "80届会议", "第80届会议"),  # and its 第
 ])
 def test_an_ordinal_keeps_its_head(sentence, span, widened):
     a = sentence.index(span)

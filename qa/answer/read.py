@@ -155,6 +155,9 @@ def whole_words(sentence: str, a: int, b: int) -> tuple[int, int]:
     # A number keeps its percent sign: "15-20" of 降低15-20% is not the answer.
     if 0 < b < len(sentence) and sentence[b - 1].isdigit() and sentence[b] in "%％":
         b += 1
+    # An ordinal keeps its 第: "80届会议" of 第80届会议 is not the 80th session.
+    if 0 < a < len(sentence) and sentence[a - 1] == "第" and ORDINAL_START.match(sentence[a:]):
+        a -= 1
     # An ordinal keeps the word it ranks with: 第三大 (third largest), 第二位.
     if ORDINAL_END.search(sentence[a:b]) and b < len(sentence) and sentence[b] in ORDINAL_HEADS:
         b += 1
@@ -175,6 +178,7 @@ def _latin(ch: str) -> bool:
 
 CLAUSE_MARKS = "，,、；;：:。！？"  # not "." : "U.S.", "Inc."
 ORDINAL_END = re.compile(r"第[0-9一二三四五六七八九十百]+$")
+ORDINAL_START = re.compile(r"[0-9一二三四五六七八九十百]+[届次位名大个期轮批]")  # a number with the measure an ordinal takes
 ORDINAL_HEADS = "大小名位届次期批"
 PAIRS = ("「」", "『』", "“”", "《》", "（）", "()")
 MAX_WIDEN = 12  # characters looked at for the other mark of a pair (hand-set: a quoted name is rarely longer)
