@@ -17,7 +17,7 @@ from enum import Enum
 
 from qa.text.entities import Entity, find_entities, near_countries, pair_entities, side_entities
 from qa.text.lexical import LATIN_OR_NUMBER, STOP_LATIN, english_for, english_lemmas, fold, key_terms, mainland
-from qa.text.vocab import INDICATORS, PEOPLE_EN, PEOPLE_ZH, SECTORED, SIZES, events_in, sector_of
+from qa.text.vocab import INDICATORS, PEOPLE_EN, PEOPLE_ZH, SECTORED, SIZES, events_in, indicator_words, sector_of
 
 
 class AnswerType(str, Enum):
@@ -167,9 +167,10 @@ CHANGE = re.compile(r"(?:降低|下降|减少|增长|增加|提高|上升|下滑
 MANY = re.compile(r"哪些|哪几|有什么|都有|包括哪|\blist\b|\bwhich\s+(?:\w+\s+)?(?!(?:is|was|has|does|its|this|his)\b)\w+(?<!s)s\b|\bwhat\s+(?:are|were)\b"
                   r"|\bwhat\s+(?:\w+\s+)?\w+(?<!s)s\s+(?:are|were|did|do|does|have|has|had)\b|\bname (?:the|all)\b", re.I)
 # A comparison, or a request for two figures side by side ("分别", "respectively").
-COMPARATIVE = re.compile(r"more|less|higher|lower|larger|bigger|smaller|greater|fewer|更多|更大|更高|更少|较多|较大|较高|更快|最多|最大", re.I)
+COMPARATIVES_EN = "more|less|higher|lower|larger|bigger|smaller|greater|fewer"
+COMPARATIVE = re.compile(COMPARATIVES_EN + "|更多|更大|更高|更少|较多|较大|较高|更快|最多|最大", re.I)
 # "more … or …" and "… or … larger?" (the comparative after both sides).
-COMPARE = re.compile(r"\b(?:more|less|higher|lower|larger|bigger|smaller|greater|fewer)\b.*\bor\b|\bor\b.*\b(?:higher|lower|larger|bigger|smaller|greater)\W*$|\bcompared?\b|\bversus\b|\bvs\b"
+COMPARE = re.compile(rf"\b(?:{COMPARATIVES_EN})\b.*\bor\b|\bor\b.*\b(?:higher|lower|larger|bigger|smaller|greater)\W*$|\bcompared?\b|\bversus\b|\bvs\b"
                      r"|\bstacks? up\b|\brespectively\b|还是|相比|比较|哪个更|谁更|分别", re.I)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 RELATIVE_YEARS = [
@@ -320,6 +321,7 @@ def join_separable(text: str) -> str:
 def analyze(text: str) -> Question:
     """Everything later stages need to know about a question."""
     text = " ".join(str(text).split())
+    spoken = join_separable(text)  # "建的交" read as 建交 (the text itself stays as typed)
     folded = join_separable(fold(text))
     lang = "zh" if re.search(r"[\u3400-\u9fff]", text) and len(re.findall(r"[\u3400-\u9fff]", text)) >= 0.3 * len(re.findall(r"[A-Za-z\u3400-\u9fff]", text)) else "en"
     entities = _entities(text)
@@ -327,11 +329,11 @@ def analyze(text: str) -> Question:
     names = {f for e in entities for n in (e.name_en, e.surface, *e.names_zh) for w in (n, *n.split()) for f in (w.lower(), fold(w).lower())}
     # Time words are the period's business, not topic words a passage must repeat.
     said = _period_phrases(folded)
-    terms = tuple(_term(w, forms) for w, forms in key_terms(join_separable(text), names) if not _is_period_word(w) and not _in_phrases(w, said))
+    terms = tuple(_term(w, forms) for w, forms in key_terms(spoken, names) if not _is_period_word(w) and not _in_phrases(w, said))
     if COMPARE.search(folded):  # "larger", "更多": what a comparison asks, not a topic a passage repeats
         terms = tuple(t for t in terms if not COMPARATIVE.fullmatch(t.word))
     indicator = size_asked(folded) or next((k for k, forms in INDICATORS.items() if any(states(folded, f) for f in forms)), None)
-    kind = answer_type(join_separable(text), indicator)
+    kind = answer_type(spoken, indicator)
     terms += _indicator_term(folded, indicator, terms)
     return Question(
         text=text, lang=lang, entities=entities, period=_period(folded), indicator=indicator,
@@ -350,8 +352,7 @@ def _indicator_term(folded: str, indicator: str | None, terms: tuple[Term, ...])
     if not forms or any(f in t.word.lower() or t.word.lower() in f for t in terms for f in forms):
         return ()
     said = next((f for f in forms if states(folded, f)), forms[0])
-    first = tuple(next(f for f in forms if f.isascii() == latin) for latin in (True, False))  # export, 出口
-    return (Term(said, tuple(dict.fromkeys((said, *first)))),)
+    return (Term(said, tuple(dict.fromkeys((said, *indicator_words(indicator))))),)
 
 
 def as_typed_by_the_book(text: str, lang: str) -> str:

@@ -119,12 +119,13 @@ def dated_event(q: Question, hits: list[Hit]) -> Choice | None:
     nothing there contradicts the question."""
     if not q.events or q.answer_type is not AnswerType.DATE:
         return None
+    anchors = topic_anchors(q)
     for rank, h in enumerate(hits[:EVENT_HITS]):
         for sentence in h.passage.sentences:
             if not events_in(fold(sentence).lower()) & q.events:
                 continue
             for clause in clauses(sentence):
-                span = find_span(clause, "date", q.text, topic_anchors(q))
+                span = find_span(clause, "date", q.text, anchors)
                 if not span or too_coarse(q.text, span):
                     continue
                 c = check(q, h.passage, sentence, clause, h.before)

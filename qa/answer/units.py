@@ -13,7 +13,7 @@ import re
 
 from qa.answer.spans import CN_DIGITS
 from qa.question import CAPITAL_WORDS, HOW_LONG_LENGTH, HOW_MANY_ZH, MEASURE_ALTERNATION, MONEY_WORDS, AnswerType, answer_type
-from qa.text.vocab import PEOPLE_EN
+from qa.text.vocab import PEOPLE_EN, PEOPLE_GROUPS
 from qa.text.lexical import fold
 
 
@@ -182,19 +182,6 @@ def unit_clash(question: str, span: str, clause: str = "") -> bool:
     return measure_clash(question, span) or group_clash(question, after)
 
 
-# Kinds of people a count names, in both languages: "1000名…学生" counts
-# students, no answer to "how many ethnic Kyrgyz live there" or "多少吉尔吉斯族人".
-# A general table of the groups news and statistics count; not keyed to any article.
-PEOPLE_GROUPS = {k: re.compile(v, re.I) for k, v in {
-    "students": r"\bstudents?\b|\bpupils?\b|学生|留学生",
-    "tourists": r"\btourists?\b|\bvisitors?\b|游客|旅客",
-    "workers": r"\bworkers?\b|\bemployees?\b|\blabou?rers?\b|\bstaff\b|劳工|工人|员工|务工",
-    "experts": r"\bexperts?\b|\bspecialists?\b|专家",
-    "teachers": r"\bteachers?\b|教师|老师",
-    "doctors": r"\bdoctors?\b|医生",
-    "soldiers": r"\bsoldiers?\b|\btroops\b|士兵|军人",
-    "migrants": r"\b(?:im|e)?migrants?\b|\brefugees?\b|移民|难民",
-}.items()}
 # A count of a people as such: "how many ethnic Kyrgyz", "多少吉尔吉斯族人", "how many residents".
 ASKS_A_PEOPLE = re.compile(r"\bhow many (?:ethnic|residents|citizens|nationals)\b|(?:多少|几)[^，。？?]{0,10}族人|族群", re.I)
 GROUP_AFTER = 12  # characters after a count read for the group it counts ("1000名吉尔吉斯斯坦学生")

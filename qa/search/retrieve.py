@@ -37,7 +37,7 @@ from qa.index.contract import Store
 from qa.question import Question, analyze
 from qa.settings import Settings
 from qa.text.entities import Entity
-from qa.text.vocab import INDICATORS
+from qa.text.vocab import INDICATORS, indicator_words
 from qa.text.lexical import fold, latin_share, mainland, tokenize
 
 
@@ -179,8 +179,7 @@ class Retriever:
         # (sells to) is found in a passage that says 出口 (exports), "target"
         # in one that says 目标.
         if q.indicator in INDICATORS:
-            words = INDICATORS[q.indicator]
-            extra += " " + " ".join(next(f for f in words if f.isascii() == latin) for latin in (True, False))
+            extra += " " + " ".join(indicator_words(q.indicator))
         # Likewise the other language's forms of its topic words; a word with very
         # many dictionary senses ("run": 130) would only add noise, so it adds none.
         forms = " ".join(f for t in q.terms for fs in (t.chinese if t.word.isascii() else t.english,)

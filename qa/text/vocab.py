@@ -26,6 +26,15 @@ INDICATORS: dict[str, tuple[str, ...]] = {
     "price": ("price", "tariff", "价格", "售价", "单价", "价位"),
     "trade": ("trade", "turnover", "贸易", "经贸"),
 }
+
+
+def indicator_words(key: str) -> tuple[str, str]:
+    """An indicator's first English and first Chinese form ("export", "出口"):
+    its own words in both languages, where the dictionary gives many loose senses."""
+    forms = INDICATORS[key]
+    return next(f for f in forms if f.isascii()), next(f for f in forms if not f.isascii())
+
+
 # The size of an economy or of a people, asked as such ("What is the
 # population of X?", "哈萨克斯坦的国内生产总值是多少？"): the figure must be
 # stated as that size, not as an export figure or a count of one community.
@@ -86,3 +95,18 @@ def events_in(text: str) -> frozenset[str]:
 PEOPLE_EN = (r"people|persons|residents|students|tourists|workers|employees|citizens|members|visitors|experts|specialists"
              r"|nationals|migrants|passengers|travell?ers|immigrants|emigrants|refugees|pupils|teachers|doctors|soldiers")
 PEOPLE_ZH = r"学生|留学生|人|公民|游客|劳工|侨民|居民|移民|专家|员工|教师|医生|士兵"
+
+# Kinds of people a count names, in both languages: "1000名…学生" counts
+# students, no answer to "how many ethnic Kyrgyz live there" or "多少吉尔吉斯族人".
+# A general table of the groups news and statistics count; not keyed to any
+# article (read by qa.answer.units).
+PEOPLE_GROUPS = {k: re.compile(v, re.I) for k, v in {
+    "students": r"\bstudents?\b|\bpupils?\b|学生|留学生",
+    "tourists": r"\btourists?\b|\bvisitors?\b|游客|旅客",
+    "workers": r"\bworkers?\b|\bemployees?\b|\blabou?rers?\b|\bstaff\b|劳工|工人|员工|务工",
+    "experts": r"\bexperts?\b|\bspecialists?\b|专家",
+    "teachers": r"\bteachers?\b|教师|老师",
+    "doctors": r"\bdoctors?\b|医生",
+    "soldiers": r"\bsoldiers?\b|\btroops\b|士兵|军人",
+    "migrants": r"\b(?:im|e)?migrants?\b|\brefugees?\b|移民|难民",
+}.items()}
