@@ -18,7 +18,10 @@ one weight per signal group (sentence and paragraph cosines of each encoder,
 BM25, the entity boost; the literal boost stays). The default weights'
 figure is printed beside the best, and both are written to --out. Result
 (2026-11-28): only BM25 moved, 0.7 -> 0.35 (qa.settings.FusionWeights.
-bm25_across_scripts); the cosines' weights stayed where they were.
+bm25_across_scripts); the cosines' weights stayed where they were. Since
+then a Chinese question's cosines beside English passages are partly its
+English gloss's (FusionWeights.gloss), and the signals collected here are
+those blended cosines.
 """
 
 from __future__ import annotations
@@ -75,8 +78,8 @@ def collect(source: str, limit: int) -> list[tuple[np.ndarray, np.ndarray]]:
             continue  # the same script as the library: the default weights stand
         qvecs = {eid: enc.encode_queries([fold(q.text)])[0] for eid, enc in r.encoders.items()}
         tokens = r._query_tokens(q)
-        cand = r._candidates(qvecs, tokens)
-        feats = r._features(cand, qvecs, tokens, q)[0]
+        gvecs, cand = r._gloss_vectors(q, r._candidates(qvecs, tokens))
+        feats = r._features(cand, qvecs, tokens, q, gvecs)[0]
         X = np.stack([feats[s] / w[s] for s in SIGNALS], 1)
         gold = np.array([item["gold_substring"] in texts[int(c)] for c in cand])
         if gold.any():

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from qa.text.glossary import english_gloss
 from qa.text.entities import Entity, find_entities, near_countries, pair_entities, side_entities
 from qa.text.lexical import LATIN_OR_NUMBER, STOP_LATIN, english_for, english_lemmas, fold, key_terms, mainland
 from qa.text.vocab import INDICATORS, PEOPLE_EN, PEOPLE_ZH, SECTORED, SIZES, events_in, indicator_words, sector_of
@@ -280,6 +281,20 @@ class Question:
         held-back answer accuracy 0.707 -> 0.687 when read in mainland wording)."""
         alt = mainland(self.text)
         return as_typed_by_the_book(alt, self.lang) if alt and fold(passage) == passage else self.model_text
+
+    @property
+    def gloss(self) -> str:
+        """The question in English words, for the encoders to read beside
+        English passages: its entities' English names and the dictionary's
+        word-by-word gloss (qa.text.glossary.english_gloss). "" for a question
+        in English, which needs none."""
+        if self.lang != "zh":
+            return ""
+        text = self.text
+        for e in self.entities:  # named in English instead: 哈中 is not "ha! within"
+            text = text.replace(e.surface, " ") if e.surface else text
+        words = english_gloss(text)
+        return " ".join([*dict.fromkeys(e.name_en for e in self.entities), words]).strip() if words else ""
 
     @property
     def asks_why(self) -> bool:

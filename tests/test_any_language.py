@@ -54,3 +54,21 @@ def test_another_year_is_not_answered_from_an_english_article(mixed):
     a = mixed.ask("What was the Chile–Peru trade volume in 2019?")
     assert a.abstained and a.answer is None
     assert "2024" in a.reason and "$4.2 billion" in a.reason
+
+
+def test_a_chinese_question_reads_its_english_gloss_beside_english_passages_only(mixed):
+    """Retrieval reads the question's English gloss (Question.gloss) when some
+    candidates are English, and spends nothing on it otherwise."""
+    import numpy as np
+
+    from qa.question import analyze
+    from qa.text.lexical import latin_share
+
+    r = mixed.retriever
+    every = np.arange(len(r.ix.passages))
+    chinese = np.array([i for i, p in enumerate(r.ix.passages) if latin_share(p.text) < 0.2])
+    zh = analyze("2024年智利与秘鲁的贸易额是多少？")
+    gvecs, _ = r._gloss_vectors(zh, every)
+    assert set(gvecs) == set(r.encoders)
+    assert r._gloss_vectors(zh, chinese)[0] == {}
+    assert r._gloss_vectors(analyze("What was the Chile–Peru trade volume in 2024?"), every)[0] == {}

@@ -72,3 +72,13 @@ def test_british_spellings_are_looked_up_in_american():
 
     assert "组织" in chinese_for("organisation") and "中心" in chinese_for("centre")
     assert "分析" in chinese_for("analyse")
+
+
+def test_english_gloss_renders_a_chinese_question_word_by_word():
+    from qa.text.glossary import english_gloss
+
+    g = english_gloss("2019年挪威渔业出口额是多少？")
+    assert "2019" in g and "fishing" in g.lower() and "export" in g.lower()
+    assert "多少" not in g and english_gloss("How large were exports?") == ""
+    # A word the dictionary lacks is read in its known pieces.
+    assert "leopard" in english_gloss("黑豹队赢了几场比赛？").lower()

@@ -347,3 +347,10 @@ def test_the_models_read_the_question_as_written_out():
     q = analyze("巴西與智利之間那170多個專案分佈在哪些行業？")  # read in mainland wording beside Simplified text
     assert "项目" in q.text_for("两国间170多个项目分布在能源等行业。") and "專案" in q.text_for("兩國間170多個專案分佈在能源等行業。")
     assert analyze("trade").model_text == "Trade"  # a bare topic gets no question mark
+
+
+def test_gloss_names_the_entities_in_english_and_not_their_chinese_characters():
+    q = analyze("2023年中国与挪威的贸易额是多少？")
+    assert q.gloss.startswith("China Norway") or q.gloss.startswith("Norway China"), q.gloss
+    assert "trade" in q.gloss
+    assert analyze("What was the China–Norway trade volume in 2023?").gloss == ""

@@ -42,6 +42,9 @@ from qa.text.lexical import fold, latin_share, mainland, tokenize
 
 
 MAX_FORMS = 6  # translations per English word that may join the lexical query
+# A candidate whose share of Latin letters differs from the question's by more
+# than this is in the other script (a mixed passage sits between).
+ACROSS = 0.5
 
 
 @dataclass(frozen=True)
@@ -127,10 +130,11 @@ class Retriever:
         qvecs = self._query_vectors(fold(q.model_text))
         bm25_tokens = self._query_tokens(q)  # scored by the store (qa.index.contract)
         cand = self._candidates(qvecs, bm25_tokens)
+        gvecs, cand = self._gloss_vectors(q, cand)
         if exclude:
             kept = [r for r in cand if (p := self.ix.passages[int(r)]).doc not in exclude and (p.doc, p.para_no) not in exclude]
             cand = np.array(kept, dtype=cand.dtype)
-        feats, best_row, sent_sim, (mean_sim, seg, counts) = self._features(cand, qvecs, bm25_tokens, q)
+        feats, best_row, sent_sim, (mean_sim, seg, counts) = self._features(cand, qvecs, bm25_tokens, q, gvecs)
         total = sum(feats.values())
         order = np.argsort(-total, kind="stable")[:k]
         hits = []
@@ -170,6 +174,22 @@ class Retriever:
                     self._qvecs.popitem(last=False)
         return vec
 
+    def _gloss_vectors(self, q: Question, cand: np.ndarray) -> tuple[dict, np.ndarray]:
+        """The encoders' vectors of the question's English gloss (Question.gloss),
+        when some candidates are in the other script than the question: a
+        Chinese question over English paragraphs. Its own dense neighbours
+        join the candidates. Nothing (and no time) for a library in the
+        question's script."""
+        gloss = q.gloss
+        if not gloss or len(cand) == 0 or not (self._script_gap(cand, q) > ACROSS).any():
+            return {}, cand
+        gvecs = self._query_vectors(gloss)
+        return gvecs, np.union1d(cand, self._candidates(gvecs, None))
+
+    def _script_gap(self, cand: np.ndarray, q: Question) -> np.ndarray:
+        """How far each candidate's script is from the question's (0 same, 1 other)."""
+        return np.abs(self._latin_share(cand) - latin_share(q.text))
+
     def _query_tokens(self, q: Question) -> list[str]:
         # A question and a passage in different languages share no words; the
         # entities' names in both languages do, so they join the lexical query.
@@ -187,7 +207,8 @@ class Retriever:
         # A question in Traditional script also in mainland wording: 專案 finds 项目 (qa.text.lexical.mainland).
         return tokenize(f"{q.text} {mainland(q.text)} {extra} {forms}")
 
-    def _candidates(self, qvecs: dict, bm25_tokens: list[str]) -> np.ndarray:
+    def _candidates(self, qvecs: dict, bm25_tokens: list[str] | None) -> np.ndarray:
+        """Each retriever's top passages; BM25 only with tokens."""
         n, m = len(self.ix.passages), self.s.candidates
         if n <= m:
             return np.arange(n)
@@ -197,24 +218,32 @@ class Retriever:
         # FAISS releases the GIL: past a few ten thousand passages (each search
         # then takes milliseconds) the searches run side by side on the cores.
         found = _search_pool().map(_search, jobs) if n > PARALLEL_MIN else map(_search, jobs)
-        pool = [self.ix.bm25_top(bm25_tokens, m), *found]
+        pool = [*([self.ix.bm25_top(bm25_tokens, m)] if bm25_tokens is not None else []), *found]
         return np.unique(np.concatenate(pool))
 
-    def _features(self, cand: np.ndarray, qvecs: dict, bm25_tokens: list[str], q: Question):
+    def _features(self, cand: np.ndarray, qvecs: dict, bm25_tokens: list[str], q: Question, gvecs: dict | None = None):
         w = self.s.weights
         starts, counts = self.sent_start[cand], self.sent_count[cand]
         seg = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
         sent_rows = np.repeat(starts - seg, counts) + np.arange(int(counts.sum()))  # every candidate's sentence rows, in order
         feats: dict[str, np.ndarray] = {}
         sent_sum = np.zeros(len(sent_rows), np.float32)
+        gap = self._script_gap(cand, q)
+        # Beside a passage in the other script, the cosine is partly the gloss's
+        # (Settings.weights.gloss, scaled by how far the script is).
+        mix = (w.gloss * gap).astype(np.float32) if gvecs else None
         for eid, qv in qvecs.items():
             name = eid if eid in ("e5", "use") else "other"
             para = self.ix.vectors("para", eid, cand) @ qv
             sims = self.ix.vectors("sent", eid, sent_rows) @ qv
+            if mix is not None:
+                gv = gvecs[eid]
+                para = (1 - mix) * para + mix * (self.ix.vectors("para", eid, cand) @ gv)
+                smix = np.repeat(mix, counts)
+                sims = (1 - smix) * sims + smix * (self.ix.vectors("sent", eid, sent_rows) @ gv)
             sent_sum += sims
             feats[f"{eid}_sent"] = getattr(w, f"{name}_sent") * _zscore(np.maximum.reduceat(sims, seg))
             feats[f"{eid}_para"] = getattr(w, f"{name}_para") * _zscore(para)
-        gap = np.abs(self._latin_share(cand) - latin_share(q.text))
         bm25_w = w.bm25 + (w.bm25_across_scripts - w.bm25) * gap
         feats["bm25"] = bm25_w * _zscore(self.ix.bm25_scores(bm25_tokens, cand))
         feats["entity"] = w.entity * self._entity_boost(cand, q)
