@@ -170,8 +170,9 @@ MANY = re.compile(r"哪些|哪几|有什么|都有|包括哪|\blist\b|\bwhich\s+
 # A comparison, or a request for two figures side by side ("分别", "respectively").
 COMPARATIVES_EN = "more|less|higher|lower|larger|bigger|smaller|greater|fewer"
 COMPARATIVE = re.compile(COMPARATIVES_EN + "|更多|更大|更高|更少|较多|较大|较高|更快|最多|最大", re.I)
-# "more … or …" and "… or … larger?" (the comparative after both sides).
-COMPARE = re.compile(rf"\b(?:{COMPARATIVES_EN})\b.*\bor\b|\bor\b.*\b(?:higher|lower|larger|bigger|smaller|greater)\W*$|\bcompared?\b|\bversus\b|\bvs\b"
+# "more … or …", "more … than …" (not "more than 400") and "… or … larger?"
+# (the comparative after both sides).
+COMPARE = re.compile(rf"\b(?:{COMPARATIVES_EN})\b.*\bor\b|\b(?:{COMPARATIVES_EN})\b.*\bthan\b(?!\s*(?:about\s+|around\s+)?[\d$€£¥])|\bor\b.*\b(?:higher|lower|larger|bigger|smaller|greater)\W*$|\bcompared?\b|\bversus\b|\bvs\b"
                      r"|\bstacks? up\b|\brespectively\b|还是|相比|比较|哪个更|谁更|分别", re.I)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 RELATIVE_YEARS = [
@@ -406,7 +407,11 @@ def form_at(text: str, form: str) -> int:
     low = text.lower()
     if not form.isascii():
         return low.find(form)
-    m = re.search(rf"(?<![a-z]){re.escape(form)}{ENDINGS}", low)
+    # "sell to" is said "selling more to", "bought mostly from" too.
+    words = [re.escape(w) for w in form.split()]
+    pattern = r"\s+(?:(?:more|less|much|mostly|mainly|chiefly)\s+)?".join([words[0] + ENDINGS, *words[1:]]) if len(words) > 1 \
+        else words[0] + ENDINGS
+    m = re.search(rf"(?<![a-z]){pattern}", low)
     return m.start() if m else -1
 
 

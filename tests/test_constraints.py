@@ -319,6 +319,18 @@ def test_where_an_event_happened_is_the_place_before_its_verb():
     assert place_of_event(analyze("水电站协议是在哪里签订的？"), clause) == "奥斯陆"
     assert place_of_event(analyze("Where was the hydropower agreement signed?"), clause) == "奥斯陆"
     assert place_of_event(analyze("水电站协议是在哪里签订的？"), "双方在会议期间签署了协议。") is None  # no place
+    # Spoken: a bare 哪 after 在.
+    assert place_of_event(analyze("巴西挪威建水电站的协议是在哪签的？"), clause) == "奥斯陆"
+
+
+def test_a_count_of_one_group_answers_no_question_about_another():
+    from qa.answer.units import group_clash
+
+    after = "名智利学生在挪威高校学习。"
+    assert group_clash("在挪威打工的智利劳务移民有多少人？", after)  # migrants asked, students counted
+    assert group_clash("How many ethnic Chileans live in Norway?", after)  # a people asked, one group counted
+    assert not group_clash("有多少智利学生在挪威学习？", after)
+    assert not group_clash("How many migrants came?", "人抵达。")  # a count that names no group
 
 
 def test_readings_keep_the_named_noun_and_drop_durations_and_echoes():

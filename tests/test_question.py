@@ -159,6 +159,13 @@ def test_two_indicators_of_one_pair_become_one_question_each():
     assert (a.indicator, b.indicator) == ("export", "import")
 
 
+def test_selling_more_than_buying_compares_exports_with_imports():
+    a, b = sides(analyze("In 2023, was Chile selling more to Peru than it bought from it?"))
+    assert (a.indicator, b.indicator) == ("export", "import")
+    assert dict(a.flow) == {"CL": "src", "PE": "dst"}
+    assert not analyze("Did more than 400 Chilean firms export to Peru?").comparison  # a bound, not a comparison
+
+
 def test_one_flow_both_ways_becomes_one_question_per_direction():
     a, b = sides(analyze("Which side invested more, Chile in Peru or Peru in Chile?"))
     assert dict(a.flow) == {"CL": "src", "PE": "dst"} and dict(b.flow) == {"CL": "dst", "PE": "src"}

@@ -54,3 +54,12 @@ def test_an_ordinal_keeps_its_head(sentence, span, widened):
     a = sentence.index(span)
     x, y = whole_words(sentence, a, a + len(span))
     assert sentence[x:y] == widened
+
+
+def test_a_span_opening_with_a_number_keeps_the_qualifier_before_it():
+    from qa.answer.readings import with_qualifier
+
+    assert with_qualifier("两国元首一年内会晤超过六次，在多个场合举行会谈", "六次") == "超过六次"
+    assert with_qualifier("the two sides signed about 40 agreements", "40 agreements") == "about 40 agreements"
+    assert with_qualifier("共有6000家企业", "6000家") == "6000家"  # nothing qualifies it
+    assert with_qualifier("会晤超过六次", "元首") == "元首"  # not a number

@@ -14,7 +14,9 @@ from qa.text.lexical import fold
 
 # "在维也纳签署了在纳伦州建设…的协议": the place of each event is the one
 # right after 在 and right before its verb.
-WHERE_ZH = re.compile(r"(?:哪里|哪儿|何处|何地|哪个(?:城市|地方|国家|地区)|哪座城市|什么地方)\s*(?:被|所|正式)?([\u4e00-\u9fff])")
+# Spoken "在哪签的" asks it with a bare 哪 after 在.
+WHERE_ZH = re.compile(r"(?:哪里|哪儿|何处|何地|哪个(?:城市|地方|国家|地区)|哪座城市|什么地方|(?<=在)哪(?![里儿个些一年天种位家国座]))"
+                      r"\s*(?:被|所|正式)?([\u4e00-\u9fff])")
 CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
 
 

@@ -17,7 +17,7 @@ from qa.answer.choose import READ_HITS, SENTENCE_FAILS, Choice, informative, tok
 from qa.answer.constraints import check
 from qa.answer.read import Reading
 from qa.answer.places import admin_place_ok, place_of_event
-from qa.answer.spans import PATTERNS, clauses, enumeration, find_span, too_coarse
+from qa.answer.spans import PATTERNS, QUALIFIER, clauses, enumeration, find_span, too_coarse
 from qa.answer.units import unit_clash
 from qa.question import CITY_ASKED, RANK_ASKED, AnswerType, Question
 from qa.search.retrieve import Hit
@@ -115,13 +115,29 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
     if not typed:
         if RANK_WORDS.search(fold(q.text)) and "第" not in span and (o := ORDINAL_IN.search(clause)):
             span = o.group()  # "where does X rank": the ordinal the clause gives (第三大), not the reader's names
-        span = with_named_noun(q, clause, span)
+        span = with_qualifier(clause, with_named_noun(q, clause, span))
     if unit_clash(q.text, span, clause) or too_coarse(q.text, span):
         return None  # "1000万吨" for "how long … in km"; "2026年" for "which day"
     c = check(q, hits[r.rank].passage, r.sentence, clause, hits[r.rank].before)
     if c.ok:
         return Choice(with_gloss(r.sentence, span), r.rank, r.sentence, clause, c, r.margin)
     return None
+
+
+# The words that qualify a figure (qa.answer.spans.QUALIFIER, without its
+# optional mark): 超过六次, more than 400, about 6,000.
+QUALIFIER_BEFORE = re.compile(QUALIFIER.removesuffix("?") + r"\s*$", re.I)
+
+
+def with_qualifier(clause: str, span: str) -> str:
+    """A span that opens with a number keeps the qualifier the clause puts
+    before it: the typed patterns keep theirs (约6000家), and a span read as
+    a name ("六次" for "how often did they meet") keeps its 超过 too."""
+    at = clause.find(span)
+    if at <= 0 or not NUMERAL.match(span):
+        return span
+    m = QUALIFIER_BEFORE.search(clause[:at])
+    return clause[m.start() : at] + span if m else span
 
 
 HOW_OFTEN = re.compile(r"\bhow often\b|\bhow many times (?:a|per|each|in each|in a)\b|每.{0,6}几次|多久一次|每隔多久|频率", re.I)

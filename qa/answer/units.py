@@ -188,13 +188,17 @@ GROUP_AFTER = 12  # characters after a count read for the group it counts ("1000
 
 
 def group_clash(question: str, after: str) -> bool:
-    """The question counts a people (or people at large) and the figure counts
-    one group of them that the question does not name."""
+    """The figure counts a group of people (PEOPLE_GROUPS) and the question
+    asks another: a count of students answers neither "how many migrants"
+    nor how many of a people ("ethnic Kyrgyz", 族人), which any one group
+    is only part of."""
     folded = fold(question)
-    if not ASKS_A_PEOPLE.search(folded):
+    asked = {k for k, rx in PEOPLE_GROUPS.items() if rx.search(folded)}
+    if not asked and not ASKS_A_PEOPLE.search(folded):
         return False
     near = fold(after[:GROUP_AFTER])
-    return any(rx.search(near) and not rx.search(folded) for rx in PEOPLE_GROUPS.values())
+    named = {k for k, rx in PEOPLE_GROUPS.items() if rx.search(near)}
+    return bool(named) and not named & asked
 
 
 YEARS_SPAN = re.compile(r"(?<!\d)(?:1[0-9]|20)\d\d(?!\d)")  # a span naming a year

@@ -15,7 +15,7 @@ import re
 INDICATORS: dict[str, tuple[str, ...]] = {
     # Selling to a country is exporting to it ("哈萨克斯坦卖给亚美尼亚的…").
     "export": ("export", "出口", "sell to", "sells to", "sold to", "selling to", "卖给", "销往", "售往"),
-    "import": ("import", "进口"),
+    "import": ("import", "进口", "buy from", "buys from", "bought from", "buying from", "purchased from", "purchases from"),
     "investment": ("invest", "投资"),
     "balance": ("deficit", "surplus", "trade balance", "逆差", "顺差", "赤字", "差额"),
     # A figure to be reached: "aim for", "将贸易额提升至…" (raise to), "计划…实现" (planned) are targets, not results.
