@@ -350,7 +350,7 @@ def analyze(text: str) -> Question:
         terms = tuple(t for t in terms if not COMPARATIVE.fullmatch(t.word))
     indicator = size_asked(folded) or next((k for k, forms in INDICATORS.items() if any(states(folded, f) for f in forms)), None)
     kind = answer_type(spoken, indicator)
-    terms += _indicator_term(folded, indicator, terms)
+    terms = _indicator_forms(terms) + _indicator_term(folded, indicator, terms)
     return Question(
         text=text, lang=lang, entities=entities, period=_period(folded), indicator=indicator,
         flow=_flow(folded, entities), answer_type=kind,
@@ -369,6 +369,21 @@ def _indicator_term(folded: str, indicator: str | None, terms: tuple[Term, ...])
         return ()
     said = next((f for f in forms if states(folded, f)), forms[0])
     return (Term(said, tuple(dict.fromkeys((said, *indicator_words(indicator))))),)
+
+
+def _indicator_forms(terms: tuple[Term, ...]) -> tuple[Term, ...]:
+    """A topic word that is one word of an indicator's phrase ("selling" of
+    "selling to", "bought" of "bought from") is found by that indicator's
+    words too (出口, 进口): the dictionary's senses of "sell" (出售, 销售…)
+    are not how trade figures are written."""
+    out = []
+    for t in terms:
+        low = t.word.lower()
+        kinds = [k for k, forms in INDICATORS.items() for f in forms
+                 if len(f.split()) == 2 and f.split()[1] in ("to", "from") and low == f.split()[0]]
+        extra = tuple(w for k in dict.fromkeys(kinds) for w in indicator_words(k))
+        out.append(Term(t.word, tuple(dict.fromkeys((*t.forms, *extra)))) if extra else t)
+    return tuple(out)
 
 
 def as_typed_by_the_book(text: str, lang: str) -> str:

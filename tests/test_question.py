@@ -361,3 +361,13 @@ def test_gloss_names_the_entities_in_english_and_not_their_chinese_characters():
     assert q.gloss.startswith("China Norway") or q.gloss.startswith("Norway China"), q.gloss
     assert "trade" in q.gloss
     assert analyze("What was the China–Norway trade volume in 2023?").gloss == ""
+
+
+def test_a_word_of_an_indicator_phrase_is_found_by_the_indicator_words():
+    # "selling" (of "selling to") is found where a passage says 出口 (exports).
+    terms = {t.word: t for t in analyze("Is Chile selling more copper to Peru this year?").terms}
+    assert "出口" in terms["selling"].forms
+    terms = {t.word: t for t in analyze("How much did Peru buy from Chile?").terms}
+    assert "进口" in terms["buy"].forms
+    # A word that only starts another kind of phrase gets nothing ("trade" of "trade balance").
+    assert "deficit" not in {f for t in analyze("What was Chile's trade with Peru?").terms for f in t.forms}
