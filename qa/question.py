@@ -380,7 +380,7 @@ def _indicator_forms(terms: tuple[Term, ...]) -> tuple[Term, ...]:
     for t in terms:
         low = t.word.lower()
         kinds = [k for k, forms in INDICATORS.items() for f in forms
-                 if len(f.split()) == 2 and f.split()[1] in ("to", "from") and low == f.split()[0]]
+                 if len(f.split()) == 2 and f.split()[1] in ("to", "from", "for") and low == f.split()[0]]
         extra = tuple(w for k in dict.fromkeys(kinds) for w in indicator_words(k))
         out.append(Term(t.word, tuple(dict.fromkeys((*t.forms, *extra)))) if extra else t)
     return tuple(out)
