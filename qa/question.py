@@ -172,6 +172,11 @@ COMPARATIVES_EN = "more|less|higher|lower|larger|bigger|smaller|greater|fewer"
 COMPARATIVE = re.compile(COMPARATIVES_EN + "|更多|更大|更高|更少|较多|较大|较高|更快|最多|最大", re.I)
 # "more … or …", "more … than …" (not "more than 400") and "… or … larger?"
 # (the comparative after both sides).
+# Which of two things came first: "which came first, A or B", "哪个先签".
+# ("the first eight months … this year or last" is no such question.)
+EARLIER = re.compile(r"\b(?:came|come|happened|was|were|took place|signed|held|opened|founded|established)\s+(?:first|earlier|sooner)\b"
+                     r"|\b(?:earlier|sooner|older)\b.*\bor\b|\bor\b.*\b(?:first|earlier|sooner)\W*$"
+                     r"|哪(?:个|一个|项|份)?(?:先|更早|早)|谁先|孰先|先后", re.I)
 COMPARE = re.compile(rf"\b(?:{COMPARATIVES_EN})\b.*\bor\b|\b(?:{COMPARATIVES_EN})\b.*\bthan\b(?!\s*(?:about\s+|around\s+)?[\d$€£¥])|\bor\b.*\b(?:higher|lower|larger|bigger|smaller|greater)\W*$|\bcompared?\b|\bversus\b|\bvs\b"
                      r"|\bstacks? up\b|\brespectively\b|还是|相比|比较|哪个更|谁更|分别", re.I)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -354,7 +359,7 @@ def analyze(text: str) -> Question:
     return Question(
         text=text, lang=lang, entities=entities, period=_period(folded), indicator=indicator,
         flow=_flow(folded, entities), answer_type=kind,
-        terms=terms, literals=_literals(text, entities), comparison=bool(COMPARE.search(folded)),
+        terms=terms, literals=_literals(text, entities), comparison=bool(COMPARE.search(folded) or EARLIER.search(folded)),
         sector=sector_of(folded) if indicator in SECTORED else None,
         events=events_in(folded) if kind is AnswerType.DATE else frozenset(),
         counted_of=counted_of(folded) if kind is AnswerType.COUNT or kind is AnswerType.MONEY else None,

@@ -456,3 +456,14 @@ def test_a_reading_across_clauses_is_checked_clause_by_clause():
     both = "只有100-150种被确认，可能还有另外25种没有被完全描述。"
     cut = Reading(0, both, "100-150种被确认，可能还有另外25", 1.0)
     assert from_reading(analyze("How many species have not been fully described?"), [hit_on(both)], [cut]).span == "25种"
+
+
+def test_the_date_of_one_of_several_titled_documents_is_the_one_written_beside_it():
+    from qa.answer.choose import date_of_title
+
+    clause = "两国签署了多项文件，包括2001年3月2日签署的《利马条约》以及2009年5月6日生效的《圣地亚哥协定》"
+    assert date_of_title(analyze("When was the Santiago Accord signed?"), clause, "2001年3月2日") == "2009年5月6日"
+    assert date_of_title(analyze("《利马条约》是什么时候签的？"), clause, "2009年5月6日") == "2001年3月2日"
+    # Written after the title ("《X》于…"), and a clause with one title left as it is.
+    assert date_of_title(analyze("《圣地亚哥协定》是哪天生效的？"), "《利马条约》于2001年3月2日签署，《圣地亚哥协定》于2009年5月6日生效", "x") == "2009年5月6日"
+    assert date_of_title(analyze("When was the Santiago Accord signed?"), "《圣地亚哥协定》于2009年5月6日生效", "2009年") == "2009年"

@@ -371,3 +371,24 @@ def test_a_word_of_an_indicator_phrase_is_found_by_the_indicator_words():
     assert "进口" in terms["buy"].forms
     # A word that only starts another kind of phrase gets nothing ("trade" of "trade balance").
     assert "deficit" not in {f for t in analyze("What was Chile's trade with Peru?").terms for f in t.forms}
+
+
+def test_which_came_first_asks_each_alternatives_date():
+    from qa.answer.compare import alternatives
+
+    a, b = sides(analyze("Which came first, the Treaty of Lima or the Santiago Accord?"))
+    assert (a.text, b.text) == ("When was the Treaty of Lima signed?", "When was the Santiago Accord signed?")
+    assert a.answer_type is AnswerType.DATE and not a.comparison
+    a, b = sides(analyze("智利和秘鲁的《利马条约》和《圣地亚哥协定》哪个先签？"))
+    assert a.text == "《利马条约》是什么时候签署的？" and {e.key for e in a.entities} >= {"CL", "PE"}
+    # The first months of two years compared is no "which came first".
+    assert alternatives(analyze("Was Chile–Peru trade in the first eight months higher this year or last year?")) == ()
+
+
+def test_two_dates_say_which_is_earlier_unless_one_is_part_of_the_other():
+    from qa.answer.compare import _comparable, date_key
+
+    assert date_key("1997年4月8日") == (1997, 4, 8) and date_key("8 April 1997") == (1997, 4, 8)
+    assert date_key("2003年") == (2003, 0, 0) and date_key("不详") is None
+    assert _comparable((1997, 4, 8), (2003, 12, 25)) and _comparable((1997, 4, 8), (1997, 5, 0))
+    assert not _comparable((1997, 0, 0), (1997, 4, 8))

@@ -134,6 +134,43 @@ def dated_event(q: Question, hits: list[Hit]) -> Choice | None:
     return None
 
 
+TITLE = re.compile(r"《([^》]+)》")
+# A date that qualifies the title after it ("1997年4月8日签署的《…》") or
+# follows the title it dates ("《…》于2003年…", "《…》（2003年）").
+DATE_OF_NEXT = re.compile(r"[^，,。；《》]{0,6}的")
+DATE_OF_LAST = re.compile(r"\s*(?:于|在|是|为|签于|[（(])?\s*")
+
+
+def date_of_title(q: Question, clause: str, span: str) -> str:
+    """In a clause that dates several titled things ("1997年4月8日签署的《永久
+    友好条约》以及2003年12月25日确立的《同盟关系条约》"), the date of the one
+    the question names: the date that qualifies it (…签署的《X》) or follows
+    it (《X》于…). The span as it was otherwise."""
+    titles = list(TITLE.finditer(clause))
+    asked = _asked_title(q, titles) if len(titles) >= 2 else None
+    if asked is None:
+        return span
+    for d in PATTERNS["date"].finditer(clause):
+        lead = clause[d.end() : asked.start()] if d.end() <= asked.start() else None
+        tail = clause[asked.end() : d.start()] if asked.end() <= d.start() else None
+        if (lead is not None and DATE_OF_NEXT.fullmatch(lead)) or (tail is not None and DATE_OF_LAST.fullmatch(tail)):
+            return d.group().strip()
+    return span
+
+
+def _asked_title(q: Question, titles: list[re.Match]) -> re.Match | None:
+    """The title the question names: typed in it, else the one holding the
+    most of its topic words' Chinese forms ("Treaty on Allied Relations":
+    条约, 同盟, 关系), when one holds strictly more than the others."""
+    folded = fold(q.text)
+    typed = [t for t in titles if fold(t.group(1)) in folded]
+    if len(typed) == 1:
+        return typed[0]
+    score = lambda t: sum(any(len(f) >= 2 and f in fold(t.group(1)) for f in term.chinese) for term in q.terms)
+    ranked = sorted(titles, key=score, reverse=True)
+    return ranked[0] if score(ranked[0]) > score(ranked[1]) else None
+
+
 def names_event(q: Question, sentence: str, clause: str) -> bool:
     """The clause or its sentence names a kind of event the question asks about."""
     return bool(q.events & (events_in(fold(clause).lower()) | events_in(fold(sentence).lower())))

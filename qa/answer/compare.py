@@ -11,8 +11,9 @@ from dataclasses import replace
 
 from qa.answer.decide import Answer
 from qa.answer.render import money_value
-from qa.question import AnswerType, Question, analyze, flow_roles, form_at
-from qa.text.vocab import INDICATORS
+from qa.ingest.dates import find_date
+from qa.question import EARLIER, AnswerType, Question, analyze, flow_roles, form_at
+from qa.text.vocab import INDICATORS, events_in
 from qa.text.entities import Entity
 from qa.text.lexical import fold
 
@@ -26,6 +27,10 @@ def combine(q: Question, sides: tuple[Question, ...], answers: list[Answer]) -> 
         return Answer(q.text, None, None, True, tuple(h for a in answers for h in a.hits[:1]), 0.0, "comparison",
                       "; ".join(f"{n[1]}: {a.reason}" for n, a in zip(names, answers)), kind="comparison")
     label = (lambda n: n[0]) if q.lang == "zh" else (lambda n: n[1])
+    alts = alternatives(q)
+    if alts and len(alts) == len(sides) and not (_partner_sides(q) or _indicator_sides(q) or _direction_sides(q)):
+        names = [next(((a, a) for a in alts if a in s.text), n) for s, n in zip(sides, names)]
+        shown = [(n, a) for n, a in zip(names, answers) if not a.abstained]
     text = " · ".join(f"{label(n)}: {a.answer}" for n, a in shown)
     en = " vs ".join(f"{n[1]} {a.answer_en or a.answer}" for n, a in shown)
     reason = ""
@@ -35,6 +40,12 @@ def combine(q: Question, sides: tuple[Question, ...], answers: list[Answer]) -> 
         bigger = n1 if values[0][0] >= values[1][0] else n2
         en += f": more for {bigger[1]}"
         text += f"（{label(bigger)}更多）" if q.lang == "zh" else f" — more for {bigger[1]}"
+    dates = [date_key(a.answer or "") for _, a in shown]
+    if len(shown) == 2 and all(dates) and _comparable(*dates):
+        (n1, _), (n2, _) = shown
+        first = n1 if dates[0] <= dates[1] else n2
+        en += f": {first[1]} came first"
+        text += f"（{label(first)}在先）" if q.lang == "zh" else f" — {first[1]} came first"
     missing = [n for n, a in zip(names, answers) if a.abstained]
     if missing:
         reason = f"the articles do not give it for {', '.join(n[1] for n in missing)}"
@@ -55,7 +66,7 @@ def sides(q: Question) -> tuple[Question, ...]:
     to Kazakhstan?"). () when the question compares nothing."""
     if not q.comparison:
         return ()
-    return _partner_sides(q) or _indicator_sides(q) or _direction_sides(q)
+    return _partner_sides(q) or _indicator_sides(q) or _direction_sides(q) or _alternative_sides(q)
 
 
 def side_label(side: Question, all_sides: tuple[Question, ...]) -> tuple[str, str]:
@@ -169,3 +180,63 @@ def _roles_in(segment: str, countries: tuple[Entity, ...]) -> tuple[tuple[str, s
 
 def _all(text: str, needle: str) -> list[int]:
     return [m.start() for m in re.finditer(re.escape(needle), text)] if needle else []
+
+
+# Two named things asked which came first: "…, the Treaty of X or the Treaty
+# of Y?" (the two alternatives after the last comma or "between"), or two
+# titles in 《》.
+ALTERNATIVES_EN = re.compile(r"(?:^|[,:;]|\bbetween\b)\s*(?P<a>[^,:;?]+?)\s+or\s+(?P<b>[^,:;?]+?)\s*[?？]?\s*$", re.I)
+TITLE_ZH = re.compile(r"《[^》]+》")
+# How each kind of event (qa.text.vocab.EVENTS) is said to happen, to ask its date.
+EVENT_VERBS = {"document": ("signed", "签署"), "meeting": ("held", "举行"), "opening": ("opened", "启用"),
+               "diplomatic relations": ("established", "建立"), "visit": ("made", "进行"), "election": ("held", "举行")}
+
+
+def alternatives(q: Question) -> tuple[str, ...]:
+    """The two things a "which came first" question sets against each other, () if none."""
+    if not EARLIER.search(fold(q.text)):
+        return ()
+    titles = TITLE_ZH.findall(q.text)
+    if len(titles) == 2:
+        return tuple(titles)
+    m = ALTERNATIVES_EN.search(q.text)
+    if not m:
+        return ()
+    # "the Treaty of X" asked as "the Treaty of X"; a bare word ("first") is no alternative.
+    alts = tuple(re.sub(r"^(?:which came first|which was first|what came first)\s*", "", g, flags=re.I).strip()
+                 for g in (m.group("a"), m.group("b")))
+    return alts if all(len(a) >= 3 for a in alts) else ()
+
+
+def _alternative_sides(q: Question) -> tuple[Question, ...]:
+    """One "when was it" question per alternative, with the question's
+    countries as context; the answers' dates say which came first."""
+    alts = alternatives(q)
+    if not alts:
+        return ()
+    kinds = [k for k in EVENT_VERBS if k in events_in(fold(q.text).lower())]
+    en, zh = EVENT_VERBS[kinds[0]] if kinds else ("", "")
+    out = []
+    for alt in alts:
+        text = f"{alt}是什么时候{zh}的？" if q.lang == "zh" else f"When was {alt} {en}?".replace("  ", " ")
+        side = analyze(text)
+        out.append(replace(side, entities=tuple(dict.fromkeys((*side.entities, *q.entities))), comparison=False))
+    return tuple(out)
+
+
+def date_key(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of the date a text gives, 0 where it does not say."""
+    found = find_date(text)
+    if found:
+        y, m, d = map(int, found[0].split("-"))
+        return y, m, d
+    m = re.search(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)\s*年?\s*(?:(\d{1,2})\s*月)?", text)
+    return (int(m.group(1)), int(m.group(2) or 0), 0) if m else None
+
+
+def _comparable(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
+    """Two dates tell which is earlier unless one is only a part of the other (1997 and 1997年4月)."""
+    for x, y in zip(a, b):
+        if x != y:
+            return x != 0 and y != 0
+    return False
