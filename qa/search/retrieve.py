@@ -177,14 +177,15 @@ class Retriever:
     def _gloss_vectors(self, q: Question, cand: np.ndarray) -> tuple[dict, np.ndarray]:
         """The encoders' vectors of the question's English gloss (Question.gloss),
         when some candidates are in the other script than the question: a
-        Chinese question over English paragraphs. Its own dense neighbours
-        join the candidates. Nothing (and no time) for a library in the
+        Chinese question over English paragraphs. Its own dense neighbours in
+        the other script join the candidates. Nothing (and no time) for a library in the
         question's script."""
         gloss = q.gloss
         if not gloss or len(cand) == 0 or not (self._script_gap(cand, q) > ACROSS).any():
             return {}, cand
         gvecs = self._query_vectors(gloss)
-        return gvecs, np.union1d(cand, self._candidates(gvecs, None))
+        extra = self._candidates(gvecs, None)
+        return gvecs, np.union1d(cand, extra[self._script_gap(extra, q) > ACROSS])
 
     def _script_gap(self, cand: np.ndarray, q: Question) -> np.ndarray:
         """How far each candidate's script is from the question's (0 same, 1 other)."""
@@ -230,8 +231,9 @@ class Retriever:
         sent_sum = np.zeros(len(sent_rows), np.float32)
         gap = self._script_gap(cand, q)
         # Beside a passage in the other script, the cosine is partly the gloss's
-        # (Settings.weights.gloss, scaled by how far the script is).
-        mix = (w.gloss * gap).astype(np.float32) if gvecs else None
+        # (Settings.weights.gloss, scaled by how far the script is); a passage
+        # in the question's script, even one with some Latin words, keeps its own.
+        mix = np.where(gap > ACROSS, w.gloss * gap, 0.0).astype(np.float32) if gvecs else None
         for eid, qv in qvecs.items():
             name = eid if eid in ("e5", "use") else "other"
             para = self.ix.vectors("para", eid, cand) @ qv
