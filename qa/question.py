@@ -64,7 +64,7 @@ _TYPES = [
     (AnswerType.LIST, LIST_QUESTION),
     # A year asked outright is a date whatever else the question names
     # ("西元幾年後自殺率減少…", "which year did trade grow fastest").
-    (AnswerType.DATE, re.compile(r"what year|which year|哪一?年|(?:公元|西元|民国)\s*(?:前\s*)?(?:几|多少)\s*年", re.I)),
+    (AnswerType.DATE, re.compile(r"\bwhat year\b|\bwhich year\b|哪一?年|(?:公元|西元|民国)\s*(?:前\s*)?(?:几|多少)\s*年", re.I)),
     (AnswerType.PERCENT, re.compile(SHARE_OF + r"|\bpercent|\bshare of\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     # "When" asks a date when it leads the question ("When did…", "So when was…"),
@@ -85,9 +85,9 @@ _AS_WHAT_BEFORE = "称名誉改成作视编译选列"
 AS_WHAT = rf"(?:[{_AS_WHAT_BEFORE}]|命名|更名)为什么"
 WHY_ZH = rf"(?<![{_AS_WHAT_BEFORE}])为什么"
 _WHY_HOW = re.compile(r"(?:^\W*|[,，:：;]\s*)(?:why|how)\b(?!\s+(?:much|many|long|large|big|far|old|often|high|soon|fast))|"
-                      + WHY_ZH + "|为何|原因|根源|缘由|如何|怎样|怎么(?!样)", re.I)
+                      + WHY_ZH + "|为何|为啥|干嘛|干吗|原因|根源|缘由|如何|怎样|怎么(?!样)", re.I)
 # A question asking for a cause: answered by a sentence that gives one.
-WHY = re.compile(r"\bwhy\b|\bhow come\b|\bwhat (?:caused|causes|led to)\b|\breasons?\b|" + WHY_ZH + "|为何|原因|根源|缘由|缘何|何以", re.I)
+WHY = re.compile(r"\bwhy\b|\bhow come\b|\bwhat (?:caused|causes|led to)\b|\breasons?\b|" + WHY_ZH + "|为何|为啥|干嘛|干吗|原因|根源|缘由|缘何|何以", re.I)
 _WHO_WHAT_IS = re.compile(r"^\W*(?:who|what)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?[\w\-.'’ ]{1,40}\W*$|^\W*tell me about\b|^\W*what does .* mean\b|是谁|什么是|是什么(?:意思|组织|机构)?[？?]?$", re.I)
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b(?!.*\bor\b)|吗[？?]?$|是否|有没有", re.I)
 NAME_ASKED = re.compile(r"全称|全名|叫什么|(?:英文|中文|外文)?名称是什么|英文名|简称|缩写|full name|official name|english name|"
@@ -152,7 +152,7 @@ def counted_of(folded: str) -> str | None:
 # "X imported from Y", "A对B的投资", "从B的进口额": a country after from/从 is
 # the source, after to/in/对/向 the destination, and the one with no such word
 # is the actor: the destination of imports, the source of anything else.
-FLOW_ZH = "投资|出口|进口|供应|出售|卖给|销往|售往|贷款|援助"  # Chinese words of a flow (also read by qa.answer.constraints)
+FLOW_ZH = "投资|出口|进口|供应|出售|卖给|销往|售往|卖|贷款|援助"  # Chinese words of a flow (also read by qa.answer.constraints)
 # English word endings an indicator or flow word takes ("imports", "invested",
 # "exporter"), and no others: "important" is not "import".
 ENDINGS = r"(?:s|es|ed|d|er|ers|or|ors|ing|ment|ments)?\b"
@@ -178,7 +178,7 @@ EARLIER = re.compile(r"\b(?:came|come|happened|was|were|took place|signed|held|o
                      r"|\b(?:earlier|sooner|older)\b.*\bor\b|\bor\b.*\b(?:first|earlier|sooner)\W*$"
                      r"|哪(?:个|一个|项|份)?(?:先|更早|早)|谁先|孰先|先后", re.I)
 COMPARE = re.compile(rf"\b(?:{COMPARATIVES_EN})\b.*\bor\b|\b(?:{COMPARATIVES_EN})\b.*\bthan\b(?!\s*(?:about\s+|around\s+)?[\d$€£¥])|\bor\b.*\b(?:higher|lower|larger|bigger|smaller|greater)\W*$|\bcompared?\b|\bversus\b|\bvs\b"
-                     r"|\bstacks? up\b|\brespectively\b|还是|相比|比较|哪个更|谁更|分别", re.I)
+                     r"|\bstacks? up\b|\brespectively\b|还是|相比|比较|哪个更|谁更|哪(?:一)?(?:边|方)[^，,。？?]{0,10}更|分别", re.I)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 RELATIVE_YEARS = [
     (re.compile(r"\bthis year\b|\bcurrent year\b|今年|本年", re.I), 0),

@@ -467,3 +467,16 @@ def test_the_date_of_one_of_several_titled_documents_is_the_one_written_beside_i
     # Written after the title ("《X》于…"), and a clause with one title left as it is.
     assert date_of_title(analyze("《圣地亚哥协定》是哪天生效的？"), "《利马条约》于2001年3月2日签署，《圣地亚哥协定》于2009年5月6日生效", "x") == "2009年5月6日"
     assert date_of_title(analyze("When was the Santiago Accord signed?"), "《圣地亚哥协定》于2009年5月6日生效", "2009年") == "2009年"
+
+
+def test_a_count_keeps_the_thing_it_counts_and_a_region_asked_is_a_region():
+    from qa.answer.choose import with_counted_noun
+    from qa.answer.places import ADMIN_ASKED, names_any_place
+
+    clause = "展馆设有五个展区，分别展示历史和文化"
+    assert with_counted_noun(analyze("博物馆有几个展区？"), clause, "五个") == "五个展区"
+    assert with_counted_noun(analyze("支持设立几个应对安全挑战的中心？"), "支持设立四个应对安全挑战的中心", "四个") == "四个应对安全挑战的中心"
+    assert with_counted_noun(analyze("博物馆有几个展厅？"), clause, "五个") == "五个"  # another noun: left as it is
+    assert ADMIN_ASKED.search("Which Chilean region gets power from Peru?")
+    assert not ADMIN_ASKED.search("Which Chilean state company works with Petroperu?")
+    assert names_any_place("协议在利马签署。") and not names_any_place("双方将设立一家开发银行。")

@@ -138,3 +138,26 @@ def test_whole_article_counts():
 def test_every_corpus_article_names_kazakhstan():
     for path in sorted(CORPUS.glob("*.txt")):
         assert "KZ" in keys(path.read_text(encoding="utf-8")), path.name
+
+
+def test_a_chinese_country_name_with_one_character_wrong_still_names_it():
+    from qa.question import analyze
+
+    assert [e.key for e in analyze("澳大利压的铁矿石出口是多少？").entities] == ["AU"]
+    assert [e.key for e in analyze("乌兹别克斯担和中国的贸易额").entities] == ["UZ", "CN"]
+    # A real name followed by a word is no slip: 以色列 and 发动, not "以色列X".
+    assert [e.key for e in analyze("叙利亚和埃及何时对以色列发动袭击？").entities] == ["SY", "EG", "IL"]
+
+
+def test_a_taiwan_short_name_typed_in_simplified_names_the_country():
+    from qa.question import analyze
+
+    assert [e.key for e in analyze("乌兹别克对塔吉克的出口有多少？").entities] == ["UZ", "TJ"]
+
+
+def test_ya_is_armenia_in_a_pair_and_asia_in_a_region():
+    from qa.question import analyze
+
+    assert {e.key for e in analyze("俄亚关系如何？").entities} == {"RU", "AM"}
+    assert {e.key for e in analyze("中亚峰会在哪里举行？").entities} == set()  # Central Asia, not China–Armenia
+    assert {e.key for e in analyze("亚太经合组织的成员有哪些？").entities} == set()

@@ -392,3 +392,20 @@ def test_two_dates_say_which_is_earlier_unless_one_is_part_of_the_other():
     assert date_key("2003年") == (2003, 0, 0) and date_key("不详") is None
     assert _comparable((1997, 4, 8), (2003, 12, 25)) and _comparable((1997, 4, 8), (1997, 5, 0))
     assert not _comparable((1997, 0, 0), (1997, 4, 8))
+
+
+def test_spoken_why_and_a_yearly_figure_ask_what_they_ask():
+    assert analyze("今年智利对秘鲁出口为啥下降了").answer_type is AnswerType.SENTENCE
+    assert analyze("What yearly trade target did Chile and Peru agree on?").answer_type is AnswerType.MONEY
+    assert analyze("What year did Chile and Peru sign the treaty?").answer_type is AnswerType.DATE
+
+
+def test_investing_in_each_other_compares_both_directions():
+    a, b = sides(analyze("俄亚相互投资，哪一方投得更多？"))
+    assert dict(a.flow) == {"RU": "src", "AM": "dst"} and dict(b.flow) == {"RU": "dst", "AM": "src"}
+    assert not {"哪一方", "相互"} & {t.word for t in a.terms}
+
+
+def test_selling_towards_a_country_is_a_flow_to_it():
+    q = analyze("智利主要往秘鲁卖哪些东西？")
+    assert dict(q.flow) == {"CL": "src", "PE": "dst"}

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from qa.answer.constraints import Check, check, flow_direction, mentions
 from qa.answer.spans import PATTERNS, clauses, find_span, too_coarse
 from qa.answer.units import unit_clash
-from qa.question import AnswerType, Question
+from qa.question import MEASURE_ALTERNATION, AnswerType, Question
 from qa.search.retrieve import Hit
 from qa.text.lexical import fold
 from qa.text.vocab import events_in
@@ -132,6 +132,30 @@ def dated_event(q: Question, hits: list[Hit]) -> Choice | None:
                 if c.ok:
                     return Choice(span, rank, sentence, clause, c)
     return None
+
+
+# The thing a Chinese count asks ("有几个展区" -> 展区, "签了几份合作协议" -> 合作协议).
+COUNTED_NOUN = re.compile(rf"(?:几|多少)\s*(?:{MEASURE_ALTERNATION})\s*([\u4e00-\u9fff]{{1,14}})")
+COUNTED_REACH = 14  # characters after a count in which the counted noun is looked for (四个应对安全挑战的中心)
+COUNTERS = ("个", "份", "家", "项", "座", "所", "条", "种", "架", "辆", "艘", "部", "批", "台", "张", "只", "位", "名", "节")
+
+
+def with_counted_noun(q: Question, clause: str, span: str) -> str:
+    """A count written with a measure word keeps the thing counted where the
+    clause names right after it what the question counts: "有几个展区" is
+    answered "五个展区", not "五个" (which says nothing alone)."""
+    m = COUNTED_NOUN.search(fold(q.text))
+    at = clause.find(span)
+    if not m or at < 0 or not span.rstrip().endswith(COUNTERS):
+        return span
+    # The head noun: after the last 的 ("多少家含中国资本的企业" counts 企业).
+    head = m.group(1).split("的")[-1]
+    end = at + len(span)
+    rest = re.split(r"[，,。；;：:！？!?、（(]", clause[end : end + COUNTED_REACH])[0]
+    found = rest.find(head) if len(head) >= 2 else -1
+    # Through the noun where the clause names it soon after the count
+    # (四个应对安全挑战的中心, 五个展区).
+    return clause[at : end + found + len(head)] if found >= 0 else span
 
 
 TITLE = re.compile(r"《([^》]+)》")

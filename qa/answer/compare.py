@@ -145,15 +145,15 @@ def _indicator_sides(q: Question) -> tuple[Question, ...]:
 def _direction_sides(q: Question) -> tuple[Question, ...]:
     """One flow both ways ("Kazakhstan to Kyrgyzstan or Kyrgyzstan to
     Kazakhstan", "哈对吉还是吉对哈"): each side takes one order of the pair."""
-    if len(q.countries) != 2 or not q.flow:
+    low = fold(q.text).lower()
+    if len(q.countries) != 2 or not (q.flow or (q.indicator in FLOW_INDICATORS and MUTUAL.search(low))):
         return ()
     a, b = q.countries
-    low = fold(q.text).lower()
     names = lambda e: [n.lower() for n in (e.surface, e.name_en, *e.names_zh) if n]
     pos = lambda e: sorted({i for n in names(e) for i in _all(low, n)})
     pa, pb = pos(a), pos(b)
-    if len(pa) < 2 or len(pb) < 2:
-        return ()  # each named once: one direction asked
+    if (len(pa) < 2 or len(pb) < 2) and not MUTUAL.search(low):
+        return ()  # each named once: one direction asked, unless both ways are ("哈亚相互投资", "each other")
     first = [(pa[0], a), (pb[0], b)]
     src = min(first, key=lambda t: t[0])[1]
     dst = b if src is a else a
@@ -161,6 +161,9 @@ def _direction_sides(q: Question) -> tuple[Question, ...]:
     one = ((src.key, "dst" if importing else "src"), (dst.key, "src" if importing else "dst"))
     two = tuple((k, "src" if r == "dst" else "dst") for k, r in one)
     return (_side(q, flow=one), _side(q, flow=two))
+
+
+MUTUAL = re.compile(r"相互|互相|彼此|\beach other\b|\bone another\b|\bmutual(?:ly)?\b|\bboth ways\b", re.I)
 
 
 def _roles_in(segment: str, countries: tuple[Entity, ...]) -> tuple[tuple[str, str], ...]:

@@ -21,11 +21,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from qa.answer import answerability
-from qa.answer.choose import Choice, best_sentence, choose, date_of_title, dated_event, names_event
+from qa.answer.choose import Choice, best_sentence, choose, date_of_title, dated_event, names_event, with_counted_noun
 from qa.answer.constraints import check
 from qa.answer.periods import months_in_words, part_months
 from qa.answer.read import Reading, read
-from qa.answer.places import ADMIN_ASKED, names_a_place
+from qa.answer.places import ADMIN_ASKED, names_a_place, names_any_place
 from qa.answer.readings import from_reading, gloss_asked, reading_sentence
 from qa.answer.render import render_en
 from qa.answer.spans import PATTERNS
@@ -108,8 +108,14 @@ def gather(q: Question, hits: list[Hit], reader) -> Evidence:
 
 
 def _dated(q: Question, c: Choice) -> str:
-    """A date asked of one of several titled things its clause dates is that one's (choose.date_of_title)."""
-    return date_of_title(q, c.clause, c.span) if q.answer_type is AnswerType.DATE else c.span
+    """A date asked of one of several titled things its clause dates is that
+    one's (choose.date_of_title); a count keeps the thing it counts where the
+    clause names it (choose.with_counted_noun)."""
+    if q.answer_type is AnswerType.DATE:
+        return date_of_title(q, c.clause, c.span)
+    if q.answer_type is AnswerType.COUNT:
+        return with_counted_noun(q, c.clause, c.span)
+    return c.span
 
 
 def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evidence:
@@ -157,6 +163,9 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
         # "哪个州 / which city" and the best sentence names no place: it would only look like an answer.
         kind = m.group(1) or m.group(2)
         return Evidence(None, "sentence", tuple(hits), False, f"the best passages name no {PLACE_KINDS.get(kind, kind.lower())} for this")
+    if q.answer_type is AnswerType.PLACE and m is None and not names_any_place(sentence):
+        # "Where…" and the best sentence names no place at all.
+        return Evidence(None, "sentence", tuple(hits), False, "the best passages name no place for this")
     if by_reader is not None:
         return Evidence(sentence, "sentence", tuple(_first(hits, rank, sentence)), c.ok, margin=by_reader[0].margin, read=True)
     return Evidence(sentence, "sentence", tuple(_first(hits, rank, sentence)), c.ok)

@@ -44,7 +44,12 @@ def is_place(text: str) -> bool:
 
 
 # A place asked by its kind of division ("哪个州", "哪座城市", "which province").
-ADMIN_ASKED = re.compile(r"哪(?:个|座|一)?(州|省|市|县|区)(?!场|民|值|长|域|别|委|政|级|内)|\bwhich (province|state|region|oblast|city|county)\b", re.I)
+# "which Kazakh region" asks a region too.
+ADMIN_ASKED = re.compile(r"哪(?:个|座|一)?(州|省|市|县|区)(?!场|民|值|长|域|别|委|政|级|内)"
+                         r"|\bwhich (?:[A-Za-z\-]+ ){0,2}?(province|state|region|oblast|city|county)\b"
+                         # not a kind of organisation ("which Turkmen state company")
+                         r"(?!\s+(?:compan|firm|enterprise|corporation|agenc|bank|media|official|council|government|"
+                         r"budget|level|university|railway|owned|run\b|funded))", re.I)
 
 
 def names_a_place(sentence: str, kind: str) -> bool:
@@ -68,3 +73,9 @@ def admin_place_ok(q: Question, span: str) -> bool:
     if not m or (m.group(1) or m.group(2)).lower() in ("市", "city"):
         return True  # many cities are in no list we have (库斯科, 塔拉兹) and carry no suffix
     return is_place(span.strip("“”\"「」 ")) or bool(PLACE_SUFFIX.search(span))
+
+
+def names_any_place(sentence: str) -> bool:
+    """The sentence names a country, a city we know or a name with a place
+    suffix (纳伦州, 阿克套港): something that can answer "where"."""
+    return any(e.kind in ("country", "city") for e in find_entities(sentence)) or bool(PLACE_SUFFIX.search(sentence))

@@ -110,8 +110,8 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
             return None  # the reader's span states no number, or one of another type (an amount for a percentage)
     if q.answer_type is AnswerType.PLACE:
         span = place_of_event(q, clause) or span
-        if not admin_place_ok(q, span):
-            return None  # "哪个州" is answered by a state, not by "罗斯原子"
+    if q.answer_type in (AnswerType.PLACE, AnswerType.NAME) and not admin_place_ok(q, span):
+        return None  # "哪个州", "which Kazakh region" are answered by a region, not by "罗斯原子" or 哈方
     if not typed:
         if RANK_WORDS.search(fold(q.text)) and "第" not in span and (o := ORDINAL_IN.search(clause)):
             span = o.group()  # "where does X rank": the ordinal the clause gives (第三大), not the reader's names

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Iterable, Iterator, Mapping
 
-from qa.text.aliases import PAIR_CHARS, PAIR_CONTEXT, SHORT_FORMS
+from qa.text.aliases import ASIA, PAIR_CHARS, PAIR_CONTEXT, SHORT_FORMS
 from qa.text.derived import derived
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -110,7 +110,48 @@ def near_countries(text: str, taken: Iterable[str] = ()) -> list[Entity]:
                 seen.add(hit.key)
                 found.append(Entity(hit.key, hit.kind, hit.name_en, hit.names_zh, m.group()))
                 break
+    return found + [e for e in _near_chinese(text) if e.key not in seen and not seen.add(e.key)]
+
+
+def _fold(text: str) -> str:
+    from qa.text.lexical import fold  # the text layer's folding to Simplified (no import cycle: lexical imports no entities)
+
+    return fold(text)
+
+
+def _near_chinese(text: str) -> list[Entity]:
+    """Countries whose Chinese name of four characters or more the text writes
+    with one character wrong and its first two right: 土库曼斯担, 哈萨克斯担.
+    A shorter name is left alone (one character from it lie real words)."""
+    folded = _fold(text)
+    by_len = _chinese_names_by_length()
+    # Characters of names the text writes right are no slip ("以色列发动" is 以色列 and a verb).
+    exact = [m.span() for m in _lexicon().pattern.finditer(folded) if len(m.group()) > 1]
+    found = []
+    for run in re.finditer(r"[\u4e00-\u9fff]{4,}", folded):
+        word = run.group()
+        for n, names in sorted(by_len.items(), reverse=True):  # the longest name first (吉尔吉斯斯担, not 吉尔吉斯斯)
+            for i in range(len(word) - n + 1):
+                w = word[i : i + n]
+                at = run.start() + i
+                if any(a < at + n and at < b for a, b in exact):
+                    continue
+                hit = next((r for name, r in names if name[:2] == w[:2] and sum(a != b for a, b in zip(name, w)) == 1), None)
+                if hit and all(e.key != hit.key for e in found):
+                    found.append(Entity(hit.key, hit.kind, hit.name_en, hit.names_zh, w))
+                    exact.append((at, at + n))
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _chinese_names_by_length() -> dict[int, tuple[tuple[str, _Record], ...]]:
+    out: dict[int, list] = {}
+    for record in _lexicon().by_key.values():
+        if record.kind == "country":
+            for name in dict.fromkeys(_fold(n) for n in record.names_zh):
+                if len(name) >= 4 and re.fullmatch(r"[\u4e00-\u9fff]+", name):
+                    out.setdefault(len(name), []).append((name, record))
+    return {n: tuple(v) for n, v in out.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -172,6 +213,12 @@ def _lexicon() -> _Lexicon:
     for record in by_key.values():
         for alias in (*record.aliases_en, *record.names_zh):
             by_alias.setdefault(alias.lower(), record)
+    # A country's Taiwan name written in Simplified characters is its name too
+    # (哈薩克 -> 哈萨克, 吉爾吉斯 -> 吉尔吉斯: mainland writers shorten the same way).
+    for record in by_key.values():
+        if record.kind == "country":
+            for alias in record.names_zh:
+                by_alias.setdefault(_fold(alias).lower(), record)
     latin = [a for a in by_alias if not _HAN.search(a)]
     han = [a for a in by_alias if _HAN.search(a)]
     pattern = (
@@ -365,13 +412,19 @@ def pair_entities(text: str) -> list[Entity]:
     # Only before the words such pairs qualify (中哈贸易, 哈俄关系, 哈、吉、俄三国):
     # transliterated names are made of the same characters (泰德 = Ted, 蒙泰罗 = Monteiro).
     for m in re.finditer(f"(?:[{chars}]{{2,3}}|[{chars}](?:、[{chars}])+)(?={PAIR_CONTEXT})", text):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if any(a < m.end() and m.start() < b for a, b in taken) or _in_asia(text, m.start(), m.end()):
             continue
         for ch in m.group().replace("、", ""):
             record = lexicon.by_key.get(PAIR_CHARS[ch])
             if record and all(e.key != record.key for e in out):
                 out.append(Entity(record.key, record.kind, record.name_en, record.names_zh, ch))
     return out
+
+
+def _in_asia(text: str, start: int, end: int) -> bool:
+    """A 亚 between start and end is part of a word for Asia (aliases.ASIA): 中亚峰会 is no China–Armenia pair."""
+    return any(m.start() < end and start < m.end() and "亚" in text[max(start, m.start()):min(end, m.end())]
+               for m in re.finditer(ASIA, text))
 
 
 # "哈方向吉尔吉斯斯坦出口", "中方投资": a one-character form with 方 is that
