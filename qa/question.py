@@ -65,7 +65,7 @@ _TYPES = [
     # A year asked outright is a date whatever else the question names
     # ("西元幾年後自殺率減少…", "which year did trade grow fastest").
     (AnswerType.DATE, re.compile(r"\bwhat year\b|\bwhich year\b|哪一?年|(?:公元|西元|民国)\s*(?:前\s*)?(?:几|多少)\s*年", re.I)),
-    (AnswerType.PERCENT, re.compile(SHARE_OF + r"|\bpercent|\bshare of\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
+    (AnswerType.PERCENT, re.compile(SHARE_OF + r"|(?:几|多少)个?(?:百分)?点(?=$|[？?，,。的吗呢])|\bpercentage points?\b|\bpercent|\bshare of\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     # "When" asks a date when it leads the question ("When did…", "So when was…"),
     # not as a conjunction later on ("How old was he when he played…").
@@ -160,6 +160,7 @@ FLOW = re.compile(rf"\b(?:invest|export|import){ENDINGS}|\bsuppl(?:y|ies|ied|ier
 IMPORT = re.compile(rf"\bimport{ENDINGS}|进口", re.I)
 TO_SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+)?|[从自])$", re.I)
 TO_DEST = re.compile(r"(?:\b(?:to|into|in)\s+(?:the\s+)?|[对向到至给往])$", re.I)
+YEAR_ON_YEAR = re.compile(r"同比|环比|\byear[- ]on[- ]year\b|\by-o-y\b|\byoy\b", re.I)
 # A question asking by how much something changed, in either language.
 # Saving is a change too: "成本能省多少", "how much would it save" (省下15-20%).
 CHANGE = re.compile(r"(?:降低|下降|减少|增长|增加|提高|上升|下滑|缩减|节省|节约|降|增|涨|跌|减|省)了?(?:多少|几成|百分之几)|\bby how much\b"
@@ -323,7 +324,8 @@ class Question:
         # "同比降了多少", "by how much would it cut the cost": a change is
         # stated as an amount or as a share (同比微降5.7%, 降低15-20%).
         if self.answer_type is AnswerType.MONEY and CHANGE.search(fold(self.text)):
-            types += (AnswerType.PERCENT.value,)
+            # Year on year (同比, 环比) a change is a rate first: "同比涨了多少" -> 5.4%.
+            types = (AnswerType.PERCENT.value, *types) if YEAR_ON_YEAR.search(fold(self.text)) else types + (AnswerType.PERCENT.value,)
         return types
 
 

@@ -480,3 +480,12 @@ def test_a_count_keeps_the_thing_it_counts_and_a_region_asked_is_a_region():
     assert ADMIN_ASKED.search("Which Chilean region gets power from Peru?")
     assert not ADMIN_ASKED.search("Which Chilean state company works with Petroperu?")
     assert names_any_place("协议在利马签署。") and not names_any_place("双方将设立一家开发银行。")
+
+
+def test_an_english_count_keeps_the_chinese_noun_it_counts():
+    from qa.answer.choose import with_counted_noun
+
+    clause = "今年两国共有16 所高校签署合作协议"
+    assert with_counted_noun(analyze("How many universities signed deals?"), clause, "16 所") == "16 所高校"
+    # A noun that goes on (商界|代表) is not cut in two.
+    assert with_counted_noun(analyze("How many business people came?"), "500余名商界代表出席", "500余名") == "500余名"

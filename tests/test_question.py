@@ -409,3 +409,12 @@ def test_investing_in_each_other_compares_both_directions():
 def test_selling_towards_a_country_is_a_flow_to_it():
     q = analyze("智利主要往秘鲁卖哪些东西？")
     assert dict(q.flow) == {"CL": "src", "PE": "dst"}
+
+
+def test_a_flow_both_ways_named_by_demonyms_is_compared_and_a_rate_asked_first():
+    a, b = sides(analyze("In 2023, which was bigger: Chilean exports to Peru or Peruvian exports to Chile?"))
+    assert dict(a.flow) == {"CL": "src", "PE": "dst"} and dict(b.flow) == {"CL": "dst", "PE": "src"}
+    assert analyze("今年前八个月智利对秘鲁贸易跌了几个点？").answer_type is AnswerType.PERCENT
+    assert analyze("有几个点位？").answer_type is not AnswerType.PERCENT  # places, not points
+    assert analyze("智利秘鲁贸易同比涨了多少？").span_types[0] == "percent"
+    assert analyze("智利秘鲁贸易额涨了多少？").span_types[0] == "money"

@@ -22,7 +22,7 @@ from qa.answer.spans import PATTERNS, clauses, find_span, too_coarse
 from qa.answer.units import unit_clash
 from qa.question import MEASURE_ALTERNATION, AnswerType, Question
 from qa.search.retrieve import Hit
-from qa.text.lexical import fold
+from qa.text.lexical import chinese_for, fold
 from qa.text.vocab import events_in
 
 READ_HITS = 5  # passages whose clauses are read (the default k): the top one first, the rest only if it has no span
@@ -95,16 +95,20 @@ def choose(q: Question, hits: list[Hit], typed_only: bool = False) -> tuple[Choi
     anchors = topic_anchors(q)
     names = [tuple(n for n in (*e.names_zh[:2], e.name_en, e.surface)) for e in q.entities]
     failed = None
-    for rank, sentence, clause in ranked_clauses(q, hits):
-        span = next((s for t in q.span_types if (s := find_span(clause, t, q.text, anchors + names))), None)
-        if not span or unit_clash(q.text, span, clause) or too_coarse(q.text, span):
-            continue
-        c = check(q, hits[rank].passage, sentence, clause, hits[rank].before)
-        if c.ok:
-            return Choice(span, rank, sentence, clause, c), failed
-        # What the articles give instead: best a figure right in all but the year.
-        if failed is None or (c.failed == ("year",) and failed.check.failed != ("year",)):
-            failed = Choice(span, rank, sentence, clause, c)
+    # A rate asked first ("同比涨了多少": Question.span_types) is looked for
+    # before any amount: "贸易额达到3.636亿美元，较去年同期增长5.4%" answers 5.4%.
+    rate_first = q.span_types[0] == AnswerType.PERCENT.value and len(q.span_types) > 1
+    for types in ((q.span_types[:1], q.span_types) if rate_first else (q.span_types,)):
+        for rank, sentence, clause in ranked_clauses(q, hits):
+            span = next((s for t in types if (s := find_span(clause, t, q.text, anchors + names))), None)
+            if not span or unit_clash(q.text, span, clause) or too_coarse(q.text, span):
+                continue
+            c = check(q, hits[rank].passage, sentence, clause, hits[rank].before)
+            if c.ok:
+                return Choice(span, rank, sentence, clause, c), failed
+            # What the articles give instead: best a figure right in all but the year.
+            if failed is None or (c.failed == ("year",) and failed.check.failed != ("year",)):
+                failed = Choice(span, rank, sentence, clause, c)
     return None, failed
 
 
@@ -136,26 +140,44 @@ def dated_event(q: Question, hits: list[Hit]) -> Choice | None:
 
 # The thing a Chinese count asks ("有几个展区" -> 展区, "签了几份合作协议" -> 合作协议).
 COUNTED_NOUN = re.compile(rf"(?:几|多少)\s*(?:{MEASURE_ALTERNATION})\s*([\u4e00-\u9fff]{{1,14}})")
+# The first plural after "how many" ("business" ends in -ss: no plural).
+COUNTED_NOUN_EN = re.compile(r"\bhow many (?:[\w\-]+ ){0,2}?([a-z]+[a-rt-z]s)\b", re.I)
 COUNTED_REACH = 14  # characters after a count in which the counted noun is looked for (四个应对安全挑战的中心)
-COUNTERS = ("个", "份", "家", "项", "座", "所", "条", "种", "架", "辆", "艘", "部", "批", "台", "张", "只", "位", "名", "节")
+COUNTERS = ("个", "次", "份", "家", "项", "座", "所", "条", "种", "架", "辆", "艘", "部", "批", "台", "张", "只", "位", "名", "节")
 
 
 def with_counted_noun(q: Question, clause: str, span: str) -> str:
     """A count written with a measure word keeps the thing counted where the
     clause names right after it what the question counts: "有几个展区" is
     answered "五个展区", not "五个" (which says nothing alone)."""
-    m = COUNTED_NOUN.search(fold(q.text))
     at = clause.find(span)
-    if not m or at < 0 or not span.rstrip().endswith(COUNTERS):
+    if at < 0 or not span.rstrip().endswith(COUNTERS):
         return span
-    # The head noun: after the last 的 ("多少家含中国资本的企业" counts 企业).
-    head = m.group(1).split("的")[-1]
     end = at + len(span)
     rest = re.split(r"[，,。；;：:！？!?、（(]", clause[end : end + COUNTED_REACH])[0]
-    found = rest.find(head) if len(head) >= 2 else -1
-    # Through the noun where the clause names it soon after the count
-    # (四个应对安全挑战的中心, 五个展区).
-    return clause[at : end + found + len(head)] if found >= 0 else span
+    if m := COUNTED_NOUN.search(fold(q.text)):
+        # The head noun: after the last 的 ("多少家含中国资本的企业" counts 企业).
+        head = m.group(1).split("的")[-1]
+        found = rest.find(head) if len(head) >= 2 else -1
+        # Through the noun where the clause names it soon after the count
+        # (四个应对安全挑战的中心, 五个展区).
+        return clause[at : end + found + len(head)] if found >= 0 else span
+    if m := COUNTED_NOUN_EN.search(q.text):
+        # "how many universities": a Chinese form of the noun right after the count (16 所高校).
+        heads = sorted((f for f in chinese_for(m.group(1)) if len(f) >= 2 and rest.startswith(f)
+                        and _noun_ends(rest[len(f):])), key=len)
+        return clause[at : end + len(heads[-1])] if heads else span
+    return span
+
+
+def _noun_ends(after: str) -> bool:
+    """The word before `after` is a whole noun: what follows is no Chinese
+    character, or one that starts a function word or a common verb (16 所高校签署…,
+    not 500余名商界|代表)."""
+    return not after or not re.match(r"[\u4e00-\u9fff]", after) or after[0] in NOUN_FOLLOWERS
+
+
+NOUN_FOLLOWERS = set("的在于与和及共将已均都也是有到达进举签参出来被")
 
 
 TITLE = re.compile(r"《([^》]+)》")

@@ -14,7 +14,7 @@ from qa.answer.render import money_value
 from qa.ingest.dates import find_date
 from qa.question import EARLIER, AnswerType, Question, analyze, flow_roles, form_at
 from qa.text.vocab import INDICATORS, events_in
-from qa.text.entities import Entity
+from qa.text.entities import Entity, entity_terms
 from qa.text.lexical import fold
 
 
@@ -149,7 +149,8 @@ def _direction_sides(q: Question) -> tuple[Question, ...]:
     if len(q.countries) != 2 or not (q.flow or (q.indicator in FLOW_INDICATORS and MUTUAL.search(low))):
         return ()
     a, b = q.countries
-    names = lambda e: [n.lower() for n in (e.surface, e.name_en, *e.names_zh) if n]
+    # Every name, demonyms too: "Kazakh exports to Kyrgyzstan or Kyrgyz exports to Kazakhstan".
+    names = lambda e: [n.lower() for n in (e.surface, *entity_terms([e])) if n]
     pos = lambda e: sorted({i for n in names(e) for i in _all(low, n)})
     pa, pb = pos(a), pos(b)
     if (len(pa) < 2 or len(pb) < 2) and not MUTUAL.search(low):

@@ -93,6 +93,8 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
     if CITY_ASKED.search(q.text) and is_country(span):
         return None  # "哈国" for "in which city…": a country is no city
     if typed:
+        if typed[0] == "percent" and len(typed) > 1 and not find_span(r.span, "percent", q.text):
+            return None  # a rate asked first ("同比涨了多少"): an amount read is no answer; the patterns look for the rate
         found = next((s for t in typed if (s := find_span(clause, t, q.text, anchors))), None)
         if found and unit_clash(q.text, found, clause):
             # Another figure of the type inside the reading may be in the measure asked
