@@ -74,8 +74,3 @@ def admin_place_ok(q: Question, span: str) -> bool:
         return True  # many cities are in no list we have (库斯科, 塔拉兹) and carry no suffix
     return is_place(span.strip("“”\"「」 ")) or bool(PLACE_SUFFIX.search(span))
 
-
-def names_any_place(sentence: str) -> bool:
-    """The sentence names a country, a city we know or a name with a place
-    suffix (纳伦州, 阿克套港): something that can answer "where"."""
-    return any(e.kind in ("country", "city") for e in find_entities(sentence)) or bool(PLACE_SUFFIX.search(sentence))

@@ -16,7 +16,7 @@ import re
 from qa.answer.choose import READ_HITS, SENTENCE_FAILS, Choice, informative, token_overlap, topic_anchors
 from qa.answer.constraints import check
 from qa.answer.read import Reading
-from qa.answer.places import admin_place_ok, place_of_event
+from qa.answer.places import ADMIN_ASKED, admin_place_ok, place_of_event
 from qa.answer.spans import PATTERNS, QUALIFIER, clauses, enumeration, find_span, too_coarse
 from qa.answer.units import unit_clash
 from qa.question import CITY_ASKED, RANK_ASKED, AnswerType, Question
@@ -112,8 +112,10 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
             return None  # the reader's span states no number, or one of another type (an amount for a percentage)
     if q.answer_type is AnswerType.PLACE:
         span = place_of_event(q, clause) or span
-    if q.answer_type in (AnswerType.PLACE, AnswerType.NAME) and not admin_place_ok(q, span):
-        return None  # "哪个州", "which Kazakh region" are answered by a region, not by "罗斯原子" or 哈方
+    if q.answer_type is AnswerType.PLACE and not admin_place_ok(q, span):
+        return None  # "哪个州" is answered by a state, not by "罗斯原子"
+    if ADMIN_ASKED.search(fold(q.text)) and (is_country(span) or is_country(span.removesuffix("方") + "国")):
+        return None  # nor "which Kazakh region" by a country or its side (哈方)
     if not typed:
         if RANK_WORDS.search(fold(q.text)) and "第" not in span and (o := ORDINAL_IN.search(clause)):
             span = o.group()  # "where does X rank": the ordinal the clause gives (第三大), not the reader's names
