@@ -28,8 +28,8 @@ def combine(q: Question, sides: tuple[Question, ...], answers: list[Answer]) -> 
                       "; ".join(f"{n[1]}: {a.reason}" for n, a in zip(names, answers)), kind="comparison")
     label = (lambda n: n[0]) if q.lang == "zh" else (lambda n: n[1])
     alts = alternatives(q)
-    if alts and len(alts) == len(sides) and not (_partner_sides(q) or _indicator_sides(q) or _direction_sides(q)):
-        names = [next(((a, a) for a in alts if a in s.text), n) for s, n in zip(sides, names)]
+    if alts and [s.text for s in sides] == [_when_question(q, a) for a in alts]:  # the sides of _alternative_sides
+        names = [(a, a) for a in alts]
         shown = [(n, a) for n, a in zip(names, answers) if not a.abstained]
     text = " · ".join(f"{label(n)}: {a.answer}" for n, a in shown)
     en = " vs ".join(f"{n[1]} {a.answer_en or a.answer}" for n, a in shown)
@@ -146,14 +146,15 @@ def _direction_sides(q: Question) -> tuple[Question, ...]:
     """One flow both ways ("Kazakhstan to Kyrgyzstan or Kyrgyzstan to
     Kazakhstan", "哈对吉还是吉对哈"): each side takes one order of the pair."""
     low = fold(q.text).lower()
-    if len(q.countries) != 2 or not (q.flow or (q.indicator in FLOW_INDICATORS and MUTUAL.search(low))):
+    mutual = bool(MUTUAL.search(low))
+    if len(q.countries) != 2 or not (q.flow or (q.indicator in FLOW_INDICATORS and mutual)):
         return ()
     a, b = q.countries
     # Every name, demonyms too: "Kazakh exports to Kyrgyzstan or Kyrgyz exports to Kazakhstan".
     names = lambda e: [n.lower() for n in (e.surface, *entity_terms([e])) if n]
     pos = lambda e: sorted({i for n in names(e) for i in _all(low, n)})
     pa, pb = pos(a), pos(b)
-    if (len(pa) < 2 or len(pb) < 2) and not MUTUAL.search(low):
+    if (len(pa) < 2 or len(pb) < 2) and not mutual:
         return ()  # each named once: one direction asked, unless both ways are ("哈亚相互投资", "each other")
     first = [(pa[0], a), (pb[0], b)]
     src = min(first, key=lambda t: t[0])[1]
@@ -215,17 +216,19 @@ def alternatives(q: Question) -> tuple[str, ...]:
 def _alternative_sides(q: Question) -> tuple[Question, ...]:
     """One "when was it" question per alternative, with the question's
     countries as context; the answers' dates say which came first."""
-    alts = alternatives(q)
-    if not alts:
-        return ()
-    kinds = [k for k in EVENT_VERBS if k in events_in(fold(q.text).lower())]
-    en, zh = EVENT_VERBS[kinds[0]] if kinds else ("", "")
     out = []
-    for alt in alts:
-        text = f"{alt}是什么时候{zh}的？" if q.lang == "zh" else f"When was {alt} {en}?".replace("  ", " ")
-        side = analyze(text)
+    for alt in alternatives(q):
+        side = analyze(_when_question(q, alt))
         out.append(replace(side, entities=tuple(dict.fromkeys((*side.entities, *q.entities))), comparison=False))
     return tuple(out)
+
+
+def _when_question(q: Question, alt: str) -> str:
+    """"When was <alt> signed?" in the question's language, with the verb of
+    the kind of event it names (EVENT_VERBS; none when it names none)."""
+    kinds = [k for k in EVENT_VERBS if k in events_in(fold(q.text).lower())]
+    en, zh = EVENT_VERBS[kinds[0]] if kinds else ("", "")
+    return f"{alt}是什么时候{zh}的？" if q.lang == "zh" else f"When was {alt} {en}?".replace("  ", " ")
 
 
 def date_key(text: str) -> tuple[int, int, int] | None:

@@ -107,7 +107,7 @@ def gather(q: Question, hits: list[Hit], reader) -> Evidence:
     return replace(ev, margin=again[0] if again else 0.0)
 
 
-def _dated(q: Question, c: Choice) -> str:
+def _shaped(q: Question, c: Choice) -> str:
     """A date asked of one of several titled things its clause dates is that
     one's (choose.date_of_title); a count keeps the thing it counts where the
     clause names it (choose.with_counted_noun)."""
@@ -133,12 +133,12 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
         picked = from_reading(q, hits, readings) if first else None
         event = dated_event(q, hits)  # "when" asked of a kind of event: the clause that dates that event
         if picked is not None and (event is None or names_event(q, picked.sentence, picked.clause)):
-            return Evidence(_dated(q, picked), "span", tuple(_first(hits, picked.rank, picked.sentence)), True, margin=picked.margin, read=True)
+            return Evidence(_shaped(q, picked), "span", tuple(_first(hits, picked.rank, picked.sentence)), True, margin=picked.margin, read=True)
         chosen, failed = choose(q, hits, typed_only=bool(readings))
         if event is not None and (chosen is None or not names_event(q, chosen.sentence, chosen.clause)):
             chosen = event
         if chosen is not None:
-            return Evidence(_dated(q, chosen), "span", tuple(_first(hits, chosen.rank, chosen.sentence)), True)
+            return Evidence(_shaped(q, chosen), "span", tuple(_first(hits, chosen.rank, chosen.sentence)), True)
         picked = from_reading(q, hits, readings) if not first else None
         if picked is not None:  # the patterns found nothing the reader did
             return Evidence(picked.span, "span", tuple(_first(hits, picked.rank, picked.sentence)), True, margin=picked.margin, read=True)

@@ -73,4 +73,3 @@ def admin_place_ok(q: Question, span: str) -> bool:
     if not m or (m.group(1) or m.group(2)).lower() in ("市", "city"):
         return True  # many cities are in no list we have (库斯科, 塔拉兹) and carry no suffix
     return is_place(span.strip("“”\"「」 ")) or bool(PLACE_SUFFIX.search(span))
-

@@ -40,12 +40,12 @@ def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choic
     typed = [t for t in q.span_types if t in PATTERNS]
     anchors = topic_anchors(q)
     for r in (r for r in readings if r.answers):
-        # A figure is checked in its own clause; a name across clauses with its sentence, as read.
-        whole = next((c for c in clauses(r.sentence) if r.span in c), r.sentence)
-        # Across clauses, the clause with more of the question's words first (as
-        # find_span prefers the figure near them): "…100-150种被确认，可能还有另外
-        # 25种没有被完全描述" for "how many … not fully described".
-        parts = sorted(reading_clauses(r), key=lambda c: -token_overlap(anchors, c)) if typed else [whole]
+        # A figure is checked in its own clause, across clauses the clause with
+        # more of the question's words first (as find_span prefers the figure
+        # near them): "…100-150种被确认，可能还有另外25种没有被完全描述" for "how
+        # many … not fully described"; a name in the clause that holds it, as read.
+        parts = (sorted(reading_clauses(r), key=lambda c: -token_overlap(anchors, c)) if typed
+                 else [next((c for c in clauses(r.sentence) if r.span in c), r.sentence)])
         for clause in parts:
             choice = _from_clause(q, hits, r, clause, typed, anchors)
             if choice is not None:
@@ -112,9 +112,9 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
             return None  # the reader's span states no number, or one of another type (an amount for a percentage)
     if q.answer_type is AnswerType.PLACE:
         span = place_of_event(q, clause) or span
-    if q.answer_type is AnswerType.PLACE and not admin_place_ok(q, span):
-        return None  # "哪个州" is answered by a state, not by "罗斯原子"
-    if ADMIN_ASKED.search(fold(q.text)) and (is_country(span) or is_country(span.removesuffix("方") + "国")):
+        if not admin_place_ok(q, span):
+            return None  # "哪个州" is answered by a state, not by "罗斯原子"
+    if ADMIN_ASKED.search(fold(q.text)) and (is_country(span) or is_side(span)):
         return None  # nor "which Kazakh region" by a country or its side (哈方)
     if not typed:
         if RANK_WORDS.search(fold(q.text)) and "第" not in span and (o := ORDINAL_IN.search(clause)):
@@ -257,6 +257,12 @@ def gloss_asked(q: Question, hits: list[Hit]) -> tuple[str, int, str] | None:
 
 
 GLOSS = re.compile(r"\s?[（(]([^（）()]{1,40})[）)]")
+
+
+def is_side(span: str) -> bool:
+    """The span is a country's side and nothing more: 哈方 (read as 哈国, a
+    one-character form with 国, which is_country knows)."""
+    return is_country(span.removesuffix("方") + "国")
 
 
 def is_country(span: str) -> bool:

@@ -178,10 +178,12 @@ class Retriever:
         """The encoders' vectors of the question's English gloss (Question.gloss),
         when some candidates are in the other script than the question: a
         Chinese question over English paragraphs. Its own dense neighbours in
-        the other script join the candidates. Nothing (and no time) for a library in the
-        question's script."""
+        the other script join the candidates. Nothing (and no time: the gloss
+        itself is not written) for a library in the question's script."""
+        if q.lang != "zh" or len(cand) == 0 or not (self._script_gap(cand, q) > ACROSS).any():
+            return {}, cand
         gloss = q.gloss
-        if not gloss or len(cand) == 0 or not (self._script_gap(cand, q) > ACROSS).any():
+        if not gloss:
             return {}, cand
         gvecs = self._query_vectors(gloss)
         extra = self._candidates(gvecs, None)

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from qa.text.derived import derived
-from qa.text.lexical import CEDICT_PACKAGES, cedict_entries
+from qa.text.lexical import CEDICT_PACKAGES, CJK_RUN, QUESTION_CJK, STOP_CJK, cedict_entries, fold, words
 
 POINTER = re.compile(r"^(?:variant of|old variant of|see |also written|CL:|surname |abbr\. for|used in )", re.I)
 
@@ -76,8 +76,6 @@ def english_gloss(text: str) -> str:
     name read character by character did better than dropping it, measured on
     SQuAD 2.0 dev's Chinese questions over English paragraphs (first passage
     right 0.731 dropped, 0.752 read). "" for a text without Chinese words."""
-    from qa.text.lexical import CJK_RUN, QUESTION_CJK, STOP_CJK, fold, words
-
     folded = fold(text)
     if not CJK_RUN.search(folded):
         return ""
