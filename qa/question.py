@@ -17,7 +17,8 @@ from enum import Enum
 
 from qa.text.glossary import english_gloss
 from qa.text.entities import Entity, find_entities, near_countries, pair_entities, side_entities
-from qa.text.lexical import LATIN_OR_NUMBER, STOP_LATIN, english_for, english_lemmas, fold, key_terms, mainland
+from qa.text.lexical import LATIN_OR_NUMBER, QUESTION_LATIN, STOP_LATIN, chinese_for, english_for, english_lemmas, fold, key_terms, mainland
+from qa.text.transliterate import MIN_LETTERS
 from qa.text.vocab import INDICATORS, PEOPLE_EN, PEOPLE_ZH, SECTORED, SIZES, events_in, indicator_words, sector_of
 
 
@@ -263,6 +264,9 @@ class Question:
     sector: str | None = None  # a key of SECTORS, for an indicator narrowed to one ("agricultural trade")
     events: frozenset[str] = frozenset()  # keys of EVENTS, for a date asked of an event ("when was the treaty signed")
     counted_of: str | None = None  # the country of the people counted ("how many Kyrgyz students": KG)
+    # Latin words no dictionary knows, as a Chinese text would transliterate
+    # them (qa.text.transliterate): "japarov" for 扎帕罗夫, "rossiyskaya".
+    foreign_names: tuple[str, ...] = ()
 
     @property
     def countries(self) -> tuple[Entity, ...]:
@@ -365,6 +369,7 @@ def analyze(text: str) -> Question:
         sector=sector_of(folded) if indicator in SECTORED else None,
         events=events_in(folded) if kind is AnswerType.DATE else frozenset(),
         counted_of=counted_of(folded) if kind is AnswerType.COUNT or kind is AnswerType.MONEY else None,
+        foreign_names=_foreign_names(text, names),
     )
 
 
@@ -597,6 +602,19 @@ def _flow(folded: str, entities: tuple[Entity, ...]) -> tuple[tuple[str, str], .
     # A flow has a source and a destination: roles all alike ("According to the
     # China expert, … investment in Kazakhstan" reads both as destinations) say nothing.
     return tuple(roles.items()) if len(set(roles.values())) > 1 else ()
+
+
+def _foreign_names(question: str, known: set[str]) -> tuple[str, ...]:
+    """Latin words of MIN_LETTERS or more that are no entity we know, no
+    function or question word and no word the dictionary translates: names a
+    Chinese article writes in transliteration. Typed in any case ("japarov")."""
+    out = []
+    for m in re.finditer(r"[A-Za-z]+", question):
+        w = m.group().lower()
+        if len(w) < MIN_LETTERS or w in known or w in STOP_LATIN or w in QUESTION_LATIN or chinese_for(w):
+            continue
+        out.append(w)
+    return tuple(dict.fromkeys(out))
 
 
 def _literals(question: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:

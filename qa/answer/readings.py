@@ -98,9 +98,13 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
         found = next((s for t in typed if (s := find_span(clause, t, q.text, anchors))), None)
         if found and unit_clash(q.text, found, clause):
             # Another figure of the type inside the reading may be in the measure asked
-            # ("仅对一国进行一次" asked how often: 一次, not 一国).
-            found = next((m.group().strip() for t in typed for m in PATTERNS[t].finditer(r.span)
-                          if not unit_clash(q.text, m.group().strip(), clause)), found)
+            # ("仅对一国进行一次" asked how often: 一次, not 一国), the clause's own
+            # figure at the reader's span first, as written with its qualifier
+            # (会晤超过六次 asked 见了几次: 超过六次, where 一年 was nearer the question's words).
+            fits = [m.group().strip() for t in typed for m in PATTERNS[t].finditer(clause)]
+            fits = [f for f in fits if _overlap(clause, f, r.span, r.sentence)]
+            fits += [m.group().strip() for t in typed for m in PATTERNS[t].finditer(r.span)]
+            found = next((f for f in fits if not unit_clash(q.text, f, clause)), found)
         if found and _overlap(clause, found, r.span, r.sentence):
             span = with_frequency(q, clause, found)
         elif "date" in typed and DURATION.fullmatch(r.span.strip()):

@@ -39,6 +39,7 @@ from qa.settings import Settings
 from qa.text.entities import Entity
 from qa.text.vocab import INDICATORS, indicator_words
 from qa.text.lexical import fold, latin_share, mainland, tokenize
+from qa.text.transliterate import MIN_LETTERS, NameIndex
 
 
 MAX_FORMS = 6  # translations per English word that may join the lexical query
@@ -61,6 +62,11 @@ class Hit:
 
 
 QUERY_CACHE = 256  # query vectors kept per Retriever (~1.5 KB each for e5 and USE)
+# Libraries up to this many passages are scanned once for transliterated
+# names (qa.text.transliterate.NameIndex: a place per character of a name-like
+# run, ~40 MB at this size); a larger one is not, and a Latin name is then
+# found only by the encoders.
+NAME_SCAN_MAX = 20_000
 PARALLEL_MIN = 20_000  # passages; below, one search takes ~0.1 ms and a thread hand-off costs more
 
 
@@ -112,6 +118,8 @@ class Retriever:
         self.sent_count = counts.astype(np.int64)
         self._latin = np.full(len(index.passages), np.nan, np.float32)
         self._qvecs: OrderedDict = OrderedDict()  # (encoder, text) -> vector, the latest QUERY_CACHE
+        self._names: NameIndex | None = None  # the library's transliterated names, read on first use
+        self._forms: dict[str, tuple[str, ...]] = {}  # Latin name -> its transliterations in the library
         self._qlock = threading.Lock()
 
     def missing(self, question: Question) -> tuple[Entity, ...]:
@@ -197,6 +205,8 @@ class Retriever:
         # A question and a passage in different languages share no words; the
         # entities' names in both languages do, so they join the lexical query.
         extra = " ".join(n for e in q.entities for n in (*e.names_zh[:1], e.name_en))
+        # So do a Latin name's transliterations the library holds (Japarov: 扎帕罗夫).
+        extra += " " + " ".join(f for forms in self._literal_forms(q) for f in forms if not f.isascii())
         # And the indicator's own words in both languages (qa.text.vocab, a
         # curated table where the dictionary gives many loose senses): "卖给"
         # (sells to) is found in a passage that says 出口 (exports), "target"
@@ -209,6 +219,26 @@ class Retriever:
                          if len(fs) <= MAX_FORMS for f in fs)
         # A question in Traditional script also in mainland wording: 專案 finds 项目 (qa.text.lexical.mainland).
         return tokenize(f"{q.text} {mainland(q.text)} {extra} {forms}")
+
+    def name_forms(self, name: str) -> tuple[str, ...]:
+        """The transliterations of a Latin name (lower case) that the library's
+        passages hold, () where none does or the library is too large to scan."""
+        if name not in self._forms:
+            if self._names is None:
+                passages = self.ix.passages
+                self._names = NameIndex(p.text for p in passages) if len(passages) <= NAME_SCAN_MAX else NameIndex(())
+            self._forms[name] = self._names.forms(name)
+        return self._forms[name]
+
+    def _literal_forms(self, q: Question) -> list[tuple[str, ...]]:
+        """Each literal with the forms that show a sentence holds it: itself,
+        and for a Latin name its transliterations (a capitalised word inside
+        the question is a name even where the dictionary knows it: Boric is
+        no boric acid); a word no dictionary knows that is no literal (typed
+        in lower case: Question.foreign_names) joins with its transliterations alone."""
+        out = [(lit, *self.name_forms(lit)) if lit.isalpha() and len(lit) >= MIN_LETTERS else (lit,) for lit in q.literals]
+        out += [forms for n in q.foreign_names if n not in q.literals and (forms := self.name_forms(n))]
+        return out
 
     def _candidates(self, qvecs: dict, bm25_tokens: list[str] | None) -> np.ndarray:
         """Each retriever's top passages; BM25 only with tokens."""
@@ -253,13 +283,19 @@ class Retriever:
         feats["entity"] = w.entity * self._entity_boost(cand, q)
         # Literals are Latin words and numbers, which folding to Simplified leaves
         # alone: lower-casing is enough, and nothing is read without literals.
+        # A Latin name is found as written or in a transliteration (name_forms).
+        lits = self._literal_forms(q)
         lit_sent = np.zeros(len(sent_rows), np.float32)
-        if q.literals:
+        lit_pass = np.zeros(len(cand), np.float32)
+        if lits:
             texts = [self.ix.sent_text[r].lower() for r in sent_rows]
-            lit_sent = np.array([sum(l in t for l in q.literals) for t in texts], np.float32)
-        lit_pass = np.maximum.reduceat(lit_sent, seg) if q.literals else np.zeros(len(cand), np.float32)
-        feats["literal"] = w.literal * lit_pass / max(1, len(q.literals))
-        # Best sentence: the encoders agree most, literal matches break ties.
+            lit_sent = np.array([sum(lit in t for lit in q.literals) for t in texts], np.float32)
+            in_sent = np.array([sum(any(f in t for f in forms) for forms in lits) for t in texts], np.float32)
+            lit_pass = np.maximum.reduceat(in_sent, seg)
+        feats["literal"] = w.literal * lit_pass / max(1, len(lits))
+        # Best sentence: the encoders agree most, literal matches break ties;
+        # not a transliterated name, which often names who said it in the
+        # sentence before the answer ("According to X, ...": X表示… then the answer).
         mean_sim = sent_sum / max(1, len(qvecs))
         sent_score = mean_sim + 0.05 * lit_sent
         # Each candidate's first sentence reaching its best score (argmax per segment).

@@ -51,7 +51,7 @@ SIZES: dict[str, tuple[str, ...]] = {
 # article. A figure for one sector is no answer for the total, nor the total
 # for a sector (qa.answer.constraints).
 SECTORS: dict[str, re.Pattern] = {k: re.compile(v, re.I) for k, v in {
-    "agriculture": r"\bagricultur\w*|\bagri(?:-?food)?\b|\bagro\w*|\bagrarian\b|\bfarm (?:produce|products?|goods)|\bfood\b|农产品|农业|农副|粮食|食品",
+    "agriculture": r"\bagricultur\w*|\bagri(?:-?food)?\b|\bagro\w*|\bagrarian\b|\bfarm(?:s|ing)?\b|\bfood\b|农产品|农业|农副|粮食|食品",
     "energy": r"\benerg(?:y|ies)\b|\boil\b|\bpetroleum\b|\b(?:natural )?gas\b|\bcoal\b|能源|石油|原油|油气|天然气|煤炭",
     "services": r"\bservices?\b|服务",
     "non-resource": r"\bnon-?(?:resource|commodity|raw)|非资源|非原材料|非能源",
