@@ -20,6 +20,7 @@ from qa.models.encoders import get_encoder
 from qa.question import Question, analyze
 from qa.search.retrieve import Retriever
 from qa.settings import Settings
+from qa.text import transliterate
 
 MAX_QUESTION_CHARS = 2000
 
@@ -56,6 +57,7 @@ class Engine:
             if hasattr(enc, "warm"):
                 enc.warm(wait)
         loading = span_reader.preload()
+        transliterate.prepare()  # while the reader loads: the first English question naming someone does not wait for it
         if wait:
             loading.join()
 

@@ -18,6 +18,8 @@ CHINESE = """智利与秘鲁深化合作
 2024年11月，秘鲁外长冈萨雷斯访问智利，与智方就锂矿加工和海关合作交换意见。
 
 两国贸易额在2024年达到42亿美元，同比增长8%。
+
+2024年7月，智利外长出席了在华盛顿举行的北约伙伴国会议。
 """
 
 
@@ -49,3 +51,9 @@ def test_a_person_named_in_latin_letters_finds_the_paragraph_that_names_them(lib
 def test_the_name_forms_are_the_library_s_own(library):
     assert library.retriever.name_forms("boric") == ("博里奇",)
     assert library.retriever.name_forms("lavrov") == ()  # named nowhere in this library
+
+
+def test_an_acronym_is_found_in_its_chinese_form(library):
+    """NATO is a literal the passage never spells; the dictionary's 北约 is."""
+    hits = library.retriever.search("Which Chilean minister attended the NATO partners meeting?", 3)
+    assert "北约" in hits[0].passage.text and hits[0].why["literal"] > 0

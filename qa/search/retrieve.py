@@ -232,13 +232,22 @@ class Retriever:
 
     def _literal_forms(self, q: Question) -> list[tuple[str, ...]]:
         """Each literal with the forms that show a sentence holds it: itself,
-        and for a Latin name its transliterations (a capitalised word inside
+        the dictionary's few Chinese forms of an acronym (_translations), and
+        for a Latin name its transliterations (a capitalised word inside
         the question is a name even where the dictionary knows it: Boric is
         no boric acid); a word no dictionary knows that is no literal (typed
         in lower case: Question.foreign_names) joins with its transliterations alone."""
-        out = [(lit, *self.name_forms(lit)) if lit.isalpha() and len(lit) >= MIN_LETTERS else (lit,) for lit in q.literals]
+        out = [(lit, *self._translations(q, lit), *(self.name_forms(lit) if lit.isalpha() and len(lit) >= MIN_LETTERS else ()))
+               for lit in q.literals]
         out += [forms for n in q.foreign_names if n not in q.literals and (forms := self.name_forms(n))]
         return out
+
+    @staticmethod
+    def _translations(q: Question, literal: str) -> tuple[str, ...]:
+        """The dictionary's Chinese forms of a Latin literal that is also a topic
+        word, when they are few: an acronym (SCO: 上合, NATO: 北约)."""
+        forms = next((t.chinese for t in q.terms if t.word == literal), ())
+        return forms if len(forms) <= MAX_FORMS else ()
 
     def _candidates(self, qvecs: dict, bm25_tokens: list[str] | None) -> np.ndarray:
         """Each retriever's top passages; BM25 only with tokens."""
