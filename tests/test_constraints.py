@@ -165,6 +165,11 @@ def test_a_reading_that_names_an_era_answers_when():
     assert from_reading(q, [hit], [Reading(0, dated, "殖民时代末期", 4.0)]) is None
     # An amount is still asked with a number: an era does not answer it.
     assert from_reading(analyze("该港口的货运额是多少？"), [hit], [Reading(0, dated, "殖民时代末期", 4.0)]) is None
+    # A name where the clause states no date is no era: "when" is not answered by who.
+    named = "挪威国家石油公司参与该港口扩建，标志合作新阶段。"
+    hit = hit_on(named)
+    q = analyze("该港口扩建什么时候完工？")
+    assert from_reading(q, [hit], [Reading(0, named, "挪威国家石油公司", 4.0)]) is None
 
 
 def test_a_year_reading_answers_when_even_where_it_reads_as_a_count():
@@ -488,3 +493,17 @@ def test_an_english_count_keeps_the_chinese_noun_it_counts():
     assert with_counted_noun(analyze("How many universities signed deals?"), clause, "16 所") == "16 所高校"
     # A noun that goes on (商界|代表) is not cut in two.
     assert with_counted_noun(analyze("How many business people came?"), "500余名商界代表出席", "500余名") == "500余名"
+
+
+@pytest.mark.parametrize("question, read, expected", [
+    ("秘鲁的国家铜业公司叫什么？", "智利国家铜业公司", "秘鲁国家铜业公司"),
+    ("What is Peru's national copper company called?", "Codelco", "Perucobre"),
+    ("What is Chile's national copper company called?", "Codelco", "Codelco"),  # already the country asked
+    # The question names the other company: its country is the partner's, not the one asked of.
+    ("跟智利国家铜业公司开展合作的秘方企业是哪家？", "秘鲁国家铜业公司", "秘鲁国家铜业公司"),
+])
+def test_a_name_asked_of_one_country_is_read_from_that_country_s_item_of_a_pair(question, read, expected):
+    from qa.answer.readings import of_country_asked
+
+    clause = "自去年以来，智利国家铜业公司（Codelco）和秘鲁国家铜业公司（Perucobre）一直在开展技术合作，"
+    assert of_country_asked(analyze(question), clause, read) == expected

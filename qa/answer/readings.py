@@ -109,8 +109,9 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
             span = with_frequency(q, clause, found)
         elif "date" in typed and DURATION.fullmatch(r.span.strip()):
             return None  # "两个月" (two months after…) says how long, not when
-        elif "date" in typed and not found and not NUMERAL.search(r.span) and not EXACT_DATE_ASKED.search(fold(q.text)):
-            pass  # an era or an occasion answers "when" (清朝末年, 四国征伐后) where the clause states no date
+        elif ("date" in typed and not found and not NUMERAL.search(r.span) and not EXACT_DATE_ASKED.search(fold(q.text))
+              and TIME_WORD.search(fold(r.span))):
+            pass  # an era or an occasion answers "when" (清朝末年, 四国征伐后) where the clause states no date; a name (罗斯原子) does not
         elif not NUMERAL.search(r.span) or any(find_span(r.span, t, q.text) for t in PATTERNS if t not in typed and not (
                 t == "count" and "date" in typed)):  # "577年" reads as a count of years too
             return None  # the reader's span states no number, or one of another type (an amount for a percentage)
@@ -123,7 +124,7 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
     if not typed:
         if RANK_WORDS.search(fold(q.text)) and "第" not in span and (o := ORDINAL_IN.search(clause)):
             span = o.group()  # "where does X rank": the ordinal the clause gives (第三大), not the reader's names
-        span = with_qualifier(clause, with_named_noun(q, clause, span))
+        span = of_country_asked(q, clause, with_qualifier(clause, with_named_noun(q, clause, span)))
     if unit_clash(q.text, span, clause) or too_coarse(q.text, span):
         return None  # "1000万吨" for "how long … in km"; "2026年" for "which day"
     c = check(q, hits[r.rank].passage, r.sentence, clause, hits[r.rank].before)
@@ -281,6 +282,50 @@ def is_country(span: str) -> bool:
 QUOTED_BEFORE = re.compile(r"[“「『《\"]([^“”「」『』《》\"]{1,30})[”」』》\"]$")
 
 
+# Items of a parallel pair or list in a clause: "A国X公司（Xx）和B国Y公司（Yy）".
+PARALLEL = re.compile(r"以及|和|与|及|、")
+BRACKETED = re.compile(r"[（(]([^（）()]{1,40})[）)]")
+
+
+def of_country_asked(q: Question, clause: str, span: str) -> str:
+    """A name asked of one country, read from the item of a parallel pair that
+    belongs to another ("土库曼斯坦的国家天然气公司叫什么" and the reader's
+    哈萨克斯坦天然气公司 of "哈萨克斯坦天然气公司（QazaqGaz）和土库曼斯坦天然气公司
+    （Turkmengaz）"): the item of the country asked, in the same shape (the
+    name after that country's name, or its bracketed form)."""
+    if len(q.countries) != 1:
+        return span
+    asked = q.countries[0]
+    items = PARALLEL.split(clause)
+    own = next((it for it in items if span in it), None)
+    if own is None or _names(own, asked):
+        return span
+    others = [e for e in find_entities(own) if e.kind == "country" and e.key != asked.key]
+    sibling = next((it for it in items if it is not own and _names(it, asked)), None)
+    if not others or sibling is None:
+        return span
+    bracket = BRACKETED.search(own)
+    if bracket and span == bracket.group(1):  # the bracketed form was read: the sibling's bracketed form
+        theirs = BRACKETED.search(sibling)
+        return theirs.group(1) if theirs and not _asked_by_name(q, theirs.group(1)) else span
+    other = others[0].surface
+    if span.startswith(other):  # the name after the other country's: the same name after the country asked
+        tail = span[len(other):]
+        parallel = next((n + tail for n in (*asked.names_zh, asked.surface) if n and n + tail in sibling), span)
+        return span if _asked_by_name(q, parallel) else parallel
+    return span
+
+
+def _asked_by_name(q: Question, name: str) -> bool:
+    """The question itself names it ("跟哈萨克斯坦天然气公司开展合作的土方企业"):
+    the country it names is the partner's, not the one asked of."""
+    return fold(name).lower() in fold(q.text).lower()
+
+
+def _names(text: str, e) -> bool:
+    return any(n and n in text for n in (e.surface, *e.names_zh))
+
+
 def with_quoted_name(sentence: str, span: str) -> str:
     """A span right after a quoted name is the kind of thing the name names
     ("“萨姆鲁克-卡泽纳”国家福祉基金": the reader read 国家福祉基金): the
@@ -301,6 +346,9 @@ def with_gloss(sentence: str, span: str) -> str:
 
 # "Which year / which day" asks a date itself: an era ("后苏联时代") or an
 # occasion ("首日") does not answer it, as it may answer a plain "when".
+# What an era or an occasion says when it answers "when" without a date: a
+# time word (末年, 时期, 之际, 以来, 战后, 冬季), or a season, a reign or an age.
+TIME_WORD = re.compile(r"[年月日时期代朝纪季节春夏秋冬前后初末间晚早届际来夕旬]|\b(?:after|before|during|since|until|when|age|era|period|century|reign|war)\b", re.I)
 EXACT_DATE_ASKED = re.compile(r"哪(?:一)?(?:年|天|日|月)|几月|几号|何年|\b(?:which|what) (?:year|day|date|month)\b|\bin what year\b", re.I)
 # A length of time: no answer to "when" ("在协议签署两个月后"). "N年" is left
 # out: 577年 is a year as often as three years are 三年.
