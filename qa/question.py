@@ -17,7 +17,7 @@ from enum import Enum
 
 from qa.text.glossary import english_gloss
 from qa.text.entities import Entity, find_entities, near_countries, pair_entities, side_entities
-from qa.text.lexical import LATIN_OR_NUMBER, QUESTION_LATIN, STOP_LATIN, chinese_for, english_for, english_lemmas, fold, key_terms, mainland
+from qa.text.lexical import LATIN_OR_NUMBER, ORDINALS, QUESTION_LATIN, STOP_LATIN, chinese_for, english_for, english_lemmas, fold, key_terms, mainland
 from qa.text.transliterate import MIN_LETTERS
 from qa.text.vocab import INDICATORS, PEOPLE_EN, PEOPLE_ZH, SECTORED, SIZES, events_in, indicator_words, sector_of
 
@@ -267,6 +267,8 @@ class Question:
     # Latin words no dictionary knows, as a Chinese text would transliterate
     # them (qa.text.transliterate): "japarov" for 扎帕罗夫, "rossiyskaya".
     foreign_names: tuple[str, ...] = ()
+    # Which one of a series is asked: 13 for "第13次会议", "the thirteenth session".
+    ordinal: int | None = None
 
     @property
     def countries(self) -> tuple[Entity, ...]:
@@ -370,6 +372,7 @@ def analyze(text: str) -> Question:
         events=events_in(folded) if kind is AnswerType.DATE else frozenset(),
         counted_of=counted_of(folded) if kind is AnswerType.COUNT or kind is AnswerType.MONEY else None,
         foreign_names=_foreign_names(text, names),
+        ordinal=next(iter(ordinals_in(folded)), None),
     )
 
 
@@ -602,6 +605,34 @@ def _flow(folded: str, entities: tuple[Entity, ...]) -> tuple[tuple[str, str], .
     # A flow has a source and a destination: roles all alike ("According to the
     # China expert, … investment in Kazakhstan" reads both as destinations) say nothing.
     return tuple(roles.items()) if len(set(roles.values())) > 1 else ()
+
+
+# One of a series of meetings, sessions or rounds: 第十三次会议, 第13届, 第二峰会,
+# the 13th session, the thirteenth meeting. (第三大 ranks, and is no such ordinal.)
+SERIES_ZH = re.compile(r"第\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:次|届|轮|期|峰会|会议|论坛|大会)")
+SERIES_EN = re.compile(r"\b(?:([0-9]+)(?:st|nd|rd|th)|(first|" + "|".join(ORDINALS) + r"))\s+(?:\w+\s+){0,3}?"
+                       r"(?:meeting|session|summit|round|forum|conference|congress|plenary|sitting)s?\b", re.I)
+
+
+def ordinals_in(text: str) -> list[int]:
+    """The ordinals of a series a text states, in order (the question's first
+    is the one asked; qa.answer.constraints checks that a clause about
+    another one of the series does not answer)."""
+    out = [_chinese_int(m.group(1)) for m in SERIES_ZH.finditer(text)]
+    for m in SERIES_EN.finditer(text):
+        out.append(int(m.group(1)) if m.group(1) else 1 if m.group(2).lower() == "first" else ORDINALS.index(m.group(2).lower()) + 2)
+    return [n for n in out if n]
+
+
+def _chinese_int(s: str) -> int:
+    """"13", "十三", "二十一", "十" -> int (up to 99); 0 if unreadable."""
+    if s.isdigit():
+        return int(s)
+    digits = {**CN_NUM, "两": 2}
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+    return digits.get(s, 0) if len(s) == 1 else 0
 
 
 def _foreign_names(question: str, known: set[str]) -> tuple[str, ...]:

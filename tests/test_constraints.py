@@ -507,3 +507,20 @@ def test_a_name_asked_of_one_country_is_read_from_that_country_s_item_of_a_pair(
 
     clause = "自去年以来，智利国家铜业公司（Codelco）和秘鲁国家铜业公司（Perucobre）一直在开展技术合作，"
     assert of_country_asked(analyze(question), clause, read) == expected
+
+
+def test_one_of_a_series_asked_is_not_answered_by_another():
+    """The 13th meeting asked; a clause about the 12th does not answer it, one about the 13th does."""
+    from qa.answer.constraints import check, states_ordinal
+
+    twelfth = "例如，智利和秘鲁政府间委员会第十二次会议于2023年在利马举行。"
+    thirteenth = "智利和秘鲁在去年于圣地亚哥举行的第十三次会议上表达了实施新项目的意愿。"
+    for question in ("智利和秘鲁政府间委员会第13次会议在哪个城市举行？",
+                     "Where was the thirteenth meeting of the Chile-Peru commission held?"):
+        q = analyze(question)
+        assert q.ordinal == 13
+        assert "ordinal" in check(q, passage(twelfth), twelfth, twelfth).failed
+        assert check(q, passage(thirteenth), thirteenth, thirteenth).ok
+        # Shown as a sentence, it must state the one asked, not merely none other.
+        assert not states_ordinal(q, "两国定期举行政府间委员会会议。") and states_ordinal(q, thirteenth)
+    assert analyze("智利是秘鲁第三大贸易伙伴吗？").ordinal is None  # a rank, not one of a series

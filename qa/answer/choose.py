@@ -17,7 +17,7 @@ import re
 
 from dataclasses import dataclass
 
-from qa.answer.constraints import Check, check, flow_direction, mentions
+from qa.answer.constraints import Check, check, flow_direction, mentions, states_ordinal
 from qa.answer.spans import PATTERNS, clauses, find_span, too_coarse
 from qa.answer.units import unit_clash
 from qa.question import MEASURE_ALTERNATION, AnswerType, Question
@@ -241,6 +241,8 @@ def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None
         pool = naming + [s for s in (causes or order) if s not in naming]
         for sentence in pool[:SENTENCES_TRIED]:
             c = check(q, h.passage, sentence, sentence, h.before)
+            if not (SENTENCE_FAILS & set(c.failed)) and not states_ordinal(q, sentence):
+                continue  # says nothing of the one of a series asked; another sentence may
             if not (SENTENCE_FAILS & set(c.failed)):
                 return rank, sentence, c
             if "direction" not in c.failed:
@@ -264,8 +266,9 @@ def gives_cause(sentence: str) -> bool:
 # Checks a sentence given as the answer must pass: the year and the countries
 # asked, and a flow's direction ("土库曼斯坦向哈萨克斯坦供应…" does not answer
 # what Kazakhstan exports to Turkmenistan). The indicator is not among them: a
-# sentence answer is read for what it says, not for one figure.
-SENTENCE_FAILS = frozenset({"year", "entity", "direction"})
+# sentence answer is read for what it says, not for one figure. Nor is a
+# sentence about another one of a series asked (the 12th meeting for the 13th).
+SENTENCE_FAILS = frozenset({"year", "entity", "direction", "ordinal"})
 
 MIN_SENTENCE_CHARS = 12  # Chinese characters: "她说。" (3) is an attribution, not a statement
 MIN_SENTENCE_WORDS = 5  # English words

@@ -22,6 +22,9 @@ article, satisfies each constraint the question states (qa.question):
   clause, or if it names none its sentence, must name the kind asked.
 - direction: a flow between two countries must give them the roles asked
   ("X invested in Y" is not "Y invested in X").
+- ordinal: one of a series asked (the 13th meeting) is not answered by a
+  clause (or, if the clause states none, its sentence) about another one of
+  it (第十二次会议).
 - period: a part of a year asked (January-August, the first half) is not
   answered by a clause that states another part (1-9月); a single year asked
   is not answered by a total since an earlier year ("自2005年以来…累计"),
@@ -35,7 +38,7 @@ from dataclasses import dataclass
 
 from qa.answer import periods
 from qa.ingest.corpus import Passage
-from qa.question import FLOW, FLOW_ZH, Question, flow_roles, form_at, states
+from qa.question import FLOW, FLOW_ZH, Question, flow_roles, form_at, ordinals_in, states
 from qa.text.aliases import PAIR_CHARS
 from qa.text.entities import Entity, find_entities, pair_entities, side_entities
 from qa.text.lexical import fold
@@ -49,7 +52,7 @@ FIGURE_ONLY = frozenset({"target", "gdp", "population"})
 
 @dataclass(frozen=True)
 class Check:
-    failed: tuple[str, ...] = ()  # "year", "period", "entity", "indicator", "sector", "event", "direction"
+    failed: tuple[str, ...] = ()  # "year", "period", "entity", "indicator", "sector", "event", "direction", "ordinal"
     said_years: tuple[int, ...] = ()  # the years the sentence gives, when not the ones asked
     said_period: str = ""  # what the clause covers instead, in words, when "period" failed
     total_since: int | None = None  # the first year of a total over years, when that is what failed
@@ -91,7 +94,23 @@ def check(q: Question, passage: Passage, sentence: str, clause: str, before: str
         failed.append("event")
     if flow_direction(q, clause) < 0:
         failed.append("direction")
+    if not _ordinal_ok(q, sentence, clause):
+        failed.append("ordinal")
     return Check(tuple(failed), said, said_period, since, sector or "")
+
+
+def _ordinal_ok(q: Question, sentence: str, clause: str) -> bool:
+    if q.ordinal is None:
+        return True
+    said = ordinals_in(fold(clause)) or ordinals_in(fold(sentence))
+    return not said or q.ordinal in said
+
+
+def states_ordinal(q: Question, sentence: str) -> bool:
+    """A sentence shown as the answer states the one of a series asked (the
+    13th meeting), not merely none other: "两国定期举行…委员会会议" does not say
+    where the 14th was held."""
+    return q.ordinal is None or q.ordinal in ordinals_in(fold(sentence))
 
 
 def names_in(text: str) -> set[str]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from qa.answer import answerability
 from qa.answer.choose import Choice, best_sentence, choose, date_of_title, dated_event, names_event, with_counted_noun
-from qa.answer.constraints import check
+from qa.answer.constraints import check, states_ordinal
 from qa.answer.periods import months_in_words, part_months
 from qa.answer.read import Reading, read
 from qa.answer.places import ADMIN_ASKED, names_a_place
@@ -189,6 +189,8 @@ def _no_sentence(q: Question, hits: list[Hit]) -> str:
     asked = asked_units(q.text)
     if asked and not any(units_in(s) & asked for h in hits for s in h.passage.sentences):
         return f"the best passages state no {' or '.join(sorted(asked))} for this"
+    if q.ordinal is not None and not any(states_ordinal(q, s) for h in hits for s in h.passage.sentences):
+        return f"the best passages do not mention number {q.ordinal} of the series asked, only others"
     return "the best passages are about another year or partner than the one asked"
 
 
@@ -213,6 +215,8 @@ def _what_they_give(q: Question, failed: Choice) -> str:
         return f"the articles do not give {asked}; the closest figure ({span}) is for {said}"
     if "event" in c.failed:
         return f"the articles do not date the {' or '.join(sorted(q.events))} asked; the closest date ({span}) is of another event"
+    if "ordinal" in c.failed:
+        return f"the articles do not say this of the one asked (number {q.ordinal} of the series); the closest ({span}) is about another"
     if "indicator" in c.failed:
         what = "GDP" if q.indicator == "gdp" else q.indicator
         return f"the articles do not give the {what} figure asked; the closest ({span}) is another measure"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.choose import READ_HITS, SENTENCE_FAILS, Choice, informative, token_overlap, topic_anchors
-from qa.answer.constraints import check
+from qa.answer.constraints import check, states_ordinal
 from qa.answer.read import Reading
 from qa.answer.places import ADMIN_ASKED, admin_place_ok, place_of_event
 from qa.answer.spans import PATTERNS, QUALIFIER, clauses, enumeration, find_span, too_coarse
@@ -375,6 +375,6 @@ def reading_sentence(q: Question, hits: list[Hit], readings: list[Reading]):
         if unit_clash(q.text, r.sentence):
             return None  # a measure asked that the sentence does not state
         c = check(q, hits[r.rank].passage, r.sentence, r.sentence, hits[r.rank].before)
-        if informative(r.sentence) and not (SENTENCE_FAILS & set(c.failed)):
+        if informative(r.sentence) and not (SENTENCE_FAILS & set(c.failed)) and states_ordinal(q, r.sentence):
             return r, c
     return None
