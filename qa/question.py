@@ -163,8 +163,10 @@ TO_SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+)?|[从自])$", re.I)
 TO_DEST = re.compile(r"(?:\b(?:to|into|in)\s+(?:the\s+)?|[对向到至给往])$", re.I)
 YEAR_ON_YEAR = re.compile(r"同比|环比|\byear[- ]on[- ]year\b|\by-o-y\b|\byoy\b", re.I)
 # A question asking by how much something changed, in either language.
-# Saving is a change too: "成本能省多少", "how much would it save" (省下15-20%).
-CHANGE = re.compile(r"(?:降低|下降|减少|增长|增加|提高|上升|下滑|缩减|节省|节约|降|增|涨|跌|减|省)了?(?:多少|几成|百分之几)|\bby how much\b"
+# Saving is a change too: "成本能省多少", "how much would it save" (省下15-20%);
+# so is a comparative of cost or speed ("how much cheaper", "便宜多少": 降低15-20%).
+CHANGE = re.compile(r"(?:降低|下降|减少|增长|增加|提高|上升|下滑|缩减|节省|节约|降|增|涨|跌|减|省|便宜|贵|快|慢)了?(?:多少|几成|百分之几)|\bby how much\b"
+                    r"|\bhow much\s+(?:cheaper|costlier|more expensive|faster|slower)\b"
                     r"|\bhow much\b.*\b(?:cut|reduce[sd]?|fall|fell|drop(?:ped)?|decline[sd]?|rise|rose|grow|grew|increase[sd]?|decrease[sd]?|save[sd]?)\b", re.I)
 # A question asking for several things, in either language.
 MANY = re.compile(r"哪些|哪几|有什么|都有|包括哪|\blist\b|\bwhich\s+(?:\w+\s+)?(?!(?:is|was|has|does|its|this|his)\b)\w+(?<!s)s\b|\bwhat\s+(?:are|were)\b"

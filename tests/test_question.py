@@ -315,6 +315,9 @@ def test_what_users_type_after_team_v9():
     assert analyze("这对两国关系有多大影响？").answer_type is not AnswerType.MONEY
     # Saving is a change: a share answers it.
     assert "percent" in analyze("新走廊建成后运费能省多少").span_types
+    # So is a comparative of cost or speed.
+    assert "percent" in analyze("how much cheaper would shipping to Lima get").span_types
+    assert "percent" in analyze("运往利马的运费能便宜多少").span_types
     # A five-letter slip of a six-letter name ("Rusia").
     assert keys(analyze("What was Brazil-Rusia trade in 2024?")) == ["BR", "RU"]
     # A name typed in Traditional script is a name, not a topic word.
