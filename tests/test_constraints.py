@@ -523,4 +523,10 @@ def test_one_of_a_series_asked_is_not_answered_by_another():
         assert check(q, passage(thirteenth), thirteenth, thirteenth).ok
         # Shown as a sentence, it must state the one asked, not merely none other.
         assert not states_ordinal(q, "两国定期举行政府间委员会会议。") and states_ordinal(q, thirteenth)
+        # A sentence that states none, in a paragraph on the one asked, is about it.
+        assert states_ordinal(q, "各方表达了实施新项目的意愿。", thirteenth + "各方表达了实施新项目的意愿。")
+        # 第一次 mostly says "for the first time": no other one of the series.
+        first_time = "智利和秘鲁第一次签署此类协议。"
+        assert check(q, passage(thirteenth + first_time), first_time, first_time).ok
+        assert states_ordinal(q, first_time, thirteenth + first_time)
     assert analyze("智利是秘鲁第三大贸易伙伴吗？").ordinal is None  # a rank, not one of a series

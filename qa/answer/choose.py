@@ -241,7 +241,7 @@ def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None
         pool = naming + [s for s in (causes or order) if s not in naming]
         for sentence in pool[:SENTENCES_TRIED]:
             c = check(q, h.passage, sentence, sentence, h.before)
-            if not (SENTENCE_FAILS & set(c.failed)) and not states_ordinal(q, sentence):
+            if not (SENTENCE_FAILS & set(c.failed)) and not states_ordinal(q, sentence, h.passage.text):
                 continue  # says nothing of the one of a series asked; another sentence may
             if not (SENTENCE_FAILS & set(c.failed)):
                 return rank, sentence, c

@@ -102,15 +102,25 @@ def check(q: Question, passage: Passage, sentence: str, clause: str, before: str
 def _ordinal_ok(q: Question, sentence: str, clause: str) -> bool:
     if q.ordinal is None:
         return True
-    said = ordinals_in(fold(clause)) or ordinals_in(fold(sentence))
+    said = _other_ordinals(q, clause) or _other_ordinals(q, sentence)
     return not said or q.ordinal in said
 
 
-def states_ordinal(q: Question, sentence: str) -> bool:
-    """A sentence shown as the answer states the one of a series asked (the
-    13th meeting), not merely none other: "两国定期举行…委员会会议" does not say
-    where the 14th was held."""
-    return q.ordinal is None or q.ordinal in ordinals_in(fold(sentence))
+def states_ordinal(q: Question, sentence: str, passage: str = "") -> bool:
+    """A sentence shown as the answer is about the one of a series asked (the
+    13th meeting): it states it, or states none and its passage does (a
+    paragraph on 第7届…选举 goes on "选举的焦点是…"). "两国定期举行…委员会会议"
+    in a passage that names no 14th does not say where the 14th was held."""
+    if q.ordinal is None:
+        return True
+    said = _other_ordinals(q, sentence)
+    return q.ordinal in said if said else q.ordinal in ordinals_in(fold(passage))
+
+
+def _other_ordinals(q: Question, text: str) -> list[int]:
+    """The ordinals of a series a text states; 第一次 only where the first is
+    asked: it mostly says "for the first time" (这次选举是…面临的第一次政治选举)."""
+    return [n for n in ordinals_in(fold(text)) if n != 1 or q.ordinal == 1]
 
 
 def names_in(text: str) -> set[str]:

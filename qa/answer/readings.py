@@ -375,6 +375,6 @@ def reading_sentence(q: Question, hits: list[Hit], readings: list[Reading]):
         if unit_clash(q.text, r.sentence):
             return None  # a measure asked that the sentence does not state
         c = check(q, hits[r.rank].passage, r.sentence, r.sentence, hits[r.rank].before)
-        if informative(r.sentence) and not (SENTENCE_FAILS & set(c.failed)) and states_ordinal(q, r.sentence):
+        if informative(r.sentence) and not (SENTENCE_FAILS & set(c.failed)) and states_ordinal(q, r.sentence, hits[r.rank].passage.text):
             return r, c
     return None
