@@ -23,7 +23,7 @@ from qa.question import CITY_ASKED, RANK_ASKED, AnswerType, Question
 from qa.search.retrieve import Hit
 from qa.text.aliases import PAIR_CHARS
 from qa.text.entities import find_entities
-from qa.text.lexical import fold
+from qa.text.lexical import HAN, fold
 
 
 def from_reading(q: Question, hits: list[Hit], readings: list[Reading]) -> Choice | None:
@@ -110,12 +110,13 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
         elif "date" in typed and DURATION.fullmatch(r.span.strip()):
             return None  # "两个月" (two months after…) says how long, not when
         elif ("date" in typed and not found and not NUMERAL.search(r.span) and not EXACT_DATE_ASKED.search(fold(q.text))
-              and (TIME_WORD.search(fold(r.span)) or q.lang != "zh")):
+              and (TIME_WORD.search(fold(r.span)) or q.lang != "zh" or not HAN.search(r.span))):
             # An era or an occasion answers "when" (清朝末年, 四国征伐后) where the
-            # clause states no date; a name (罗斯原子) does not answer 什么时候. An
-            # English question is left to the reader: "When X happens, what…"
-            # asks no time (XQuAD lost right answers such as "solidarity",
-            # 团结, over English and Chinese paragraphs when the rule applied to it).
+            # clause states no date; a Chinese name (罗斯原子) does not answer
+            # 什么时候. An English question is left to the reader ("When X
+            # happens, what…" asks no time: XQuAD lost right answers such as
+            # "solidarity", 团结, when the rule applied to it), and so is an
+            # English span (XQuAD's 什么时候 over English paragraphs: "March").
             pass
         elif not NUMERAL.search(r.span) or any(find_span(r.span, t, q.text) for t in PATTERNS if t not in typed and not (
                 t == "count" and "date" in typed)):  # "577年" reads as a count of years too
