@@ -45,3 +45,10 @@ def test_the_question_stage_lists_names_no_dictionary_knows():
     assert "kowalczyk" in q.foreign_names and "albanese" in q.foreign_names
     assert "copper" not in q.foreign_names and "exports" not in q.foreign_names  # the dictionary translates these
     assert analyze("Chile copper exports in 2024?").foreign_names == ()  # a country is an entity, not a foreign name
+
+
+def test_the_reader_reads_a_name_as_the_chinese_window_writes_it():
+    q = analyze("When did Boric make a state visit to Peru?")
+    window = "2023年9月，智利总统博里奇对秘鲁进行国事访问。"
+    assert q.text_for(window) == "When did 博里奇 make a state visit to Peru?"  # the country stays as typed
+    assert q.text_for("Boric visited Lima in 2023.") == q.model_text  # an English window: as typed
