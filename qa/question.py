@@ -600,7 +600,7 @@ def _period(folded: str) -> Period:
             a, b = 1, int(n) if n.isdigit() else EN_NUM.index(n) + 1
         else:
             n = m.group(5)
-            a, b = 1, int(n) if n.isdigit() else (10 + CN_NUM.get(n[-1], 0) if n.startswith("十") and len(n) > 1 else CN_NUM.get(n, 0))
+            a, b = 1, _chinese_int(n)
         part = f"M{a}-{b}"
     return Period(years, relative, part)
 

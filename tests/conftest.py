@@ -32,6 +32,19 @@ def mini_corpus(tmp_path) -> Path:
     return dst
 
 
+def mini_library_with(root: Path, name: str, text: str):
+    """An engine (USE only) over the fixture corpus plus one more article,
+    built under `root`: a library in another language or script than ours."""
+    from qa.engine import Engine
+    from qa.index.build import build_index
+
+    shutil.copytree(MINI, root / "corpus")
+    (root / "corpus" / name).write_text(text, encoding="utf-8")
+    s = Settings(corpus_dir=root / "corpus", index_dir=root / "index", encoders=("use",))
+    build_index(s)
+    return Engine.open(s)
+
+
 @pytest.fixture
 def use_settings(mini_corpus, tmp_path) -> Settings:
     """USE only: the fast encoder keeps index round trips to a second or two."""

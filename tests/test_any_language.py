@@ -3,8 +3,6 @@ mini corpus (a mixed library), asked in English and in Chinese."""
 
 import pytest
 
-from qa.engine import Engine
-from qa.index.build import build_index
 
 ENGLISH = """Chile and Peru deepen trade ties
 2025-04-10
@@ -21,17 +19,9 @@ The next meeting of the joint commission will be held in Arequipa in October.
 
 @pytest.fixture(scope="module")
 def mixed(tmp_path_factory):
-    import shutil
+    from conftest import mini_library_with
 
-    from conftest import MINI
-    from qa.settings import Settings
-
-    root = tmp_path_factory.mktemp("mixed")
-    shutil.copytree(MINI, root / "corpus")
-    (root / "corpus" / "d_chile_peru.txt").write_text(ENGLISH, encoding="utf-8")
-    s = Settings(corpus_dir=root / "corpus", index_dir=root / "index", encoders=("use",))
-    build_index(s)
-    return Engine.open(s)
+    return mini_library_with(tmp_path_factory.mktemp("mixed"), "d_chile_peru.txt", ENGLISH)
 
 
 @pytest.mark.parametrize(

@@ -5,9 +5,6 @@ the five articles."""
 
 import pytest
 
-from qa.engine import Engine
-from qa.index.build import build_index
-
 CHINESE = """智利与秘鲁深化合作
 2025-05-20
 
@@ -25,17 +22,9 @@ CHINESE = """智利与秘鲁深化合作
 
 @pytest.fixture(scope="module")
 def library(tmp_path_factory):
-    import shutil
+    from conftest import mini_library_with
 
-    from conftest import MINI
-    from qa.settings import Settings
-
-    root = tmp_path_factory.mktemp("names")
-    shutil.copytree(MINI, root / "corpus")
-    (root / "corpus" / "e_chile_peru_zh.txt").write_text(CHINESE, encoding="utf-8")
-    s = Settings(corpus_dir=root / "corpus", index_dir=root / "index", encoders=("use",))
-    build_index(s)
-    return Engine.open(s)
+    return mini_library_with(tmp_path_factory.mktemp("names"), "e_chile_peru_zh.txt", CHINESE)
 
 
 @pytest.mark.parametrize("question, said", [

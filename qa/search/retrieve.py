@@ -136,13 +136,14 @@ class Retriever:
         k = k or self.s.k
         # Passages are embedded folded to Simplified (qa.index.loaded); so is the query.
         qvecs = self._query_vectors(fold(q.model_text))
-        bm25_tokens = self._query_tokens(q)  # scored by the store (qa.index.contract)
+        lits = self._literal_forms(q)  # read by the lexical query and the literal feature
+        bm25_tokens = self._query_tokens(q, lits)  # scored by the store (qa.index.contract)
         cand = self._candidates(qvecs, bm25_tokens)
         gvecs, cand = self._gloss_vectors(q, cand)
         if exclude:
             kept = [r for r in cand if (p := self.ix.passages[int(r)]).doc not in exclude and (p.doc, p.para_no) not in exclude]
             cand = np.array(kept, dtype=cand.dtype)
-        feats, best_row, sent_sim, (mean_sim, seg, counts) = self._features(cand, qvecs, bm25_tokens, q, gvecs)
+        feats, best_row, sent_sim, (mean_sim, seg, counts) = self._features(cand, qvecs, bm25_tokens, q, gvecs, lits)
         total = sum(feats.values())
         order = np.argsort(-total, kind="stable")[:k]
         hits = []
@@ -201,12 +202,13 @@ class Retriever:
         """How far each candidate's script is from the question's (0 same, 1 other)."""
         return np.abs(self._latin_share(cand) - latin_share(q.text))
 
-    def _query_tokens(self, q: Question) -> list[str]:
+    def _query_tokens(self, q: Question, lits: list[tuple[str, ...]] | None = None) -> list[str]:
         # A question and a passage in different languages share no words; the
         # entities' names in both languages do, so they join the lexical query.
         extra = " ".join(n for e in q.entities for n in (*e.names_zh[:1], e.name_en))
         # So do a Latin name's transliterations the library holds (Japarov: 扎帕罗夫).
-        extra += " " + " ".join(f for forms in self._literal_forms(q) for f in forms if not f.isascii())
+        lits = self._literal_forms(q) if lits is None else lits
+        extra += " " + " ".join(f for forms in lits for f in forms if not f.isascii())
         # And the indicator's own words in both languages (qa.text.vocab, a
         # curated table where the dictionary gives many loose senses): "卖给"
         # (sells to) is found in a passage that says 出口 (exports), "target"
@@ -263,7 +265,9 @@ class Retriever:
         pool = [*([self.ix.bm25_top(bm25_tokens, m)] if bm25_tokens is not None else []), *found]
         return np.unique(np.concatenate(pool))
 
-    def _features(self, cand: np.ndarray, qvecs: dict, bm25_tokens: list[str], q: Question, gvecs: dict | None = None):
+    def _features(self, cand: np.ndarray, qvecs: dict, bm25_tokens: list[str], q: Question, gvecs: dict | None = None,
+                  lits: list[tuple[str, ...]] | None = None):
+        """Each feature per candidate. `lits`: _literal_forms(q), when the caller has them already."""
         w = self.s.weights
         starts, counts = self.sent_start[cand], self.sent_count[cand]
         seg = np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)
@@ -293,7 +297,7 @@ class Retriever:
         # Literals are Latin words and numbers, which folding to Simplified leaves
         # alone: lower-casing is enough, and nothing is read without literals.
         # A Latin name is found as written or in a transliteration (name_forms).
-        lits = self._literal_forms(q)
+        lits = self._literal_forms(q) if lits is None else lits
         lit_sent = np.zeros(len(sent_rows), np.float32)
         lit_pass = np.zeros(len(cand), np.float32)
         if lits:

@@ -166,7 +166,7 @@ def sounds_like(word: str, chinese: str) -> bool:
     for ch in chinese:
         if ch not in table:
             return False
-        at = {e for a in at for syl in _syllables_of(ch) for e in _step(name, a, syl)}
+        at = _advance(name, at, ch)
     return len(name) in at
 
 
@@ -194,29 +194,29 @@ class NameIndex:
             return ()
         found = []
         for ch, places in self.starts.items():
-            # Any reading of the character may open it (叶 ye, not only xie); no name opens with 尔.
-            first = sorted({e for syl in _syllables_of(ch) if not syl[3] for e in _step(name, 0, syl)})
+            first = _advance(name, {0}, ch, opening=True)
             for n, i in places if first else ():
                 found += _read_from(name, self.runs[n], i, first)
         # The longest reading only: not 尔巴尼斯 beside 阿尔巴尼斯.
         return tuple(f for f in dict.fromkeys(found) if not any(f != g and f in g for g in found))
 
 
-def forms_in(word: str, texts: list[str]) -> tuple[str, ...]:
-    """The transliterations of a Latin name in some texts (NameIndex, once)."""
-    return NameIndex(texts).forms(word)
+def _advance(name: tuple[Token, ...], at: set[int], ch: str, opening: bool = False) -> set[int]:
+    """Positions in the name's tokens after reading one more character, by
+    any of its readings (叶 ye, not only xie); no name opens with 尔."""
+    return {e for a in at for syl in _syllables_of(ch) if not (opening and syl[3]) for e in _step(name, a, syl)}
 
 
-def _read_from(name: tuple[Token, ...], run: str, i: int, first: list[int]) -> list[str]:
+def _read_from(name: tuple[Token, ...], run: str, i: int, first: set[int]) -> list[str]:
     """The matches of the name starting at run[i], whose first syllable left it at `first`."""
-    out, at, j = [], set(first), i
+    out, at, j = [], first, i
     while at:
         if len(name) in at and j > i and _long_enough(j + 1 - i, i == 0, j + 1 == len(run)):
             out.append(run[i : j + 1])
         j += 1
         if j >= len(run) or j - i >= MAX_CHARS:
             break
-        at = {e for a in at for syl in _syllables_of(run[j]) for e in _step(name, a, syl)}
+        at = _advance(name, at, run[j])
     return out
 
 
@@ -248,7 +248,7 @@ def _pinyin() -> dict[str, tuple[str, ...]]:
     return derived("transliteration", 2, CEDICT_PACKAGES, _build)
 
 
-def _build() -> dict[str, str]:
+def _build() -> dict[str, tuple[str, ...]]:
     readings: dict[str, list[str]] = {}
     names = []
     for simp, pinyin, senses in cedict_entries():
