@@ -51,8 +51,10 @@ LIST_QUESTION = re.compile(r"which (?:\w+ )?(?:countries|states|nations)|what (?
 # A rate asked (失业率, 增长率, 自杀率) is a percentage; not an exchange rate,
 # efficiency or frequency, nor 率 the verb "lead" (率队, 率领, 率团).
 RATE = r"(?<![汇效频])率(?![队领团部军众先])"
-# "占…的多少" asks a share; "占地多少" an area, "占领了多少" a count.
-SHARE_OF = r"(?<!地)占(?![地领据用有])[^，。？?]{0,15}?的?多少"
+# "占…的多少" asks a share; "占地多少" an area, "占领了多少" a count, and
+# "多少" with a measure word after it counts that unit whatever stands before
+# (a typed 抗占 for 抗战 in "纪念抗占胜利多少周年" asks years, not a share).
+SHARE_OF = rf"(?<!地)占(?![地领据用有])[^，。？?]{{0,15}}?的?多少(?!\s*(?!份额)(?:{MEASURE_ALTERNATION}))"
 
 # Expected answer type from the wording; first match wins (after SENTENCE, below).
 # "How long is the railway?" asks a length (a quantity); "how long did it
@@ -74,7 +76,7 @@ _TYPES = [
     (AnswerType.COUNT, HOW_LONG_LENGTH),
     # "Where does X rank / what position" asks an ordinal (第三大), as 第几 does.
     (AnswerType.NAME, RANK_ASKED),
-    (AnswerType.COUNT, re.compile(rf"how many|number of|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|(?:多少|(?<!哪)几)\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    (AnswerType.COUNT, re.compile(rf"how many|number of|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|(?:多少|(?<!哪)几)\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
     (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]

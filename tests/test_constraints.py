@@ -172,6 +172,31 @@ def test_a_reading_that_names_an_era_answers_when():
     assert from_reading(q, [hit], [Reading(0, named, "挪威国家石油公司", 4.0)]) is None
 
 
+def test_a_count_read_for_which_ones_names_none_of_them():
+    from qa.answer.read import Reading
+    from qa.answer.readings import from_reading, is_figure
+
+    text = "目前，约800家含智利资本的企业在秘鲁运营。"
+    hit = hit_on(text)
+    # The reader's span cut inside 含智利资本: a count and one character more.
+    assert from_reading(analyze("在秘鲁运营的智利企业有哪几家？"), [hit], [Reading(0, text, "800家含", 4.0)]) is None
+    assert is_figure("约800家") and is_figure("30亿美元") and not is_figure("智利国家铜业公司")
+    got = from_reading(analyze("在秘鲁运营的智利企业有多少家？"), [hit], [Reading(0, text, "800家", 4.0)])
+    assert got is not None and "800家" in got.span
+
+
+def test_a_place_keeps_the_suffix_the_reader_left_behind():
+    from qa.answer.places import with_place_suffix
+    from qa.answer.read import Reading
+    from qa.answer.readings import from_reading
+
+    text = "峰会将智利瓦尔帕莱索市指定为2026年文化之都。"
+    hit = hit_on(text)
+    got = from_reading(analyze("Which city was named the 2026 culture capital?"), [hit], [Reading(0, text, "智利瓦尔帕莱索", 4.0)])
+    assert got is not None and got.span.endswith("瓦尔帕莱索市")
+    assert with_place_suffix("智利企业进入秘鲁市场", "秘鲁") == "秘鲁"  # 市场 is a market, not a city
+
+
 def test_a_year_reading_answers_when_even_where_it_reads_as_a_count():
     from qa.answer.read import Reading
     from qa.answer.readings import from_reading

@@ -421,3 +421,27 @@ def test_a_flow_both_ways_named_by_demonyms_is_compared_and_a_rate_asked_first()
     assert analyze("有几个点位？").answer_type is not AnswerType.PERCENT  # places, not points
     assert analyze("智利秘鲁贸易同比涨了多少？").span_types[0] == "percent"
     assert analyze("智利秘鲁贸易额涨了多少？").span_types[0] == "money"
+
+
+def test_a_measure_word_after_how_many_asks_a_count_even_after_a_stray_share_word():
+    # 占 typed for 战 ("抗占胜利"): 多少周年 still counts years, not a share.
+    assert analyze("纪念抗占胜利多少周年？").answer_type is AnswerType.COUNT
+    assert analyze("出口占总额的多少？").answer_type is AnswerType.PERCENT
+    assert analyze("占市场多少份额？").answer_type is AnswerType.PERCENT
+    # 几百家 / 几千人 ask how many, in hundreds or thousands.
+    assert analyze("智利在秘鲁有几百家企业？").answer_type is AnswerType.COUNT
+    assert analyze("峰会有几千人参加？").answer_type is AnswerType.COUNT
+    assert analyze("哪几家企业在秘鲁运营？").answer_type is not AnswerType.COUNT
+
+
+def test_one_character_forms_on_both_sides_of_a_flow_are_its_countries():
+    q = analyze("2023年日对韩出口和韩对日出口相比，谁更多？")
+    assert keys(q) == ["JP", "KR"] and dict(q.flow) == {"JP": "src", "KR": "dst"}
+    a, b = sides(q)
+    assert dict(a.flow) == {"JP": "src", "KR": "dst"} and dict(b.flow) == {"JP": "dst", "KR": "src"}
+    assert not analyze("他对美食有兴趣").countries  # 对 between ordinary words names no flow
+
+
+def test_exporting_more_to_the_other_compares_both_directions():
+    a, b = sides(analyze("Chile vs Peru: which side exported more to the other in 2023?"))
+    assert dict(a.flow) == {"CL": "src", "PE": "dst"} and dict(b.flow) == {"CL": "dst", "PE": "src"}

@@ -165,7 +165,8 @@ def _direction_sides(q: Question) -> tuple[Question, ...]:
     return (_side(q, flow=one), _side(q, flow=two))
 
 
-MUTUAL = re.compile(r"相互|互相|彼此|\beach other\b|\bone another\b|\bmutual(?:ly)?\b|\bboth ways\b", re.I)
+# "which side exported more to the other", "向对方出口": the flow both ways.
+MUTUAL = re.compile(r"相互|互相|彼此|对方|\beach other\b|\bone another\b|\bmutual(?:ly)?\b|\bboth ways\b|\b(?:to|from) the other\b", re.I)
 
 
 def _roles_in(segment: str, countries: tuple[Entity, ...]) -> tuple[tuple[str, str], ...]:

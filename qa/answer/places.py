@@ -37,6 +37,19 @@ def place_of_event(q: Question, clause: str) -> str | None:
     return None
 
 
+# A division's suffix the reader left behind ("乔尔蓬阿塔" of 乔尔蓬阿塔市指定为…);
+# not the first character of another word (市场, 州长, 省份, 区域, 县城).
+SUFFIX_AFTER = re.compile(r"[市州省县区镇](?![场民长政委域内级值份城界])")
+
+
+def with_place_suffix(sentence: str, span: str) -> str:
+    """A place span with the division suffix that follows it in the sentence."""
+    at = sentence.find(span)
+    if span and at >= 0 and SUFFIX_AFTER.match(sentence, at + len(span)) and not PLACE_SUFFIX.fullmatch(span):
+        return span + sentence[at + len(span)]
+    return span
+
+
 def is_place(text: str) -> bool:
     """A place we know (a country, a city) or a name with a place suffix (纳伦州);
     not "会议期间" (during the meeting), which 在 also introduces."""

@@ -16,7 +16,7 @@ import re
 from qa.answer.choose import READ_HITS, SENTENCE_FAILS, Choice, informative, token_overlap, topic_anchors
 from qa.answer.constraints import check, states_ordinal
 from qa.answer.read import Reading
-from qa.answer.places import ADMIN_ASKED, admin_place_ok, place_of_event
+from qa.answer.places import ADMIN_ASKED, admin_place_ok, place_of_event, with_place_suffix
 from qa.answer.spans import PATTERNS, QUALIFIER, clauses, enumeration, find_span, too_coarse
 from qa.answer.units import unit_clash
 from qa.question import CITY_ASKED, RANK_ASKED, AnswerType, Question
@@ -88,6 +88,10 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
     if q.asks_many and not typed:
         # The kind of thing asked ("哪些国际组织" -> 国际组织) is answered by the clause's list of them.
         span = _as_list(clause, span, echoes(q, with_gloss(r.sentence, span)), r.sentence)
+        if is_figure(span):
+            # "哪几家企业" asks which ones: a count of them (约6000家) names none. A count
+            # read where the clause lists them (三位: 俄罗斯、印度和哈萨克斯坦) became the list above.
+            return None
     if echoes(q, with_gloss(r.sentence, span)):
         return None
     if CITY_ASKED.search(q.text) and is_country(span):
@@ -122,7 +126,7 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
                 t == "count" and "date" in typed)):  # "577年" reads as a count of years too
             return None  # the reader's span states no number, or one of another type (an amount for a percentage)
     if q.answer_type is AnswerType.PLACE:
-        span = place_of_event(q, clause) or span
+        span = place_of_event(q, clause) or with_place_suffix(r.sentence, span)
         if not admin_place_ok(q, span):
             return None  # "哪个州" is answered by a state, not by "罗斯原子"
     if ADMIN_ASKED.search(fold(q.text)) and (is_country(span) or is_side(span)):
@@ -137,6 +141,14 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
     if c.ok:
         return Choice(with_gloss(r.sentence, span), r.rank, r.sentence, clause, c, r.margin)
     return None
+
+
+def is_figure(span: str) -> bool:
+    """A span that is a count, amount or percentage and at most one character
+    more (the reader's 6000家含 cuts 含中国资本 after its first character)."""
+    text = span.strip()
+    return any(len(text) - len(m.group().strip()) <= 1
+               for t in ("count", "money", "percent") for m in PATTERNS[t].finditer(text))
 
 
 # The words that qualify a figure (qa.answer.spans.QUALIFIER, without its

@@ -439,6 +439,12 @@ SIDE_FORM = re.compile(rf"(?:^|(?<=[\s\d年与和及、，,；;：:“（(]))([{
 VISIT_OR_CAPITAL = re.compile(rf"(?<=[访赴])([{''.join(PAIR_CHARS)}华])|([{''.join(PAIR_CHARS)}华])(?=资(?!料|格|讯|质|源|金))")
 
 
+# "哈对吉出口", "吉向哈投资": one-character forms on both sides of 对/向 before
+# a flow word are the flow's two countries (where a word starts, as SIDE_FORM).
+FLOW_FORM = re.compile(rf"(?:^|(?<=[\s\d年与和及、，,；;：:“（(]))([{''.join(PAIR_CHARS)}])[对向]([{''.join(PAIR_CHARS)}])"
+                       r"(?=的?(?:出口|进口|投资|贸易|供应|出售|运输|输送))")
+
+
 def side_entities(text: str) -> list[Entity]:
     """Countries named as a side ("哈方", "中方"), a visit's destination
     ("访美") or a source of capital ("中资")."""
@@ -449,8 +455,10 @@ def side_entities(text: str) -> list[Entity]:
         record = lexicon.by_key.get("CN" if ch == "华" else PAIR_CHARS[ch])
         if record and all(e.key != record.key for e in out):
             out.append(Entity(record.key, record.kind, record.name_en, record.names_zh, ch))
-    for m in SIDE_FORM.finditer(text):
-        record = lexicon.by_key.get(PAIR_CHARS[m.group(1)])
+    found = [m.group(1) for m in SIDE_FORM.finditer(text)]
+    found += [ch for m in FLOW_FORM.finditer(text) for ch in m.groups()]
+    for ch in found:
+        record = lexicon.by_key.get(PAIR_CHARS[ch])
         if record and all(e.key != record.key for e in out):
-            out.append(Entity(record.key, record.kind, record.name_en, record.names_zh, m.group(1)))
+            out.append(Entity(record.key, record.kind, record.name_en, record.names_zh, ch))
     return out
