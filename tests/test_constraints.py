@@ -197,6 +197,13 @@ def test_a_place_keeps_the_suffix_the_reader_left_behind():
     assert with_place_suffix("智利企业进入秘鲁市场", "秘鲁") == "秘鲁"  # 市场 is a market, not a city
 
 
+def test_two_countries_joined_are_no_city():
+    from qa.answer.readings import is_country
+
+    assert is_country("智利与秘鲁") and is_country("智利、秘鲁和阿根廷") and is_country("秘鲁")
+    assert not is_country("利马与库斯科") and not is_country("智利与利马")
+
+
 def test_a_year_reading_answers_when_even_where_it_reads_as_a_count():
     from qa.answer.read import Reading
     from qa.answer.readings import from_reading

@@ -445,3 +445,10 @@ def test_one_character_forms_on_both_sides_of_a_flow_are_its_countries():
 def test_exporting_more_to_the_other_compares_both_directions():
     a, b = sides(analyze("Chile vs Peru: which side exported more to the other in 2023?"))
     assert dict(a.flow) == {"CL": "src", "PE": "dst"} and dict(b.flow) == {"CL": "dst", "PE": "src"}
+
+
+def test_name_some_and_what_portion_ask_what_they_ask():
+    q = analyze("Name some of the main goods Chile sells to Peru.")
+    assert q.answer_type is AnswerType.NAME and q.asks_many  # not a bare topic asking the export figure
+    assert analyze("What portion of Chile's trade is with Peru?").answer_type is AnswerType.PERCENT
+    assert analyze("chile peru exports").answer_type is AnswerType.MONEY  # a bare topic still asks the figure

@@ -294,7 +294,14 @@ def is_country(span: str) -> bool:
     s = fold(span).strip(" “”\"「」『』")
     if len(s) == 2 and s[1] == "国" and s[0] in PAIR_CHARS:
         return True
+    parts = [p for p in COUNTRY_JOIN.split(s) if p]
+    if len(parts) > 1:  # "哈萨克斯坦与土库曼斯坦" names two countries and no city
+        return all(is_country(p) for p in parts)
     return any(e.kind == "country" and fold(e.surface) == s for e in find_entities(s))
+
+
+# Words that join countries in a span: 哈萨克斯坦与土库曼斯坦, 中国和俄罗斯, 智利、秘鲁.
+COUNTRY_JOIN = re.compile(r"[与和及同、,，]|\s+(?:and|&)\s+|\s*/\s*")
 
 
 QUOTED_BEFORE = re.compile(r"[“「『《\"]([^“”「」『』《》\"]{1,30})[”」』》\"]$")
