@@ -197,6 +197,31 @@ def test_a_place_keeps_the_suffix_the_reader_left_behind():
     assert with_place_suffix("智利企业进入秘鲁市场", "秘鲁") == "秘鲁"  # 市场 is a market, not a city
 
 
+def test_a_holder_of_another_office_does_not_answer_who_holds_the_one_asked():
+    from qa.answer.constraints import other_office
+    from qa.answer.read import Reading
+    from qa.answer.readings import from_reading
+
+    text = "智利方面，博里奇总统表示，两国将扩大铜矿合作。"
+    hit = hit_on(text)
+    asked = "Which Chilean {} spoke of wider copper cooperation?"
+    assert from_reading(analyze(asked.format("foreign minister")), [hit], [Reading(0, text, "博里奇", 4.0)]) is None
+    got = from_reading(analyze(asked.format("president")), [hit], [Reading(0, text, "博里奇", 4.0)])
+    assert got is not None and "博里奇" in got.span
+    assert not other_office("Who signed the deal?", text, "博里奇")  # no office asked
+    assert not other_office("智利外长是谁？", "范克拉韦伦外长表示", "范克拉韦伦")
+    assert check(analyze("Who is Chile's foreign minister?"), hit.passage, text, text).failed == ("office",)
+
+
+def test_a_visit_is_no_city():
+    from qa.answer.read import Reading
+    from qa.answer.readings import from_reading
+
+    text = "访秘期间，秘鲁在利马开设了智利文化中心。"
+    hit = hit_on(text)
+    assert from_reading(analyze("In which Peruvian city did the centre open?"), [hit], [Reading(0, text, "访秘", 4.0)]) is None
+
+
 def test_two_countries_joined_are_no_city():
     from qa.answer.readings import is_country
 

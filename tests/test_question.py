@@ -452,3 +452,12 @@ def test_name_some_and_what_portion_ask_what_they_ask():
     assert q.answer_type is AnswerType.NAME and q.asks_many  # not a bare topic asking the export figure
     assert analyze("What portion of Chile's trade is with Peru?").answer_type is AnswerType.PERCENT
     assert analyze("chile peru exports").answer_type is AnswerType.MONEY  # a bare topic still asks the figure
+
+
+def test_name_a_few_is_no_count_and_shipping_goods_is_exporting():
+    q = analyze("智利和秘鲁一起纪念过哪些诗人？说几个。")
+    assert q.answer_type is not AnswerType.COUNT and q.asks_many
+    assert analyze("有几个国家参加？").answer_type is AnswerType.COUNT
+    a, b = sides(analyze("In 2023, what did Chile ship to Peru versus buy from it?"))
+    assert (a.indicator, b.indicator) == ("export", "import")
+    assert analyze("How much cheaper is shipping to Peru now?").indicator != "export"

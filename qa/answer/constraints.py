@@ -29,6 +29,8 @@ article, satisfies each constraint the question states (qa.question):
   answered by a clause that states another part (1-9月); a single year asked
   is not answered by a total since an earlier year ("自2005年以来…累计"),
   unless the question asks for the total.
+- office: "who is the foreign minister" is not answered by a clause that
+  names a holder of another office (总理) and not the one asked.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from dataclasses import dataclass
 
 from qa.answer import periods
 from qa.ingest.corpus import Passage
-from qa.question import FLOW, FLOW_ZH, Question, flow_roles, form_at, ordinals_in, states
+from qa.question import ASKS_PERSON, FLOW, FLOW_ZH, Question, flow_roles, form_at, ordinals_in, states
 from qa.text.aliases import PAIR_CHARS
 from qa.text.entities import Entity, find_entities, pair_entities, side_entities
 from qa.text.lexical import HAN, fold
@@ -52,7 +54,7 @@ FIGURE_ONLY = frozenset({"target", "gdp", "population"})
 
 @dataclass(frozen=True)
 class Check:
-    failed: tuple[str, ...] = ()  # "year", "period", "entity", "indicator", "sector", "event", "direction", "ordinal"
+    failed: tuple[str, ...] = ()  # "year", "period", "entity", "indicator", "sector", "event", "direction", "ordinal", "office"
     said_years: tuple[int, ...] = ()  # the years the sentence gives, when not the ones asked
     said_period: str = ""  # what the clause covers instead, in words, when "period" failed
     total_since: int | None = None  # the first year of a total over years, when that is what failed
@@ -96,7 +98,34 @@ def check(q: Question, passage: Passage, sentence: str, clause: str, before: str
         failed.append("direction")
     if not _ordinal_ok(q, sentence, clause):
         failed.append("ordinal")
+    if ASKS_PERSON.search(q.text) and other_office(q.text, clause, clause):
+        failed.append("office")
     return Check(tuple(failed), said, said_period, since, sector or "")
+
+
+# Offices a question may ask by title, with the Chinese titles that name them
+# (longest English first: "foreign minister" before "minister").
+OFFICES = {
+    "foreign minister": ("外长", "外交部长"), "prime minister": ("总理",), "president": ("总统", "主席"),
+    "ambassador": ("大使",), "mayor": ("市长",), "governor": ("州长", "省长"), "chairman": ("主席",),
+}
+OFFICE_ASKED = re.compile(r"\b(foreign minister|prime minister|president|ambassador|mayor|governor|chairman)\b", re.I)
+
+
+def other_office(question: str, sentence: str, span: str) -> bool:
+    """The question asks a holder of one office and the span (with a title
+    written right after it) names a holder of another: 帕希尼扬总理 for
+    "Armenia's foreign minister". A span with no title, or with the one asked
+    (or any title of a Chinese question's own words), passes."""
+    folded = fold(question)
+    m = OFFICE_ASKED.search(folded)
+    asked = OFFICES[m.group(1).lower()] if m else tuple(t for ts in OFFICES.values() for t in ts if t in folded)
+    if not asked:
+        return False
+    at = sentence.find(span)
+    titled = span + (sentence[at + len(span): at + len(span) + 4] if at >= 0 else "")
+    titles = [t for ts in OFFICES.values() for t in ts if t in titled]
+    return bool(titles) and not any(t in titled for t in asked) and not any(t in "".join(asked) for t in titles)
 
 
 def _ordinal_ok(q: Question, sentence: str, clause: str) -> bool:

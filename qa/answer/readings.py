@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.choose import READ_HITS, SENTENCE_FAILS, Choice, informative, token_overlap, topic_anchors
-from qa.answer.constraints import check, states_ordinal
+from qa.answer.constraints import check, other_office, states_ordinal
 from qa.answer.read import Reading
 from qa.answer.places import ADMIN_ASKED, admin_place_ok, place_of_event, with_place_suffix
 from qa.answer.spans import PATTERNS, QUALIFIER, clauses, enumeration, find_span, too_coarse
@@ -94,8 +94,10 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
             return None
     if echoes(q, with_gloss(r.sentence, span)):
         return None
-    if CITY_ASKED.search(q.text) and is_country(span):
-        return None  # "哈国" for "in which city…": a country is no city
+    if CITY_ASKED.search(q.text) and (is_country(span) or VISIT.fullmatch(span.strip())):
+        return None  # "哈国" for "in which city…": a country is no city, nor a visit to one (访华)
+    if other_office(q.text, r.sentence, span):
+        return None  # "帕希尼扬总理" for "Armenia's foreign minister": another office
     if typed:
         if typed[0] == "percent" and len(typed) > 1 and not find_span(r.span, "percent", q.text):
             return None  # a rate asked first ("同比涨了多少"): an amount read is no answer; the patterns look for the rate
@@ -142,6 +144,9 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
         return Choice(with_gloss(r.sentence, span), r.rank, r.sentence, clause, c, r.margin)
     return None
 
+
+# 访华, 赴俄: a visit to a country, written with its one-character form.
+VISIT = re.compile(r"[访赴][\u4e00-\u9fff]")
 
 def is_figure(span: str) -> bool:
     """A span that is a count, amount or percentage and at most one character

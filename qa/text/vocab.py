@@ -14,7 +14,9 @@ import re
 # in either language. Narrow ones first: "exports to China" is not "trade".
 INDICATORS: dict[str, tuple[str, ...]] = {
     # Selling to a country is exporting to it ("哈萨克斯坦卖给亚美尼亚的…").
-    "export": ("export", "出口", "sell to", "sells to", "sold to", "selling to", "卖给", "销往", "售往"),
+    # Shipping goods to a country is too; "shipping to" is left out: a cost of transport ("cheaper shipping to…").
+    "export": ("export", "出口", "sell to", "sells to", "sold to", "selling to", "ship to", "ships to", "shipped to",
+               "shipments to", "卖给", "销往", "售往"),
     "import": ("import", "进口", "buy from", "buys from", "bought from", "buying from", "purchased from", "purchases from"),
     "investment": ("invest", "投资"),
     "balance": ("deficit", "surplus", "trade balance", "逆差", "顺差", "赤字", "差额"),
