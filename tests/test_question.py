@@ -461,3 +461,11 @@ def test_name_a_few_is_no_count_and_shipping_goods_is_exporting():
     a, b = sides(analyze("In 2023, what did Chile ship to Peru versus buy from it?"))
     assert (a.indicator, b.indicator) == ("export", "import")
     assert analyze("How much cheaper is shipping to Peru now?").indicator != "export"
+
+
+def test_the_shared_form_tu_is_read_by_the_forms_beside_it():
+    # 土: Turkmenistan beside a Central Asian state's form, Turkey elsewhere; earth alone.
+    assert keys(analyze("哈土两国贸易额是多少？")) == ["KZ", "TM"]
+    assert keys(analyze("2024年吉对土出口多少？")) == ["KG", "TM"]
+    assert keys(analyze("中土关系怎么样？")) == ["CN", "TR"]
+    assert keys(analyze("土方工程花了多少钱？")) == []

@@ -408,17 +408,33 @@ def pair_entities(text: str) -> list[Entity]:
     taken = [(m.start(), m.end()) for m in lexicon.pattern.finditer(text) if len(m.group()) > 1]
     out: list[Entity] = []
     # Two or three such characters, or a list of them with 、 ("哈、吉、俄三国").
-    chars = "".join(PAIR_CHARS)
+    chars = "".join(PAIR_CHARS) + "".join(SHARED_FORMS)
     # Only before the words such pairs qualify (中哈贸易, 哈俄关系, 哈、吉、俄三国):
     # transliterated names are made of the same characters (泰德 = Ted, 蒙泰罗 = Monteiro).
     for m in re.finditer(f"(?:[{chars}]{{2,3}}|[{chars}](?:、[{chars}])+)(?={PAIR_CONTEXT})", text):
         if any(a < m.end() and m.start() < b for a, b in taken) or _in_asia(text, m.start(), m.end()):
             continue
-        for ch in m.group().replace("、", ""):
-            record = lexicon.by_key.get(PAIR_CHARS[ch])
+        run = m.group().replace("、", "")
+        for ch in run:
+            record = lexicon.by_key.get(pair_key(ch, run))
             if record and all(e.key != record.key for e in out):
                 out.append(Entity(record.key, record.kind, record.name_en, record.names_zh, ch))
     return out
+
+
+# A form two countries share, read by the forms beside it: 土 is Turkmenistan
+# beside a Central Asian state (哈土, 吉土, 塔土: Central Asian news writes the
+# Turkmen pair so) and Turkey elsewhere (中土关系, 俄土). Only in pair runs and
+# flows: alone, 土 is earth (土方, 土地).
+SHARED_FORMS = {"土": ("TM", "哈吉塔", "TR")}
+
+
+def pair_key(ch: str, run: str) -> str:
+    """The country a one-character form names within its pair run."""
+    if ch in SHARED_FORMS:
+        near, neighbours, otherwise = SHARED_FORMS[ch]
+        return near if any(c in neighbours for c in run) else otherwise
+    return PAIR_CHARS[ch]
 
 
 def _in_asia(text: str, start: int, end: int) -> bool:
@@ -441,7 +457,7 @@ VISIT_OR_CAPITAL = re.compile(rf"(?<=[访赴])([{''.join(PAIR_CHARS)}华])|([{''
 
 # "哈对吉出口", "吉向哈投资": one-character forms on both sides of 对/向 before
 # a flow word are the flow's two countries (where a word starts, as SIDE_FORM).
-FLOW_FORM = re.compile(rf"(?:^|(?<=[\s\d年与和及、，,；;：:“（(]))([{''.join(PAIR_CHARS)}])[对向]([{''.join(PAIR_CHARS)}])"
+FLOW_FORM = re.compile(rf"(?:^|(?<=[\s\d年月与和及、，,；;：:“（(]))([{''.join(PAIR_CHARS)}土])[对向]([{''.join(PAIR_CHARS)}土])"
                        r"(?=的?(?:出口|进口|投资|贸易|供应|出售|运输|输送))")
 
 
@@ -455,10 +471,10 @@ def side_entities(text: str) -> list[Entity]:
         record = lexicon.by_key.get("CN" if ch == "华" else PAIR_CHARS[ch])
         if record and all(e.key != record.key for e in out):
             out.append(Entity(record.key, record.kind, record.name_en, record.names_zh, ch))
-    found = [m.group(1) for m in SIDE_FORM.finditer(text)]
-    found += [ch for m in FLOW_FORM.finditer(text) for ch in m.groups()]
-    for ch in found:
-        record = lexicon.by_key.get(PAIR_CHARS[ch])
+    found = [(m.group(1), m.group(1)) for m in SIDE_FORM.finditer(text)]
+    found += [(ch, "".join(m.groups())) for m in FLOW_FORM.finditer(text) for ch in m.groups()]
+    for ch, run in found:
+        record = lexicon.by_key.get(pair_key(ch, run))
         if record and all(e.key != record.key for e in out):
             out.append(Entity(record.key, record.kind, record.name_en, record.names_zh, ch))
     return out
