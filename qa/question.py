@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from qa.text.glossary import english_gloss
+from qa.text.capitals import capital_entities
 from qa.text.entities import Entity, find_entities, near_countries, pair_entities, side_entities
 from qa.text.lexical import HAN, LATIN_OR_NUMBER, ORDINALS, QUESTION_LATIN, STOP_LATIN, chinese_for, english_for, english_lemmas, fold, key_terms, mainland
 from qa.text.transliterate import MIN_LETTERS, NameIndex
@@ -486,6 +487,12 @@ def _entities(text: str) -> tuple[Entity, ...]:
         if all(f.key != e.key for f in found):
             found.append(e)
     for e in side_entities(fold(text)):
+        if all(f.key != e.key for f in found):
+            found.append(e)
+    # A capital standing for its country ("between Yerevan and Baku") names the
+    # country, not the city: the passages name the country.
+    for e in capital_entities(text):
+        found = [f for f in found if not (f.kind == "city" and f.surface.lower() == e.surface.lower())]
         if all(f.key != e.key for f in found):
             found.append(e)
     # A country's name typed with a slip ("kazakstan") still names it.

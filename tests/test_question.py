@@ -469,3 +469,11 @@ def test_the_shared_form_tu_is_read_by_the_forms_beside_it():
     assert keys(analyze("2024年吉对土出口多少？")) == ["KG", "TM"]
     assert keys(analyze("中土关系怎么样？")) == ["CN", "TR"]
     assert keys(analyze("土方工程花了多少钱？")) == []
+
+
+def test_a_capital_stands_for_its_country_where_the_question_makes_it_a_party():
+    assert keys(analyze("When did Lima and Santiago open diplomatic relations?")) == ["PE", "CL"]
+    assert keys(analyze("利马和圣地亚哥是哪一年建交的？")) == ["PE", "CL"]
+    q = analyze("How much has Santiago invested in Peru since 2010?")
+    assert set(keys(q)) == {"CL", "PE"} and dict(q.flow) == {"CL": "src", "PE": "dst"}
+    assert "PE" not in keys(analyze("What was signed in Lima?"))  # a place where something happened

@@ -82,6 +82,12 @@ def find_entities(text: str, any_case: bool = False) -> list[Entity]:
     return found
 
 
+def entity_for(key: str, surface: str) -> Entity | None:
+    """The entity of a key (a country's ISO code), as the text wrote it."""
+    record = _lexicon().by_key.get(key)
+    return Entity(record.key, record.kind, record.name_en, record.names_zh, surface) if record else None
+
+
 def near_countries(text: str, taken: Iterable[str] = ()) -> list[Entity]:
     """Countries whose English name a word of `text` misspells by one edit (two
     for names of nine letters or more): "kazakstan", "Turkmenstan". Words of
