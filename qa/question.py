@@ -100,7 +100,10 @@ NAME_ASKED = re.compile(r"全称|全名|叫什么|(?:英文|中文|外文)?名�
 _ASKS = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how|wat|wht|whats|wut|wich|whch|wen|wher)\b|\bname (?:the|all|some|a few)\b|^\W*list\b|多少|几|什么|哪|谁|何|吗|是否|如何|怎", re.I)
 
 _FIGURES = (AnswerType.MONEY, AnswerType.PERCENT, AnswerType.COUNT)
-_ASKS_PERSON = re.compile(r"谁|\bwho(?:m|se)?\b", re.I)
+# "Which political scientist argued…", "哪位专家": a person, whatever figure word follows.
+_ASKS_PERSON = re.compile(r"谁|哪位|\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ )?(?:scientist|expert|analyst|economist|scholar|researcher|"
+                          r"professor|official|minister|president|leader|diplomat|ambassador|politician|spokes(?:man|woman|person)|"
+                          r"person|executive|chairman|director|head)s?\b", re.I)
 ASKS_PERSON = _ASKS_PERSON  # read by the office check (qa.answer.constraints)
 _ASKS_QUANTITY = re.compile(r"多少|几|\bhow (?:much|many|large|big|far|old|long)\b|\bpercent|\bwhat (?:share|rate|amount)\b", re.I)
 

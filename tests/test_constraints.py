@@ -222,6 +222,13 @@ def test_a_visit_is_no_city():
     assert from_reading(analyze("In which Peruvian city did the centre open?"), [hit], [Reading(0, text, "访秘", 4.0)]) is None
 
 
+def test_a_clause_giving_an_economy_size_is_no_trade_figure():
+    text = "学者指出，秘鲁经济规模超过 2500 亿美元，高于玻利维亚，而智利秘鲁贸易额今年达到 14 亿美元。"
+    hit = hit_on(text)
+    q = analyze("秘鲁和玻利维亚之间的贸易额是多少？")
+    assert "indicator" in check(q, hit.passage, text, "秘鲁经济规模超过 2500 亿美元").failed
+
+
 def test_two_countries_joined_are_no_city():
     from qa.answer.readings import is_country
 

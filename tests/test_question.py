@@ -477,3 +477,9 @@ def test_a_capital_stands_for_its_country_where_the_question_makes_it_a_party():
     q = analyze("How much has Santiago invested in Peru since 2010?")
     assert set(keys(q)) == {"CL", "PE"} and dict(q.flow) == {"CL": "src", "PE": "dst"}
     assert "PE" not in keys(analyze("What was signed in Lima?"))  # a place where something happened
+
+
+def test_which_expert_asks_a_person_whatever_figure_word_follows():
+    assert analyze("Which Chilean economist argued that trade with Peru should double?").answer_type is AnswerType.NAME
+    assert analyze("哪位专家认为智利秘鲁贸易额要翻一番？").answer_type is AnswerType.NAME
+    assert analyze("Which country exported more to Peru?").answer_type is not AnswerType.MONEY

@@ -249,8 +249,10 @@ def _indicator_ok(q: Question, sentence: str, clause: str, paragraph: str = "") 
     for text in (clause, sentence, _sentence_before(paragraph, sentence)):
         if says(text, q.indicator):
             return True
-        if any(says(text, k) for k in INDICATORS):
-            return False  # another indicator (an export figure for "trade volume")
+        if any(says(text, k) for k in (*INDICATORS, *SIZES)):
+            # another indicator (an export figure for "trade volume"), or a size
+            # (经济规模超过250亿美元 is no trade figure, whatever the sentence goes on to say)
+            return False
     return False
 
 
