@@ -101,10 +101,9 @@ _ASKS = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how|wat|wht|w
 
 _FIGURES = (AnswerType.MONEY, AnswerType.PERCENT, AnswerType.COUNT)
 # "Which political scientist argued…", "哪位专家": a person, whatever figure word follows.
-_ASKS_PERSON = re.compile(r"谁|哪位|\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ )?(?:scientist|expert|analyst|economist|scholar|researcher|"
-                          r"professor|official|minister|president|leader|diplomat|ambassador|politician|spokes(?:man|woman|person)|"
-                          r"person|executive|chairman|director|head)s?\b", re.I)
-ASKS_PERSON = _ASKS_PERSON  # read by the office check (qa.answer.constraints)
+ASKS_PERSON = re.compile(r"谁|哪位|\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ )?(?:scientist|expert|analyst|economist|scholar|researcher|"
+                         r"professor|official|minister|president|leader|diplomat|ambassador|politician|spokes(?:man|woman|person)|"
+                         r"person|executive|chairman|director|head)s?\b", re.I)  # also read by the office check (qa.answer.constraints)
 _ASKS_QUANTITY = re.compile(r"多少|几|\bhow (?:much|many|large|big|far|old|long)\b|\bpercent|\bwhat (?:share|rate|amount)\b", re.I)
 
 # Words that name money: without one, "多少" may ask any quantity (Question.span_types).
@@ -557,7 +556,7 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
         if rx.search(folded):
             # "谁获得…最有价值球员奖", "Who led the growth?" ask for a person: a
             # figure word in them names what the person did, not what is asked.
-            if kind in _FIGURES and _ASKS_PERSON.search(folded) and not _ASKS_QUANTITY.search(folded):
+            if kind in _FIGURES and ASKS_PERSON.search(folded) and not _ASKS_QUANTITY.search(folded):
                 continue
             # "How much did X grow" asks a percentage; "how much ... invest" money.
             if kind is AnswerType.PERCENT and re.search(r"how much|多少", folded, re.I) and not re.search(

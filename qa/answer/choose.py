@@ -241,10 +241,10 @@ def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None
         pool = naming + [s for s in (causes or order) if s not in naming]
         for sentence in pool[:SENTENCES_TRIED]:
             c = check(q, h.passage, sentence, sentence, h.before)
-            if not (SENTENCE_FAILS & set(c.failed)) and not states_ordinal(q, sentence, h.passage.text):
-                continue  # says nothing of the one of a series asked; another sentence may
             if not (SENTENCE_FAILS & set(c.failed)):
-                return rank, sentence, c
+                if states_ordinal(q, sentence, h.passage.text):
+                    return rank, sentence, c
+                continue  # says nothing of the one of a series asked; another sentence may
             if "direction" not in c.failed:
                 break  # another year or partner: the passage is about something else
             # The flow reversed ("挪威向巴西供应…"): the passage's next sentence may give the one asked.

@@ -148,6 +148,7 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
 # 访华, 赴俄: a visit to a country, written with its one-character form.
 VISIT = re.compile(r"[访赴][\u4e00-\u9fff]")
 
+
 def is_figure(span: str) -> bool:
     """A span that is a count, amount or percentage and at most one character
     more (the reader's 6000家含 cuts 含中国资本 after its first character)."""

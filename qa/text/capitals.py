@@ -41,8 +41,10 @@ def _build() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
-    """Capital name (Chinese headword, or English in lower case) -> country key."""
+    """Capital name (Chinese headword, or English in lower case) -> country key
+    (read from the derived cache once a process: every question looks here)."""
     return derived("capitals", TABLE_VERSION, CEDICT_PACKAGES, _build)
 
 
