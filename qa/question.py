@@ -77,7 +77,7 @@ _TYPES = [
     (AnswerType.COUNT, HOW_LONG_LENGTH),
     # "Where does X rank / what position" asks an ordinal (第三大), as 第几 does.
     (AnswerType.NAME, RANK_ASKED),
-    (AnswerType.COUNT, re.compile(rf"how many|number of|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|(?:多少|(?<![哪说举])几)\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    (AnswerType.COUNT, re.compile(rf"how many|number of|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|多久|多长时间|(?:多少|(?<![哪说举])几)\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
     (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]
@@ -97,13 +97,17 @@ _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could
 NAME_ASKED = re.compile(r"全称|全名|叫什么|(?:英文|中文|外文)?名称是什么|英文名|简称|缩写|full name|official name|english name|"
                         r"abbreviation|acronym|short name|what is it called|called what|\bcalled\W*$|" + AS_WHAT, re.I)
 # "Name some of…", "list the…" ask as a question word does.
-_ASKS = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how|wat|wht|whats|wut|wich|whch|wen|wher)\b|\bname (?:the|all|some|a few)\b|^\W*list\b|多少|几|什么|哪|谁|何|吗|是否|如何|怎", re.I)
+_ASKS = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how|wat|wht|whats|wut|wich|whch|wen|wher)\b|\bname (?:the|all|some|a few)\b|^\W*list\b|多少|多久|几|什么|哪|谁|何|吗|是否|如何|怎", re.I)
 
 _FIGURES = (AnswerType.MONEY, AnswerType.PERCENT, AnswerType.COUNT)
 # "Which political scientist argued…", "哪位专家": a person, whatever figure word follows.
 ASKS_PERSON = re.compile(r"谁|哪位|\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ )?(?:scientist|expert|analyst|economist|scholar|researcher|"
                          r"professor|official|minister|president|leader|diplomat|ambassador|politician|spokes(?:man|woman|person)|"
                          r"person|executive|chairman|director|head)s?\b", re.I)  # also read by the office check (qa.answer.constraints)
+# "Which Kazakh exports to Russia grew…", "哪些商品增长": things, whatever figure word
+# follows; the growth is what they did. A plural noun within three words of
+# "which" (not a verb: "which is/was/has"), "name a …"; 哪些 but not 哪些年.
+ASKS_THINGS = re.compile(r"\bwhich\s+(?:[A-Za-z-]+\s+){0,2}?(?!(?:is|was|has|does|this|its|his|us|as|was)\b)[a-z]{3,}s\b(?!['’])|^\W*name (?:a|an|one|some|the|all|a few|two|three)\b|哪些(?!年)", re.I)
 _ASKS_QUANTITY = re.compile(r"多少|几|\bhow (?:much|many|large|big|far|old|long)\b|\bpercent|\bwhat (?:share|rate|amount)\b", re.I)
 
 # Words that name money: without one, "多少" may ask any quantity (Question.span_types).
@@ -556,7 +560,7 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
         if rx.search(folded):
             # "谁获得…最有价值球员奖", "Who led the growth?" ask for a person: a
             # figure word in them names what the person did, not what is asked.
-            if kind in _FIGURES and ASKS_PERSON.search(folded) and not _ASKS_QUANTITY.search(folded):
+            if kind in _FIGURES and (ASKS_PERSON.search(folded) or ASKS_THINGS.search(folded)) and not _ASKS_QUANTITY.search(folded):
                 continue
             # "How much did X grow" asks a percentage; "how much ... invest" money.
             if kind is AnswerType.PERCENT and re.search(r"how much|多少", folded, re.I) and not re.search(
@@ -577,10 +581,15 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
     if _WHO_WHAT_IS.search(folded):  # "What is TRIPP?", "Who is Tokayev?": no typed span defines it
         return AnswerType.SENTENCE
     if not _ASKS.search(folded):  # a bare topic ("China trade", "Russia?")
-        return AnswerType.MONEY if indicator else AnswerType.SENTENCE
+        if KEYWORD_DATE.search(folded):  # "education agreement signing date", "friendship treaty year"
+            return AnswerType.DATE
+        # "Name a Kazakh export that grew…": things, answered by the sentence that names them.
+        return AnswerType.MONEY if indicator and not ASKS_THINGS.search(folded) else AnswerType.SENTENCE
     return AnswerType.NAME
 
 
+# Keywords typed for a date: the last word says what is wanted.
+KEYWORD_DATE = re.compile(r"\b(?:date|year|day)\W*$|(?:日期|年份|时间)\W*$", re.I)
 AMOUNT_INDICATORS = ("trade", "export", "import", "investment", "balance")  # figures stated as amounts of money
 WHAT_WAS = re.compile(r"^\W*(?:in [^,]+,\s*)?what (?:was|were|is|are)\b(?!.*\b(?:main|chief|key|major|top|principal)\b)", re.I)
 

@@ -2,9 +2,10 @@
 
 import pytest
 
-from qa.answer.readings import _as_list
+from qa.answer.readings import _as_list, listed, narrowed
 from qa.answer.spans import PERCENT, enumeration
 from qa.answer.units import unit_clash
+from qa.question import analyze
 
 pytestmark = pytest.mark.fast  # no models: the fast tier (`python -m pytest -m fast`)
 
@@ -15,6 +16,12 @@ pytestmark = pytest.mark.fast  # no models: the fast tier (`python -m pytest -m 
     ("计划向日本、韩国和东南亚地区出口电力", "日本、韩国和东南亚地区"),
     ("双边贸易额为5.5亿美元", None),
     ("第二和第三工坊", None),  # two items are a pair, not a list
+    # Items of several words, the first after the word that opens the list, the
+    # last before what closes it or the noun the list belongs to.
+    ("该国主要进口机械设备、高档服装、葡萄酒和家用电器", "机械设备、高档服装、葡萄酒和家用电器"),
+    ("对方出口则以羊毛、高档皮革制品、乳品和电力为主", "羊毛、高档皮革制品、乳品和电力"),
+    ("代表团会见了法国、德国和西班牙代表", "法国、德国和西班牙"),
+    ("阿拉木图、奇姆肯特、卡拉干达三市签署协议", "阿拉木图、奇姆肯特、卡拉干达"),
 ])
 def test_enumerations_are_found_as_written(clause, listed):
     assert enumeration(clause) == listed
@@ -26,6 +33,22 @@ def test_a_count_or_an_echo_gives_way_to_the_list_it_counts():
     assert _as_list(clause, "展厅", echo=True) == "陶瓷、书画、钱币和玉器"
     assert _as_list(clause, "书画、钱币") == "陶瓷、书画、钱币和玉器"  # part of it: the whole list
     assert _as_list("双边贸易额为5.5亿美元", "5.5亿美元") == "5.5亿美元"
+
+
+def test_a_question_asking_several_things_gets_the_list_its_sentence_gives():
+    sentence = "据统计，该国主要进口机械设备、高档服装、葡萄酒和家用电器。"
+    assert listed(analyze("该国主要进口哪些商品？"), sentence) == "机械设备、高档服装、葡萄酒和家用电器"
+    assert listed(analyze("Which goods does the country mainly import?"), sentence) == "机械设备、高档服装、葡萄酒和家用电器"
+    assert listed(analyze("该国进口额是多少？"), sentence) is None  # one figure asked: no list
+
+
+def test_a_sentence_given_as_the_answer_is_narrowed_to_the_title_or_city_asked():
+    titled = "部长在《环球时报》署名文章《合作共赢的新时代》中阐述了立场。"
+    assert narrowed(analyze("部长在《环球时报》发表的文章标题是什么？"), titled) == "《合作共赢的新时代》"
+    assert narrowed(analyze("What is the name of the minister's wife?"), titled) is None  # a name, not a title
+    met = "第五次会议去年于塔什干举行，双方签署了多项协议。"
+    assert narrowed(analyze("第五次会议在哪座城市举行？"), met) == "塔什干"
+    assert narrowed(analyze("第五次会议在哪座城市举行？"), "会议先后在塔什干和阿拉木图举行。") is None  # two cities: the sentence stays
 
 
 def test_a_range_of_percentages_is_one_span():

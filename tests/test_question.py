@@ -483,3 +483,13 @@ def test_which_expert_asks_a_person_whatever_figure_word_follows():
     assert analyze("Which Chilean economist argued that trade with Peru should double?").answer_type is AnswerType.NAME
     assert analyze("哪位专家认为智利秘鲁贸易额要翻一番？").answer_type is AnswerType.NAME
     assert analyze("Which country exported more to Peru?").answer_type is not AnswerType.MONEY
+
+
+def test_which_goods_asks_things_whatever_figure_word_follows():
+    # The growth or the fall is what they did, not what is asked.
+    assert analyze("Which Chilean exports to Peru fell in volume last year?").answer_type is AnswerType.NAME
+    assert analyze("Name a Peruvian export that grew despite the slump.").answer_type is AnswerType.SENTENCE
+    assert analyze("智利对秘鲁出口哪些商品增长了？").answer_type is AnswerType.NAME
+    # A figure still asked outright keeps its type.
+    assert analyze("Which year did trade with Peru grow fastest?").answer_type is AnswerType.DATE
+    assert analyze("How much did Chilean exports to Peru grow?").answer_type is AnswerType.PERCENT

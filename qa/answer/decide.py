@@ -26,7 +26,7 @@ from qa.answer.constraints import check, states_ordinal
 from qa.answer.periods import months_in_words, part_months
 from qa.answer.read import Reading, read
 from qa.answer.places import ADMIN_ASKED, names_a_place
-from qa.answer.readings import from_reading, gloss_asked, reading_sentence
+from qa.answer.readings import from_reading, gloss_asked, narrowed, reading_sentence
 from qa.answer.render import render_en
 from qa.answer.spans import PATTERNS
 from qa.answer.units import asked_units, units_in
@@ -163,9 +163,12 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
         # "哪个州 / which city" and the best sentence names no place: it would only look like an answer.
         kind = m.group(1) or m.group(2)
         return Evidence(None, "sentence", tuple(hits), False, f"the best passages name no {PLACE_KINDS.get(kind, kind.lower())} for this")
+    # The sentence plainly holds what was asked (a list, a title, a city): that is the answer, its sentence highlighted.
+    span = narrowed(q, sentence)
+    answer, kind = (span, "span") if span else (sentence, "sentence")
     if by_reader is not None:
-        return Evidence(sentence, "sentence", tuple(_first(hits, rank, sentence)), c.ok, margin=by_reader[0].margin, read=True)
-    return Evidence(sentence, "sentence", tuple(_first(hits, rank, sentence)), c.ok)
+        return Evidence(answer, kind, tuple(_first(hits, rank, sentence)), c.ok, margin=by_reader[0].margin, read=True)
+    return Evidence(answer, kind, tuple(_first(hits, rank, sentence)), c.ok)
 
 
 PLACE_KINDS = {"州": "state or region", "省": "province", "市": "city", "县": "county", "区": "district"}  # in the reason's words

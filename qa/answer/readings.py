@@ -229,6 +229,46 @@ def _as_list(clause: str, span: str, echo: bool = False, sentence: str = "") -> 
     return found if bare_count or echo else span
 
 
+def narrowed(q: Question, sentence: str) -> str | None:
+    """A sentence chosen as the answer, narrowed to what the question asks
+    where the sentence plainly holds it: the list it gives (several things
+    asked), the one title in 《》 the question does not name (a title asked:
+    "在《俄罗斯报》署名文章《永恒友谊》中"), the one city it names that the
+    question does not (a place asked). None: the sentence stays the answer."""
+    if (items := listed(q, sentence)) is not None:
+        return items
+    asked = fold(q.text)
+    if TITLE_ASKED.search(asked):
+        titles = [t for t in BOOK_TITLE.findall(sentence) if fold(t[1:-1]) not in asked]
+        return titles[0] if len(titles) == 1 else None
+    if q.answer_type is AnswerType.PLACE and not ADMIN_ASKED.search(asked) or CITY_ASKED.search(asked):
+        named = {e.key for e in q.entities}
+        cities = [e for e in find_entities(sentence) if e.kind == "city" and e.key not in named and fold(e.surface) not in asked]
+        return cities[0].surface if len(cities) == 1 else None
+    return None
+
+
+BOOK_TITLE = re.compile(r"《[^》]{1,60}》")
+# A title asked outright: not "the name of …", which may ask a person's name
+# in a sentence that also titles the work she appears in.
+TITLE_ASKED = re.compile(r"\btitled?\b|\bheadline|标题|题目|题为|篇名|书名|片名|剧名", re.I)
+# "有什么危害 / 都有什么作用" asks what something does, which a list in its
+# sentence (of the kinds it harms) need not answer; 哪些 / 列举 ask for the items.
+WHAT_KIND = re.compile(r"^(?!.*(?:哪|列举|[说举]几个)).*(?:有什么|都有)")
+
+
+def listed(q: Question, sentence: str) -> str | None:
+    """For a question that asks for several things and is answered by a
+    sentence ("哈萨克斯坦出口的主要产品包括通讯设备、面粉、葵花籽油和金属制品。"):
+    the list the sentence gives, not the whole sentence. Of several lists, the
+    one in the clause closest to the question's words; None without one."""
+    if not q.asks_many or WHAT_KIND.search(fold(q.text)):
+        return None
+    anchors = topic_anchors(q)
+    found = [(token_overlap(anchors, c), -i, e) for i, c in enumerate(clauses(sentence)) if (e := enumeration(c))]
+    return LEADING_PREPOSITION.sub("", max(found)[2]) if found else None
+
+
 def echoes(q: Question, span: str) -> bool:
     """The span only repeats what the question names ("Which route links
     Kazakhstan and Iran through Turkmenistan?" -> 土库曼斯坦): not an answer."""

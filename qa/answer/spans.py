@@ -224,13 +224,23 @@ def clean_clause(c: str) -> str:
 
 
 
-# An enumeration: items joined by 、 (or commas), the last after 和/及/与/以及/或
-# ("考古、珠宝、武器、民族乐器和民族志"); items are words of the text's own
-# segmentation. The last item runs on to a following 等 ("伊斯兰合作组织等"),
-# at most ENUM_TAIL words; without 等 it is one word, since what follows the
-# list is usually the verb or noun it belongs to ("…和南亚地区输送天然气").
+# An enumeration: items joined by 、, the last after 和/及/与/以及/或
+# ("考古、珠宝、武器、民族乐器和民族志"). An item between two separators is
+# all its words ("高度酒类" of 高度/酒类, "矿泉及碳酸饮料"). The first item runs
+# back to the word that introduces the list (包括, 以, 在 …), the last item
+# forward to a following 等 (at most ENUM_TAIL words) or a word that closes
+# it (为主); beyond its first word, neither is longer than the longest item
+# between separators, since what stands around a list is usually the
+# verb or noun it belongs to ("…和南亚地区输送天然气", "哈萨克斯坦领导人").
 ENUM_JOIN = ("和", "及", "与", "以及", "或", "或者")
+ENUM_SEP = ("、",)  # not commas: items of several words would run on into the prose around them
 ENUM_TAIL = 3
+ENUM_OPENERS = frozenset("包括 包含 涵盖 横跨 涉及 覆盖 以 在 是 为 有 如 即 向 对 从 同 分别 分别是 主要是 例如 比如 诸如 其中 了 着 过 的 将 把 与 和".split())
+OPENER_ENDS = frozenset("有在是为括含于")
+ENUM_CLOSERS = frozenset("等 等等 为主 为首 在内 的".split())
+ITEM_SLACK = 0  # characters an end item may exceed the longest known one by: none (会晤意大利、匈牙利…)
+OPENED_SLACK = 2
+MAX_ITEM = 14  # characters; a longer run between separators is prose, not an item
 
 
 def enumeration(clause: str) -> str | None:
@@ -241,29 +251,93 @@ def enumeration(clause: str) -> str | None:
     ws = words(fold(clause)) if len(fold(clause)) == len(clause) else []
     if not ws:
         return None
-    at, pos = 0, []
+    pos = [0]
     for w in ws:
-        pos.append(at)
-        at += len(w)
+        pos.append(pos[-1] + len(w))
+    seps = [i for i, w in enumerate(ws) if w in ENUM_SEP]
     best = None
-    i = 0
-    while i < len(ws):
-        j, items = i, 1
-        while j + 2 < len(ws) and ws[j + 1] in ("、", "，") and _item(ws[j + 2]):
-            j, items = j + 2, items + 1
-        if items >= 2 and j + 2 < len(ws) and ws[j + 1] in ENUM_JOIN and _item(ws[j + 2]):
-            j, items = j + 2, items + 1
-            tail = next((k for k in range(j + 1, min(len(ws), j + 1 + ENUM_TAIL)) if ws[k] == "等"), None)
-            j = tail - 1 if tail is not None and all(_item(w) for w in ws[j + 1 : tail]) else j
-        if items >= 3 and _item(ws[i]):
-            text = clause[pos[i] : pos[j] + len(ws[j])]
-            if best is None or len(text) > len(best):
-                best = text
-            i = j + 1
-        else:
-            i += 1
+    k = 0
+    while k < len(seps):
+        chain = [seps[k]]  # separators of one list: every item between them is a short run of words
+        while k + 1 < len(seps) and _run(ws, seps[k] + 1, seps[k + 1]):
+            k += 1
+            chain.append(seps[k])
+        k += 1
+        middle = [pos[b] - pos[a + 1] for a, b in zip(chain, chain[1:])]
+        # With one separator, the item before 和/及 is the one whose length is known.
+        join = _joined_at(ws, pos, chain[-1])
+        limit = max([*middle, pos[join] - pos[chain[-1] + 1] if join else 0]) + ITEM_SLACK
+        first = _first_item(ws, pos, chain[0], max(limit, 3))
+        last, items = _last_items(ws, pos, chain[-1], max(limit, 3))
+        if first is None or last is None or len(chain) + items < 3:
+            continue
+        text = clause[pos[first] : pos[last]]
+        if best is None or len(text) > len(best):
+            best = text
     return best
 
 
+def _opens(word: str) -> bool:
+    """A word before a list that is not part of its first item: 包括, 以, or a
+    verb of having or being ending like one (设有, 拥有, 位于)."""
+    return word in ENUM_OPENERS or word[-1] in OPENER_ENDS
+
+
+def _closes(word: str) -> bool:
+    """A word after a list that is not part of its last item: 等, 为主, or the
+    count of its items ("…塔吉克斯坦三国", "…民族志五个展区")."""
+    return word in ENUM_CLOSERS or bool(re.match(r"[一二三四五六七八九十两几0-9]", word))
+
+
+def _run(ws: list[str], a: int, b: int) -> bool:
+    """Words a..b-1 form one item: some words, no punctuation, not too long."""
+    return 0 < b - a and sum(map(len, ws[a:b])) <= MAX_ITEM and all(_item(w) or w in ENUM_JOIN for w in ws[a:b])
+
+
+def _joined_at(ws: list[str], pos: list[int], sep: int) -> int | None:
+    """The index of the 和/及… that joins the last item, when the words after
+    separator `sep` run straight into one; else None."""
+    t = sep + 1
+    while t < len(ws) and _item(ws[t]) and pos[t + 1] - pos[sep + 1] <= MAX_ITEM:
+        t += 1
+    return t if t > sep + 1 and t < len(ws) and ws[t] in ENUM_JOIN else None
+
+
+def _first_item(ws: list[str], pos: list[int], sep: int, limit: int) -> int | None:
+    """The word index where the list's first item starts, before separator
+    `sep`: right after the word that opens the list when that is near
+    ("包括烟草制品、…": OPENED_SLACK characters past the longest item), else
+    as long as the longest item."""
+    o = sep
+    while o > 0 and _item(ws[o - 1]) and not _opens(ws[o - 1]) and pos[sep] - pos[o - 1] <= MAX_ITEM:
+        o -= 1
+    if o < sep and o > 0 and _opens(ws[o - 1]) and pos[sep] - pos[o] <= limit + OPENED_SLACK:
+        return o
+    i = sep
+    while i > 0 and _item(ws[i - 1]) and not _opens(ws[i - 1]) and (i == sep or pos[sep] - pos[i - 1] <= limit):
+        i -= 1
+    return i if i < sep else None
+
+
+def _last_items(ws: list[str], pos: list[int], sep: int, limit: int) -> tuple[int | None, int]:
+    """(the word index where the list ends, how many items follow separator
+    `sep`: one, or two when 和/及… joins the last)."""
+    j, items = sep + 1, 1
+    if join := _joined_at(ws, pos, sep):
+        j = join  # the item before 和/及 is all its words ("天然气计量设备和电力")
+    while j < len(ws) and _item(ws[j]) and not _closes(ws[j]) and (j == sep + 1 or pos[j + 1] - pos[sep + 1] <= limit):
+        j += 1
+    if j == sep + 1:
+        return None, 0
+    if j < len(ws) and ws[j] in ENUM_JOIN and j + 1 < len(ws) and _item(ws[j + 1]):
+        start, j, items = j + 1, j + 2, 2
+        while j < len(ws) and _item(ws[j]) and not _closes(ws[j]) and pos[j + 1] - pos[start] <= limit:
+            j += 1
+    tail = next((t for t in range(j, min(len(ws), j + ENUM_TAIL)) if ws[t] == "等"), None)
+    if tail is not None and all(_item(w) for w in ws[j:tail]):
+        j = tail
+    return j, items
+
+
 def _item(word: str) -> bool:
-    return bool(re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9·\-]+", word)) and word not in ("等", *ENUM_JOIN)
+    return bool(re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9·\-]+", word)) and word.strip("·-") != "" and word not in ("等", *ENUM_JOIN)
