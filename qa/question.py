@@ -20,7 +20,7 @@ from qa.text.capitals import capital_entities
 from qa.text.entities import Entity, find_entities, near_countries, pair_entities, side_entities
 from qa.text.lexical import HAN, LATIN_OR_NUMBER, ORDINALS, QUESTION_LATIN, STOP_LATIN, chinese_for, english_for, english_lemmas, fold, key_terms, mainland
 from qa.text.transliterate import MIN_LETTERS, NameIndex
-from qa.text.vocab import INDICATORS, PEOPLE_EN, PEOPLE_ZH, SECTORED, SIZES, events_in, indicator_words, sector_of
+from qa.text.vocab import TWO_WAY, INDICATORS, PEOPLE_EN, PEOPLE_ZH, SECTORED, SIZES, events_in, indicator_words, sector_of
 
 
 class AnswerType(str, Enum):
@@ -73,7 +73,7 @@ _TYPES = [
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     # "When" asks a date when it leads the question ("When did…", "So when was…"),
     # not as a conjunction later on ("How old was he when he played…").
-    (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|what date|which day|since when|何时|什么时候|哪一天|哪天|几月|几号|日期", re.I)),
+    (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|what date|which day|since when|\bexact (?:date|day)\b|\bon what day\b|何时|什么时候|哪一天|哪天|几月|几号|日期", re.I)),
     (AnswerType.COUNT, HOW_LONG_LENGTH),
     # "Where does X rank / what position" asks an ordinal (第三大), as 第几 does.
     (AnswerType.NAME, RANK_ASKED),
@@ -97,7 +97,7 @@ _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could
 NAME_ASKED = re.compile(r"全称|全名|叫什么|(?:英文|中文|外文)?名称是什么|英文名|简称|缩写|full name|official name|english name|"
                         r"abbreviation|acronym|short name|what is it called|called what|\bcalled\W*$|" + AS_WHAT, re.I)
 # "Name some of…", "list the…" ask as a question word does.
-_ASKS = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how|wat|wht|whats|wut|wich|whch|wen|wher)\b|\bname (?:the|all|some|a few)\b|^\W*list\b|多少|多久|几|什么|哪|谁|何|吗|是否|如何|怎", re.I)
+_ASKS = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how|wat|wht|whats|wut|wich|whch|wen|wher)\b|\bname (?:the|all|some|a few)\b|^\W*list\b|多少|多久|几|什么|啥|哪|谁|何|吗|是否|如何|怎", re.I)
 
 _FIGURES = (AnswerType.MONEY, AnswerType.PERCENT, AnswerType.COUNT)
 # "Which political scientist argued…", "哪位专家": a person, whatever figure word follows.
@@ -181,7 +181,7 @@ CHANGE = re.compile(r"(?:降低|下降|减少|增长|增加|提高|上升|下滑
                     r"|\bhow much\b.*\b(?:cut|reduce[sd]?|fall|fell|drop(?:ped)?|decline[sd]?|rise|rose|grow|grew|increase[sd]?|decrease[sd]?|save[sd]?)\b", re.I)
 # A question asking for several things, in either language.
 # 说几个 / 举几个 / 列举: "name a few".
-MANY = re.compile(r"哪些|哪几|有什么|都有|包括哪|[说举]几个|列举|\blist\b|\bwhich\s+(?:\w+\s+)?(?!(?:is|was|has|does|its|this|his)\b)\w+(?<!s)s\b|\bwhat\s+(?:are|were)\b"
+MANY = re.compile(r"哪些|哪几|有什么|有啥|都有|包括哪|[说举]几个|列举|\blist\b|\bwhich\s+(?:\w+\s+)?(?!(?:is|was|has|does|its|this|his)\b)\w+(?<!s)s\b|\bwhat\s+(?:are|were)\b"
                   r"|\bwhat\s+(?:\w+\s+)?\w+(?<!s)s\s+(?:are|were|did|do|does|have|has|had)\b|\bname (?:the|all|some|a few)\b|\bsome of the\b", re.I)
 # A comparison, or a request for two figures side by side ("分别", "respectively").
 COMPARATIVES_EN = "more|less|higher|lower|larger|bigger|smaller|greater|fewer"
@@ -195,6 +195,10 @@ EARLIER = re.compile(r"\b(?:came|come|happened|was|were|took place|signed|held|o
                      r"|哪(?:个|一个|项|份)?(?:先|更早|早)|谁先|孰先|先后", re.I)
 COMPARE = re.compile(rf"\b(?:{COMPARATIVES_EN})\b.*\bor\b|\b(?:{COMPARATIVES_EN})\b.*\bthan\b(?!\s*(?:about\s+|around\s+)?[\d$€£¥])|\bor\b.*\b(?:higher|lower|larger|bigger|smaller|greater)\W*$|\bcompared?\b|\bversus\b|\bvs\b"
                      r"|\bstacks? up\b|\brespectively\b|还是|相比|比较|哪个更|谁更|哪(?:一)?(?:边|方)[^，,。？?]{0,10}更|分别", re.I)
+# How far a figure is from its target: both figures are asked (qa.answer.compare).
+GAP_TO_TARGET = re.compile(r"\bhow (?:far|close|much)\b.*\b(?:from|to|short of|below|under)\b.*\b(?:target|goal|aim)s?\b"
+                           r"|\b(?:gap|distance|shortfall)\b.*\b(?:target|goal)s?\b"
+                           r"|(?:离|距离?|与|和|跟)(?:[^，。？?]{0,6})?目标[^，。？?]{0,6}(?:还)?(?:差|有多远|相差|距离)", re.I)
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 RELATIVE_YEARS = [
     (re.compile(r"\bthis year\b|\bcurrent year\b|今年|本年", re.I), 0),
@@ -396,13 +400,16 @@ def analyze(text: str) -> Question:
     terms = tuple(_term(w, forms) for w, forms in key_terms(spoken, names) if not _is_period_word(w) and not _in_phrases(w, said))
     if COMPARE.search(folded):  # "larger", "更多": what a comparison asks, not a topic a passage repeats
         terms = tuple(t for t in terms if not COMPARATIVE.fullmatch(t.word))
-    indicator = size_asked(folded) or next((k for k, forms in INDICATORS.items() if any(states(folded, f) for f in forms)), None)
+    # Exports and imports together (进出口) are the trade, not the exports.
+    # (Not where both are compared or asked side by side: each is its own figure there.)
+    two_way = folded if COMPARE.search(folded) else TWO_WAY.sub(" trade ", folded)
+    indicator = size_asked(folded) or next((k for k, forms in INDICATORS.items() if any(states(two_way, f) for f in forms)), None)
     kind = answer_type(spoken, indicator)
     terms = _indicator_forms(terms) + _indicator_term(folded, indicator, terms)
     return Question(
         text=text, lang=lang, entities=entities, period=_period(folded), indicator=indicator,
         flow=_flow(folded, entities), answer_type=kind,
-        terms=terms, literals=_literals(text, entities), comparison=bool(COMPARE.search(folded) or EARLIER.search(folded)),
+        terms=terms, literals=_literals(text, entities), comparison=bool(COMPARE.search(folded) or EARLIER.search(folded) or GAP_TO_TARGET.search(folded)),
         sector=sector_of(folded) if indicator in SECTORED else None,
         events=events_in(folded) if kind is AnswerType.DATE else frozenset(),
         counted_of=counted_of(folded) if kind is AnswerType.COUNT or kind is AnswerType.MONEY else None,

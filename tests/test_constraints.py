@@ -596,3 +596,22 @@ def test_one_of_a_series_asked_is_not_answered_by_another():
         # English writes it in ways the patterns do not read: a Latin-script sentence that states none passes.
         assert states_ordinal(q, "The delegates met in Santiago and agreed on new projects.", "")
     assert analyze("智利是秘鲁第三大贸易伙伴吗？").ordinal is None  # a rank, not one of a series
+
+
+def test_a_country_is_named_by_its_capital_in_the_passage():
+    # CC-CEDICT glosses 华盛顿 "Washington, D.C. (US federal capital)".
+    text = "部长与美方官员在华盛顿会谈了两个小时。"
+    p = passage(text, subject=("巴西",), title="巴西外交")
+    assert check(analyze("How long did the Brazilian minister talk with officials in the US capital?"), p, text, text).ok
+    assert not check(analyze("How long did the Brazilian minister talk with officials in Canada?"), p, text, text).ok
+
+
+def test_a_gap_to_the_target_is_asked_as_the_figure_and_the_target():
+    from qa.answer.compare import sides
+    from qa.question import Period
+
+    q = analyze("How far was Brazil–Norway trade in 2024 from the target?")
+    reached, target = sides(q)
+    assert (reached.indicator, target.indicator) == ("trade", "target")
+    assert reached.period.years == (2024,) and target.period == Period()  # the target is set for later
+    assert [s.indicator for s in sides(analyze("2024年巴挪贸易额离目标还差多少？"))] == ["trade", "target"]

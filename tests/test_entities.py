@@ -161,3 +161,12 @@ def test_ya_is_armenia_in_a_pair_and_asia_in_a_region():
     assert {e.key for e in analyze("俄亚关系如何？").entities} == {"RU", "AM"}
     assert {e.key for e in analyze("中亚峰会在哪里举行？").entities} == set()  # Central Asia, not China–Armenia
     assert {e.key for e in analyze("亚太经合组织的成员有哪些？").entities} == set()
+
+
+def test_a_one_character_form_with_guo_names_its_country():
+    from qa.text.entities import side_entities
+
+    assert [e.key for e in side_entities("他说哈国境内有不少企业")] == ["KZ"]
+    assert [e.key for e in side_entities("跟吉国做生意")] == ["KG"]
+    assert side_entities("对俄国事访问意义重大") == []  # 国事: a state visit, not 俄国
+    assert side_entities("以国家名义，各参加国代表出席") == []

@@ -3,7 +3,7 @@
 import pytest
 
 from qa.answer.readings import _as_list, listed, narrowed
-from qa.answer.spans import PERCENT, enumeration
+from qa.answer.spans import PERCENT, closed, enumeration
 from qa.answer.units import unit_clash
 from qa.question import analyze
 
@@ -167,3 +167,9 @@ def test_almost_is_no_question_word():
 
     # 几乎 (almost) before the question's 几年: the year asked is time, not things counted.
     assert not measure_clash("科学家在5个实验室几乎同时发现一种酶是在西元几年?", "1967年")
+
+
+def test_a_title_cut_inside_its_brackets_runs_to_their_end():
+    text = "部长在《环球时报》署名文章《合作共赢——新时代的伙伴》中阐述了立场"
+    assert closed(text, "《合作共赢") == "《合作共赢——新时代的伙伴》"
+    assert closed(text, "《环球时报》") == "《环球时报》"

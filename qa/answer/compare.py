@@ -12,7 +12,7 @@ from dataclasses import replace
 from qa.answer.decide import Answer
 from qa.answer.render import money_value
 from qa.ingest.dates import find_date
-from qa.question import EARLIER, AnswerType, Question, analyze, flow_roles, form_at
+from qa.question import EARLIER, GAP_TO_TARGET, AnswerType, Period, Question, analyze, flow_roles, form_at
 from qa.text.vocab import INDICATORS, events_in
 from qa.text.entities import Entity, entity_terms
 from qa.text.lexical import fold
@@ -66,7 +66,7 @@ def sides(q: Question) -> tuple[Question, ...]:
     to Kazakhstan?"). () when the question compares nothing."""
     if not q.comparison:
         return ()
-    return _partner_sides(q) or _indicator_sides(q) or _direction_sides(q) or _alternative_sides(q)
+    return _target_sides(q) or _partner_sides(q) or _indicator_sides(q) or _direction_sides(q) or _alternative_sides(q)
 
 
 def side_label(side: Question, all_sides: tuple[Question, ...]) -> tuple[str, str]:
@@ -101,6 +101,19 @@ def _side(q: Question, **changes) -> Question:
     if kind in (AnswerType.SENTENCE, AnswerType.NAME):
         kind = AnswerType.MONEY if indicator in MONEY_INDICATORS else AnswerType.COUNT
     return replace(q, answer_type=kind, comparison=False, **changes)
+
+
+def _target_sides(q: Question) -> tuple[Question, ...]:
+    """How far a figure is from its target ("How far was 2024 trade from the
+    goal?", "离目标还差多少"): the figure reached and the target, side by side.
+    The target keeps the partners but not the period: it is set for later."""
+    if not GAP_TO_TARGET.search(fold(q.text)):
+        return ()
+    reached = q.indicator if q.indicator in MONEY_INDICATORS else "trade"
+    # "How far" asks no distance here: each side asks its amount.
+    text = re.sub(r"\bhow (?:far|close|much)\b", "what", q.text, flags=re.I)
+    return (replace(q, text=text, indicator=reached, answer_type=AnswerType.MONEY, comparison=False),
+            replace(q, text=text, indicator="target", answer_type=AnswerType.MONEY, comparison=False, period=Period()))
 
 
 def _partner_sides(q: Question) -> tuple[Question, ...]:

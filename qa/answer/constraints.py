@@ -40,6 +40,7 @@ from dataclasses import dataclass
 
 from qa.answer import periods
 from qa.ingest.corpus import Passage
+from qa.text.capitals import capitals_of
 from qa.question import ASKS_PERSON, FLOW, FLOW_ZH, Question, flow_roles, form_at, ordinals_in, states
 from qa.text.aliases import PAIR_CHARS
 from qa.text.entities import Entity, find_entities, pair_entities, side_entities
@@ -165,11 +166,13 @@ def names_in(text: str) -> set[str]:
 
 
 def mentions(e: Entity, text: str) -> bool:
-    """The text names the entity: any of its names, or a pair form (哈、吉、俄)."""
+    """The text names the entity: any of its names, a pair form (哈、吉、俄),
+    or its capital ("在华盛顿畅谈" for a question about talks in the US)."""
     folded = fold(text)
     low = folded.lower()
     return any(n in low for n in e.names_zh) or bool(re.search(rf"(?<![a-z]){re.escape(e.name_en.lower())}", low)) \
-        or e.surface.lower() in low or any(p.key == e.key for p in (*pair_entities(folded), *side_entities(folded)))
+        or e.surface.lower() in low or any(p.key == e.key for p in (*pair_entities(folded), *side_entities(folded))) \
+        or any(n in low if not n.isascii() else re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", low) for n in capitals_of(e.key))
 
 
 def _entities_ok(q: Question, passage: Passage, sentence: str, clause: str = "", context: str | None = None) -> bool:

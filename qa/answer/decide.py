@@ -28,7 +28,7 @@ from qa.answer.read import Reading, read
 from qa.answer.places import ADMIN_ASKED, names_a_place
 from qa.answer.readings import from_reading, gloss_asked, narrowed, reading_sentence
 from qa.answer.render import render_en
-from qa.answer.spans import PATTERNS
+from qa.answer.spans import PATTERNS, closed
 from qa.answer.units import asked_units, units_in
 from qa.question import AnswerType, Question
 from qa.search.retrieve import Hit
@@ -108,9 +108,10 @@ def gather(q: Question, hits: list[Hit], reader) -> Evidence:
 
 
 def _shaped(q: Question, c: Choice) -> str:
-    """A date asked of one of several titled things its clause dates is that
+    """A title cut inside its brackets runs to their end (closed); a date asked of one of several titled things its clause dates is that
     one's (choose.date_of_title); a count keeps the thing it counts where the
     clause names it (choose.with_counted_noun)."""
+    c = replace(c, span=closed(c.clause, c.span))
     if q.answer_type is AnswerType.DATE:
         return date_of_title(q, c.clause, c.span)
     if q.answer_type is AnswerType.COUNT:

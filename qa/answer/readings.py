@@ -252,9 +252,10 @@ BOOK_TITLE = re.compile(r"《[^》]{1,60}》")
 # A title asked outright: not "the name of …", which may ask a person's name
 # in a sentence that also titles the work she appears in.
 TITLE_ASKED = re.compile(r"\btitled?\b|\bheadline|标题|题目|题为|篇名|书名|片名|剧名", re.I)
-# "有什么危害 / 都有什么作用" asks what something does, which a list in its
-# sentence (of the kinds it harms) need not answer; 哪些 / 列举 ask for the items.
-WHAT_KIND = re.compile(r"^(?!.*(?:哪|列举|[说举]几个)).*(?:有什么|都有)")
+# "有什么危害 / 功效有哪些" asks what something does, which a list in its
+# sentence (of the kinds it harms) need not answer; "出口清单里都有啥" asks the items.
+WHAT_KIND = re.compile(r"(?:有什么|有啥|都有|有哪些)\s*(?:危害|害处|作用|影响|意义|好处|用处|用途|功效|功能|特点|特征|区别|不同|变化|问题|风险|优势|困难|挑战)"
+                       r"|(?:危害|害处|作用|影响|意义|好处|用处|用途|功效|功能|特点|特征|区别|变化|风险|优势|困难|挑战)(?:都)?(?:有哪些|有什么|有啥|是什么)")
 
 
 def listed(q: Question, sentence: str) -> str | None:

@@ -218,6 +218,17 @@ def _find_span(clause: str, qtype: str, question: str, anchors) -> str | None:
     return None
 
 
+def closed(text: str, span: str) -> str:
+    """A span that opens a 《title》 but stops inside it ("《永恒友谊" of
+    《永恒友谊——指引两国人民的北极星》) runs on to the title's end in `text`."""
+    at = text.find(span)
+    if span.count("《") > span.count("》") and at >= 0:
+        end = text.find("》", at + len(span))
+        if 0 <= end - at <= 80:
+            return text[at : end + 1]
+    return span
+
+
 def clean_clause(c: str) -> str:
     return c.strip("，；：,;: 。")
 

@@ -22,15 +22,18 @@ from qa.text.lexical import CEDICT_PACKAGES, cedict_entries
 # "Astana, capital of Kazakhstan", "Beijing, capital of People's Republic of China";
 # trailing Chinese cross-references (亞美尼亞|亚美尼亚[...]) are cut first.
 GLOSS = re.compile(r"^([A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+)?), capital of (?:the )?([A-Z][A-Za-z'\- ]+?)$")
+# The other form CC-CEDICT uses: "Washington, D.C. (US federal capital)".
+GLOSS_BRACKETED = re.compile(r"^([A-Z][A-Za-z'\-]+)(?:,? [A-Z][A-Za-z.'\-]*)* \((?:the )?([A-Z][A-Za-z.'\- ]+?) (?:federal |national )?capital\)$")
 STATE_PREFIX = re.compile(r"^(?:People's )?Republic of ", re.I)
-TABLE_VERSION = 1  # raise when the table's rules change (qa.text.derived)
+TABLE_VERSION = 2  # raise when the table's rules change (qa.text.derived)
 
 
 def _build() -> dict[str, str]:
     out: dict[str, str] = {}
     for head, _pinyin, senses in cedict_entries():
         for sense in senses:
-            m = GLOSS.match(re.split(r"\s*[\u3400-\u9fff]", sense, maxsplit=1)[0].strip())
+            gloss = re.split(r"\s*[\u3400-\u9fff]", sense, maxsplit=1)[0].strip()
+            m = GLOSS.match(gloss) or GLOSS_BRACKETED.match(gloss)
             if not m:
                 continue
             country = STATE_PREFIX.sub("", m.group(2)).strip()
@@ -46,6 +49,12 @@ def capitals() -> dict[str, str]:
     """Capital name (Chinese headword, or English in lower case) -> country key
     (read from the derived cache once a process: every question looks here)."""
     return derived("capitals", TABLE_VERSION, CEDICT_PACKAGES, _build)
+
+
+@lru_cache(maxsize=256)
+def capitals_of(key: str) -> tuple[str, ...]:
+    """A country's capital as the table writes it (Chinese headwords, English in lower case)."""
+    return tuple(name for name, k in capitals().items() if k == key)
 
 
 @lru_cache(maxsize=1)

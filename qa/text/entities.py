@@ -467,9 +467,18 @@ FLOW_FORM = re.compile(rf"(?:^|(?<=[\s\d年月与和及、，,；;：:“（(]))
                        r"(?=的?(?:出口|进口|投资|贸易|供应|出售|运输|输送))")
 
 
+# "哈国境内", "跟吉国做生意": a one-character form with 国 is that country,
+# where a word starts (as SIDE_FORM), or anywhere for the forms that end no
+# common word (GUO_ANYWHERE: not 参加国, 所以国家, 今日国…); not 国 starting another word (外国,
+# 参加国, 以国家名义: 国家, 国际, 国内 …; 对俄国事访问 is a state visit to Russia).
+GUO_ANYWHERE = "哈吉塔俄蒙韩泰缅柬菲荷葡澳"
+COUNTRY_FORM = re.compile(rf"(?:(?:^|(?<=[\s\d年月与和及、，,；;：:“（(在从向对往赴跟同]))([{''.join(PAIR_CHARS)}土])|([{GUO_ANYWHERE}]))国"
+                          r"(?!家|际|内|外|王|有|土|民|债|库|会|企|务|籍|旗|歌|情|力|界|营|防|度|产|学|庆|策|宝|画|语|粹|运|门|道|手|君|事|宾|礼|是|格|色|父|母)")
+
+
 def side_entities(text: str) -> list[Entity]:
     """Countries named as a side ("哈方", "中方"), a visit's destination
-    ("访美") or a source of capital ("中资")."""
+    ("访美"), a source of capital ("中资") or by their form with 国 ("哈国")."""
     lexicon = _lexicon()
     out: list[Entity] = []
     for m in VISIT_OR_CAPITAL.finditer(text):
@@ -479,6 +488,7 @@ def side_entities(text: str) -> list[Entity]:
             out.append(Entity(record.key, record.kind, record.name_en, record.names_zh, ch))
     found = [(m.group(1), m.group(1)) for m in SIDE_FORM.finditer(text)]
     found += [(ch, "".join(m.groups())) for m in FLOW_FORM.finditer(text) for ch in m.groups()]
+    found += [(m.group(1) or m.group(2), m.group()) for m in COUNTRY_FORM.finditer(text)]
     for ch, run in found:
         record = lexicon.by_key.get(pair_key(ch, run))
         if record and all(e.key != record.key for e in out):

@@ -30,6 +30,10 @@ INDICATORS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Both flows at once: the trade ("2024全年进出口总共多少", "exports and imports combined").
+TWO_WAY = re.compile(r"进出口|\b(?:exports?\s+(?:and|&|plus)\s+imports?|imports?\s+(?:and|&|plus)\s+exports?|two-way trade)\b", re.I)
+
+
 def indicator_words(key: str) -> tuple[str, str]:
     """An indicator's first English and first Chinese form ("export", "出口"):
     its own words in both languages, where the dictionary gives many loose senses."""
