@@ -111,7 +111,7 @@ ASKS_THINGS = re.compile(r"\bwhich\s+(?:[A-Za-z-]+\s+){0,2}?(?!(?:is|was|has|doe
 _ASKS_QUANTITY = re.compile(r"多少|几|\bhow (?:much|many|large|big|far|old|long)\b|\bpercent|\bwhat (?:share|rate|amount)\b", re.I)
 
 # Words that name money: without one, "多少" may ask any quantity (Question.span_types).
-MONEY_WORDS = re.compile(r"money|price|cost|worth|value|dollar|revenue|budget|invest|trade|export|import|deficit|surplus|"
+MONEY_WORDS = re.compile(r"money|price|cost|worth|value|dollar|revenue|budget|invest|trade|turnover|export|import|deficit|surplus|"
                          r"美元|欧元|金额|价值|钱|价格|成本|投资|贸易|出口|进口|逆差|顺差|赤字|预算|收入", re.I)
 # Money asked without a currency word: capital and funds are often stated as a
 # bare number ("出资5000万"), so they keep a count's span type too; only a
@@ -590,6 +590,8 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
     if not _ASKS.search(folded):  # a bare topic ("China trade", "Russia?")
         if KEYWORD_DATE.search(folded):  # "education agreement signing date", "friendship treaty year"
             return AnswerType.DATE
+        if KEYWORD_QUANTITY.search(folded):  # "Uzen–Gorgan line: total length?", "visa-free stay limit"
+            return AnswerType.COUNT
         # "Name a Kazakh export that grew…": things, answered by the sentence that names them.
         return AnswerType.MONEY if indicator and not ASKS_THINGS.search(folded) else AnswerType.SENTENCE
     return AnswerType.NAME
@@ -597,6 +599,7 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
 
 # Keywords typed for a date: the last word says what is wanted.
 KEYWORD_DATE = re.compile(r"\b(?:date|year|day)\W*$|(?:日期|年份|时间)\W*$", re.I)
+KEYWORD_QUANTITY = re.compile(r"\b(?:length|distance|count|number|capacity|population|duration|limit)\W*$|(?:长度|距离|数量|人数|容量|运力)\W*$", re.I)
 AMOUNT_INDICATORS = ("trade", "export", "import", "investment", "balance")  # figures stated as amounts of money
 WHAT_WAS = re.compile(r"^\W*(?:in [^,]+,\s*)?what (?:was|were|is|are)\b(?!.*\b(?:main|chief|key|major|top|principal)\b)", re.I)
 

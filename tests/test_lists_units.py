@@ -173,3 +173,11 @@ def test_a_title_cut_inside_its_brackets_runs_to_their_end():
     text = "部长在《环球时报》署名文章《合作共赢——新时代的伙伴》中阐述了立场"
     assert closed(text, "《合作共赢") == "《合作共赢——新时代的伙伴》"
     assert closed(text, "《环球时报》") == "《环球时报》"
+
+
+def test_a_count_keeps_the_noun_it_counts_but_not_a_verb():
+    from qa.answer.choose import with_counted_noun
+
+    q = analyze("How many cars did the trial train have?")
+    assert with_counted_noun(q, "试运行的 12 节车厢不仅标志着新线路开通", "12 节") == "12 节车厢"
+    assert with_counted_noun(analyze("How many Chileans live in Peru?"), "约 3 万名居住在秘鲁的智利人", "约 3 万名") == "约 3 万名"

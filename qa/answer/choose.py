@@ -22,7 +22,7 @@ from qa.answer.spans import PATTERNS, clauses, find_span, too_coarse
 from qa.answer.units import unit_clash
 from qa.question import MEASURE_ALTERNATION, AnswerType, Question
 from qa.search.retrieve import Hit
-from qa.text.lexical import chinese_for, fold
+from qa.text.lexical import chinese_for, fold, is_verb, words
 from qa.text.vocab import events_in
 
 READ_HITS = 5  # passages whose clauses are read (the default k): the top one first, the rest only if it has no span
@@ -166,7 +166,14 @@ def with_counted_noun(q: Question, clause: str, span: str) -> str:
         # "how many universities": a Chinese form of the noun right after the count (16 所高校).
         heads = sorted((f for f in chinese_for(m.group(1)) if len(f) >= 2 and rest.startswith(f)
                         and _noun_ends(rest[len(f):])), key=len)
-        return clause[at : end + len(heads[-1])] if heads else span
+        if heads:
+            return clause[at : end + len(heads[-1])]
+    # Otherwise the one word right after the count when it is a whole noun, not
+    # a verb ("试运行的 15 节车厢不仅…", "签署了20份文件。"; not 约 4 万名居住在…):
+    # "15 节" says nothing alone.
+    word = next(iter(words(rest)), "") if rest else ""
+    if len(word) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", word) and not is_verb(word) and _noun_ends(rest[len(word):]):
+        return clause[at : end + len(word)]
     return span
 
 
@@ -177,7 +184,7 @@ def _noun_ends(after: str) -> bool:
     return not after or not re.match(r"[\u4e00-\u9fff]", after) or after[0] in NOUN_FOLLOWERS
 
 
-NOUN_FOLLOWERS = set("的在于与和及共将已均都也是有到达进举签参出来被")
+NOUN_FOLLOWERS = set("的在于与和及共将已均都也是有到达进举签参出来被不")
 
 
 TITLE = re.compile(r"《([^》]+)》")

@@ -19,7 +19,7 @@ from qa.answer.read import Reading
 from qa.answer.places import ADMIN_ASKED, admin_place_ok, place_of_event, with_place_suffix
 from qa.answer.spans import PATTERNS, QUALIFIER, clauses, enumeration, find_span, too_coarse
 from qa.answer.units import unit_clash
-from qa.question import CITY_ASKED, RANK_ASKED, AnswerType, Question
+from qa.question import AMOUNT_INDICATORS, CITY_ASKED, RANK_ASKED, AnswerType, Question
 from qa.search.retrieve import Hit
 from qa.text.aliases import PAIR_CHARS
 from qa.text.entities import find_entities
@@ -124,6 +124,8 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
             # "solidarity", 团结, when the rule applied to it), and so is an
             # English span (XQuAD's 什么时候 over English paragraphs: "March").
             pass
+        elif typed[0] == "money" and q.indicator in AMOUNT_INDICATORS:
+            return None  # a trade or investment figure asked: a reading no amount pattern covers ("近五年") is none
         elif not NUMERAL.search(r.span) or any(find_span(r.span, t, q.text) for t in PATTERNS if t not in typed and not (
                 t == "count" and "date" in typed)):  # "577年" reads as a count of years too
             return None  # the reader's span states no number, or one of another type (an amount for a percentage)
