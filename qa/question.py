@@ -96,6 +96,9 @@ _WHO_WHAT_IS = re.compile(r"^\W*(?:who|what)\s+(?:is|are|was|were)\s+(?:an?\s+|t
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b(?!.*\bor\b)|吗[？?]?$|是否|有没有", re.I)
 NAME_ASKED = re.compile(r"全称|全名|叫什么|(?:英文|中文|外文)?名称是什么|英文名|简称|缩写|full name|official name|english name|"
                         r"abbreviation|acronym|short name|what is it called|called what|\bcalled\W*$|" + AS_WHAT, re.I)
+# A title asked outright: not "the name of …", which may ask a person's name
+# in a sentence that also titles the work she appears in.
+TITLE_ASKED = re.compile(r"\btitled?\b|\bheadline|标题|题目|题为|篇名|书名|片名|剧名", re.I)
 # "Name some of…", "list the…" ask as a question word does.
 _ASKS = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how|wat|wht|whats|wut|wich|whch|wen|wher)\b|\bname (?:the|all|some|a few)\b|^\W*list\b|多少|多久|几|什么|啥|哪|谁|何|吗|是否|如何|怎", re.I)
 
@@ -561,6 +564,8 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
     folded = fold(text)  # "多少個" asks a count as "多少个" does
     if _WHY_HOW.search(folded) or _YES_NO.search(folded):
         return AnswerType.SENTENCE
+    if TITLE_ASKED.search(folded) and not _ASKS_QUANTITY.search(folded):  # "文章标题是啥": the sentence that gives it, narrowed to its 《title》 (qa.answer.readings.narrowed)
+        return AnswerType.SENTENCE
     if NAME_ASKED.search(folded):  # "宣言全称是什么", "what is this set called?": the name, not a figure or a sentence
         return AnswerType.NAME
     for kind, rx in _TYPES:
@@ -588,7 +593,11 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
     if _WHO_WHAT_IS.search(folded):  # "What is TRIPP?", "Who is Tokayev?": no typed span defines it
         return AnswerType.SENTENCE
     if not _ASKS.search(folded):  # a bare topic ("China trade", "Russia?")
-        if KEYWORD_DATE.search(folded):  # "education agreement signing date", "friendship treaty year"
+        # "education agreement signing date", "friendship treaty year"; not where a
+        # year is typed too ("kz kg 2006 education accord signing day"): the date
+        # patterns take a date holding that year for an echo of it, and the
+        # sentence that gives the date answers better.
+        if KEYWORD_DATE.search(folded) and not YEAR.search(folded):
             return AnswerType.DATE
         if KEYWORD_QUANTITY.search(folded):  # "Uzen–Gorgan line: total length?", "visa-free stay limit"
             return AnswerType.COUNT

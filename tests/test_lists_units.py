@@ -45,6 +45,7 @@ def test_a_question_asking_several_things_gets_the_list_its_sentence_gives():
 def test_a_sentence_given_as_the_answer_is_narrowed_to_the_title_or_city_asked():
     titled = "部长在《环球时报》署名文章《合作共赢的新时代》中阐述了立场。"
     assert narrowed(analyze("部长在《环球时报》发表的文章标题是什么？"), titled) == "《合作共赢的新时代》"
+    assert narrowed(analyze("部长发表的文章标题是啥"), titled) == "《合作共赢的新时代》"  # the outlet is named before the piece
     assert narrowed(analyze("What is the name of the minister's wife?"), titled) is None  # a name, not a title
     met = "第五次会议去年于塔什干举行，双方签署了多项协议。"
     assert narrowed(analyze("第五次会议在哪座城市举行？"), met) == "塔什干"

@@ -19,7 +19,7 @@ from qa.answer.read import Reading
 from qa.answer.places import ADMIN_ASKED, admin_place_ok, place_of_event, with_place_suffix
 from qa.answer.spans import PATTERNS, QUALIFIER, clauses, enumeration, find_span, too_coarse
 from qa.answer.units import unit_clash
-from qa.question import AMOUNT_INDICATORS, CITY_ASKED, RANK_ASKED, AnswerType, Question
+from qa.question import AMOUNT_INDICATORS, CITY_ASKED, RANK_ASKED, TITLE_ASKED, AnswerType, Question
 from qa.search.retrieve import Hit
 from qa.text.aliases import PAIR_CHARS
 from qa.text.entities import find_entities
@@ -242,7 +242,7 @@ def narrowed(q: Question, sentence: str) -> str | None:
     asked = fold(q.text)
     if TITLE_ASKED.search(asked):
         titles = [t for t in BOOK_TITLE.findall(sentence) if fold(t[1:-1]) not in asked]
-        return titles[0] if len(titles) == 1 else None
+        return titles[-1] if titles else None  # the outlet is named before the piece: "在《俄罗斯报》署名文章《…》"
     if q.answer_type is AnswerType.PLACE and not ADMIN_ASKED.search(asked) or CITY_ASKED.search(asked):
         named = {e.key for e in q.entities}
         cities = [e for e in find_entities(sentence) if e.kind == "city" and e.key not in named and fold(e.surface) not in asked]
@@ -251,9 +251,6 @@ def narrowed(q: Question, sentence: str) -> str | None:
 
 
 BOOK_TITLE = re.compile(r"《[^》]{1,60}》")
-# A title asked outright: not "the name of …", which may ask a person's name
-# in a sentence that also titles the work she appears in.
-TITLE_ASKED = re.compile(r"\btitled?\b|\bheadline|标题|题目|题为|篇名|书名|片名|剧名", re.I)
 # "有什么危害 / 功效有哪些" asks what something does, which a list in its
 # sentence (of the kinds it harms) need not answer; "出口清单里都有啥" asks the items.
 WHAT_KIND = re.compile(r"(?:有什么|有啥|都有|有哪些)\s*(?:危害|害处|作用|影响|意义|好处|用处|用途|功效|功能|特点|特征|区别|不同|变化|问题|风险|优势|困难|挑战)"
