@@ -98,7 +98,12 @@ NAME_ASKED = re.compile(r"全称|全名|叫什么|(?:英文|中文|外文)?名�
                         r"abbreviation|acronym|short name|what is it called|called what|\bcalled\W*$|" + AS_WHAT, re.I)
 # A title asked outright: not "the name of …", which may ask a person's name
 # in a sentence that also titles the work she appears in.
-TITLE_ASKED = re.compile(r"\btitled?\b|\bheadline|标题|题目|题为|篇名|书名|片名|剧名", re.I)
+# In English only a work's title ("the title of his op-ed", "the article's
+# title"), not an honour ("got the culture capital title"); "a piece titled
+# X" (题为) names the piece to ask something else of it.
+WORKS = r"article|book|film|movie|op-ed|speech|piece|report|essay|editorial|column|novel|poem|song|paper|document|series|show|programme|program|interview"
+TITLE_ASKED = re.compile(rf"\btitle of (?:the |his |her |its |their |an? |this |that )?(?:[\w'’-]+ ){{0,3}}?(?:{WORKS})\b"
+                         rf"|\b(?:{WORKS})(?:'s|’s| is)? (?:title|headline)\b|\bheadline\b|标题|题目|篇名|书名|片名|剧名", re.I)
 # "Name some of…", "list the…" ask as a question word does.
 _ASKS = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how|wat|wht|whats|wut|wich|whch|wen|wher)\b|\bname (?:the|all|some|a few)\b|^\W*list\b|多少|多久|几|什么|啥|哪|谁|何|吗|是否|如何|怎", re.I)
 
