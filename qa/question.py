@@ -77,7 +77,7 @@ _TYPES = [
     (AnswerType.COUNT, HOW_LONG_LENGTH),
     # "Where does X rank / what position" asks an ordinal (第三大), as 第几 does.
     (AnswerType.NAME, RANK_ASKED),
-    (AnswerType.COUNT, re.compile(rf"how many|number of|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|多久|多长时间|(?:多少|(?<![哪说举])几)\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    (AnswerType.COUNT, re.compile(rf"how many|number of|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|(?:多少|(?<![哪说举])几)\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
     (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]
@@ -105,7 +105,7 @@ WORKS = r"article|book|film|movie|op-ed|speech|piece|report|essay|editorial|colu
 TITLE_ASKED = re.compile(rf"\btitle of (?:the |his |her |its |their |an? |this |that )?(?:[\w'’-]+ ){{0,3}}?(?:{WORKS})\b"
                          rf"|\b(?:{WORKS})(?:'s|’s| is)? (?:title|headline)\b|\bheadline\b|标题|题目|篇名|书名|片名|剧名", re.I)
 # "Name some of…", "list the…" ask as a question word does.
-_ASKS = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how|wat|wht|whats|wut|wich|whch|wen|wher)\b|\bname (?:the|all|some|a few)\b|^\W*list\b|多少|多久|几|什么|啥|哪|谁|何|吗|是否|如何|怎", re.I)
+_ASKS = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how|wat|wht|whats|wut|wich|whch|wen|wher)\b|\bname (?:the|all|some|a few)\b|^\W*list\b|多少|几|什么|啥|哪|谁|何|吗|是否|如何|怎", re.I)
 
 _FIGURES = (AnswerType.MONEY, AnswerType.PERCENT, AnswerType.COUNT)
 # "Which political scientist argued…", "哪位专家": a person, whatever figure word follows.

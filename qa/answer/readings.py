@@ -243,6 +243,12 @@ def narrowed(q: Question, sentence: str) -> str | None:
     if TITLE_ASKED.search(asked):
         titles = [t for t in BOOK_TITLE.findall(sentence) if fold(t[1:-1]) not in asked]
         return titles[-1] if titles else None  # the outlet is named before the piece: "在《俄罗斯报》署名文章《…》"
+    if DURATION_ASKED.search(asked):
+        # "免签能待多久" over a Chinese sentence that states one span of time
+        # (停留 90 天): that span. Durations are not a typed question (an
+        # English passage's "for nine years" is matched by no pattern here).
+        spans = [m.group() for m in DURATION.finditer(sentence)]
+        return spans[0] if len(spans) == 1 else None
     if q.answer_type is AnswerType.PLACE and not ADMIN_ASKED.search(asked) or CITY_ASKED.search(asked):
         named = {e.key for e in q.entities}
         cities = [e for e in find_entities(sentence) if e.kind == "city" and e.key not in named and fold(e.surface) not in asked]
@@ -423,6 +429,7 @@ TIME_WORD = re.compile(r"[年月日时期代朝纪季节春夏秋冬前后初末
 EXACT_DATE_ASKED = re.compile(r"哪(?:一)?(?:年|天|日|月)|几月|几号|何年|\b(?:which|what) (?:year|day|date|month)\b|\bin what year\b", re.I)
 # A length of time: no answer to "when" ("在协议签署两个月后"). "N年" is left
 # out: 577年 is a year as often as three years are 三年.
+DURATION_ASKED = re.compile(r"多久(?!.{0,4}一次)|多长时间")  # how long, not how often (多久举行一次)
 DURATION = re.compile(r"(?:约|近|逾|超过|大约)?[\d一二三四五六七八九十两几半]+\s*多?\s*(?:个月|个多月|个星期|星期|周|天|日内|小时|分钟|年间|年来|年多)")
 NUMERAL = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万亿两〇零][^\s]{0,3}[个年月日代届次名位种项家人元吨里米岁倍%％]")
 
