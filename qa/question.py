@@ -115,7 +115,7 @@ ASKS_PERSON = re.compile(r"谁|哪位|\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ )?(?:sc
 # "Which Kazakh exports to Russia grew…", "哪些商品增长": things, whatever figure word
 # follows; the growth is what they did. A plural noun within three words of
 # "which" (not a verb: "which is/was/has"), "name a …"; 哪些 but not 哪些年.
-ASKS_THINGS = re.compile(r"\bwhich\s+(?:[A-Za-z-]+\s+){0,2}?(?!(?:is|was|has|does|this|its|his|us|as|was)\b)[a-z]{3,}s\b(?!['’])|^\W*name (?:a|an|one|some|the|all|a few|two|three)\b|哪些(?!年)", re.I)
+ASKS_THINGS = re.compile(r"\bwhich\s+(?:[A-Za-z-]+\s+){0,2}?(?!(?:is|was|has|does|this|its|his|us|as)\b)[a-z]{3,}s\b(?!['’])|^\W*name (?:a|an|one|some|the|all|a few|two|three)\b|哪些(?!年)", re.I)
 _ASKS_QUANTITY = re.compile(r"多少|几|\bhow (?:much|many|large|big|far|old|long)\b|\bpercent|\bwhat (?:share|rate|amount)\b", re.I)
 
 # Words that name money: without one, "多少" may ask any quantity (Question.span_types).

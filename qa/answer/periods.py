@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from qa.ingest.corpus import Passage
-from qa.question import YEAR, Question, period_of
+from qa.question import Question, period_of
 from qa.text.lexical import fold
 
 # A year as a date, not the number in "2060万美元" or "2024.5".
@@ -114,7 +114,7 @@ def part_said(q: Question, sentence: str, clause: str, paragraph: str = "", befo
     # the second clause is the full year), then the sentence up to it, then
     # the paragraph and the one before.
     said = part_months(period_of(clause).part) or part_months(period_of(through(sentence, clause, sentence)).part)
-    if said is None and YEAR.search(clause):
+    if said is None and YEAR_SAID.search(clause):
         said = (1, 12)  # "2020年，两国贸易额为7.962亿美元": a year named without months is that whole year
     said = said or part_months(period_of(paragraph).part) or _last_said_part(before)
     if said is None:

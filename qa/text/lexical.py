@@ -258,7 +258,12 @@ QUESTION_CJK = frozenset("多久 多长 多大 多远 多高 多少 什么 东�
 
 @lru_cache(maxsize=1)
 def _verbs() -> frozenset[str]:
-    """Headwords whose first CC-CEDICT sense is a verb ("to live": 居住), read once (~0.2 s)."""
+    """Headwords whose first CC-CEDICT sense is a verb ("to live": 居住), built
+    once (~0.2 s), then from qa.text.derived like the other dictionary tables."""
+    return derived("cedict-verbs", 1, CEDICT_PACKAGES, _build_verbs)
+
+
+def _build_verbs() -> frozenset[str]:
     return frozenset(head for head, _pinyin, senses in cedict_entries() if senses and senses[0].startswith("to "))
 
 
