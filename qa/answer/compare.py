@@ -10,9 +10,10 @@ import re
 from dataclasses import replace
 
 from qa.answer.decide import Answer
+from qa.answer.periods import TOTAL_SPAN
 from qa.answer.render import money_value
 from qa.ingest.dates import find_date
-from qa.question import EARLIER, GAP_TO_TARGET, AnswerType, Period, Question, analyze, flow_roles, form_at
+from qa.question import EARLIER, GAP_TO_TARGET, RELATIVE_YEARS, AnswerType, Period, Question, analyze, flow_roles, form_at
 from qa.text.vocab import INDICATORS, events_in
 from qa.text.entities import Entity, entity_terms
 from qa.text.lexical import fold
@@ -63,15 +64,17 @@ def sides(q: Question) -> tuple[Question, ...]:
     two partners ("invested more in Kyrgyzstan or in Armenia?"), two
     indicators of one pair ("exports to Russia vs imports from Russia"), or
     the two directions of one flow ("Kazakhstan to Kyrgyzstan or Kyrgyzstan
-    to Kazakhstan?"). () when the question compares nothing."""
+    to Kazakhstan?"), or one figure in two periods ("2020 vs 2024", "今年前八个月
+    和去年同期"). () when the question compares nothing."""
     if not q.comparison:
         return ()
-    return _target_sides(q) or _partner_sides(q) or _indicator_sides(q) or _direction_sides(q) or _alternative_sides(q)
+    return (_target_sides(q) or _partner_sides(q) or _indicator_sides(q) or _direction_sides(q) or _period_sides(q)
+            or _alternative_sides(q))
 
 
 def side_label(side: Question, all_sides: tuple[Question, ...]) -> tuple[str, str]:
     """What tells this side from the others, in Chinese and English: its
-    indicator, its direction, or its partner."""
+    indicator, its direction, its period, or its partner."""
     if len({s.countries[-1].key for s in all_sides if s.countries}) > 1:
         e = side.countries[-1]
         return e.names_zh[0], e.name_en
@@ -84,6 +87,8 @@ def side_label(side: Question, all_sides: tuple[Question, ...]) -> tuple[str, st
         dst = next((by_key[k] for k, r in roles.items() if r == "dst" and k in by_key), None)
         if src and dst:
             return f"{src.names_zh[0]}→{dst.names_zh[0]}", f"{src.name_en} → {dst.name_en}"
+    if len({s.period for s in all_sides}) > 1:
+        return _period_label(side.period)
     e = side.countries[-1] if side.countries else None
     return (e.names_zh[0], e.name_en) if e else (side.text, side.text)
 
@@ -129,6 +134,51 @@ def _partner_sides(q: Question) -> tuple[Question, ...]:
         text = re.sub(joiner + prep + r"\s*" + re.escape(drop.surface), "", q.text, count=1, flags=re.I)
         out.append(_side(analyze(text)))
     return tuple(out)
+
+
+def _period_sides(q: Question) -> tuple[Question, ...]:
+    """One figure in two periods: two years named ("trade in 2020 compared
+    with 2024") or this year against last ("今年前八个月…和去年同期相比"). Each
+    side asks one of them, the part of the year kept for both; the period
+    check (qa.answer.constraints) then holds each side to its own year, so the
+    sentence that gives both figures answers each with its own."""
+    p = q.period
+    times = [("year", y) for y in p.years] + [("relative", r) for r in p.relative]
+    # A rate asked ("同比涨了多少", "how fast did it grow on a year earlier")
+    # is one figure, the change itself: no sides.
+    # Nor a total over a span of years ("2005—2024年间", "since 2005"): one period.
+    if len(times) != 2 or q.answer_type is AnswerType.PERCENT or not (q.indicator or q.answer_type in _FIGURE_TYPES) \
+            or TOTAL_SPAN.search(fold(q.text)):
+        return ()
+    out = []
+    for n, (kind, value) in enumerate(times):
+        period = Period(years=(value,), part=p.part) if kind == "year" else Period(relative=(value,), part=p.part)
+        # The reader reads the side without the other period's words: with
+        # both years in it, it reads either figure of the sentence that gives both.
+        other_kind, other = times[1 - n]
+        out.append(_side(q, period=period, text=_without_time(q.text, other_kind, other)))
+    return tuple(out)
+
+
+def _without_time(text: str, kind: str, value: int) -> str:
+    if kind == "year":
+        pattern = rf"(?:\s*(?:\band\b|\bwith\b|\bversus\b|\bvs\.?|\bor\b|\bto\b|和|与|跟|同|比)\s*)?(?:\bin\s+)?(?<!\d){value}(?!\d)\s*年?(?:全年)?"
+        return re.sub(pattern, "", text, count=1, flags=re.I).strip() or text
+    for regex, rel in RELATIVE_YEARS:
+        if rel == value:
+            # "去年同期", "the same period last year", "a year earlier" go whole.
+            text = re.sub(rf"(?:the\s+same\s+(?:period|months?)\s+(?:of\s+)?)?(?:{regex.pattern})(?:同期|全年)?|a year (?:earlier|before|ago)",
+                          "", text, flags=re.I)
+    return " ".join(text.split())
+
+
+_FIGURE_TYPES = (AnswerType.MONEY, AnswerType.COUNT)
+
+
+def _period_label(p: Period) -> tuple[str, str]:
+    if p.years:
+        return f"{p.years[0]}年", str(p.years[0])
+    return {0: ("今年", "this year"), -1: ("去年", "last year"), 1: ("明年", "next year")}.get(p.relative[0], ("", ""))
 
 
 # Flow indicators a pair's comparison may set against each other.

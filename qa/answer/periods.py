@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 
 from qa.ingest.corpus import Passage
-from qa.question import Question, period_of
+from qa.question import AnswerType, Question, period_of
 from qa.text.lexical import fold
 
-# A year as a date, not the number in "2060万美元" or "2024.5".
-YEAR_SAID = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.]|\s*[万亿千百])")
+# A year as a date, not the number in "2060万美元", "2024.5" or a count ("约2000名学生", "1992家").
+YEAR_SAID = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.]|\s*[万亿千百名人家个份所项次位座条种架辆艘台吨])")
 
 
 # "Now" in a passage: the time of writing (the article's year).
@@ -64,7 +64,12 @@ def years_ok(q: Question, passage: Passage, sentence: str, clause: str, before: 
     # time frame the one before ended with ("2025年前九个月，贸易额…" then
     # "哈萨克斯坦的出口额为…" is the same nine months, not "last year").
     scope = through(sentence, clause, sentence)
-    said = _said_years(scope, ref) or _said_years(sentence, ref) or _said_years(passage.text, ref) \
+    # A figure's own clause that dates it wins over the sentence before it:
+    # "今年前八个月…略超3500万美元，较去年同期的5700万美元" gives 5700万 for
+    # last year. Not for a rate: "比2023年增长12%" names the base, and the
+    # rate belongs to the year the sentence opened with.
+    own = _said_years(clause, ref) if AnswerType.PERCENT.value not in q.span_types and clause in sentence else []
+    said = own or _said_years(scope, ref) or _said_years(sentence, ref) or _said_years(passage.text, ref) \
         or _last_said_years(before, ref)
     if not said:
         return True, ()  # undated: nothing contradicts the question

@@ -411,21 +411,26 @@ def pair_entities(text: str) -> list[Entity]:
     the full names found by `find_entities` claim their characters first.
     """
     lexicon = _lexicon()
-    taken = [(m.start(), m.end()) for m in lexicon.pattern.finditer(text) if len(m.group()) > 1]
     out: list[Entity] = []
-    # Two or three such characters, or a list of them with 、 ("哈、吉、俄三国").
-    chars = "".join(PAIR_CHARS) + "".join(SHARED_FORMS)
-    # Only before the words such pairs qualify (中哈贸易, 哈俄关系, 哈、吉、俄三国):
-    # transliterated names are made of the same characters (泰德 = Ted, 蒙泰罗 = Monteiro).
-    for m in re.finditer(f"(?:[{chars}]{{2,3}}|[{chars}](?:、[{chars}])+)(?={PAIR_CONTEXT})", text):
-        if any(a < m.end() and m.start() < b for a, b in taken) or _in_asia(text, m.start(), m.end()):
-            continue
-        run = m.group().replace("、", "")
+    for run in _pair_runs(text):
         for ch in run:
             record = lexicon.by_key.get(pair_key(ch, run))
             if record and all(e.key != record.key for e in out):
                 out.append(Entity(record.key, record.kind, record.name_en, record.names_zh, ch))
     return out
+
+
+def _pair_runs(text: str) -> Iterator[str]:
+    """Each pair run with its characters, in text order: two or three such
+    characters, or a list of them with 、 ("哈、吉、俄三国"), only before the
+    words such pairs qualify (中哈贸易, 哈俄关系): transliterated names are made
+    of the same characters (泰德 = Ted, 蒙泰罗 = Monteiro)."""
+    lexicon = _lexicon()
+    taken = [(m.start(), m.end()) for m in lexicon.pattern.finditer(text) if len(m.group()) > 1]
+    chars = "".join(PAIR_CHARS) + "".join(SHARED_FORMS)
+    for m in re.finditer(f"(?:[{chars}]{{2,3}}|[{chars}](?:、[{chars}])+)(?={PAIR_CONTEXT})", text):
+        if not (any(a < m.end() and m.start() < b for a, b in taken) or _in_asia(text, m.start(), m.end())):
+            yield m.group().replace("、", "")
 
 
 # A form two countries share, read by the forms beside it: 土 is Turkmenistan
@@ -467,6 +472,17 @@ FLOW_FORM = re.compile(rf"(?:^|(?<=[\s\d年月与和及、，,；;：:“（(]))
                        r"(?=的?(?:出口|进口|投资|贸易|供应|出售|运输|输送))")
 
 
+# "哈萨克斯坦对俄出口", "从中进口": a one-character form right after 对/向/从
+# and before a flow word is the flow's other country (the first one named in
+# full). 土 reads by the names before it (SHARED_FORMS): 哈萨克斯坦对土出口.
+DIRECTED_FORM = re.compile(rf"(?<=[对向从])([{''.join(PAIR_CHARS)}土])(?=的?(?:出口|进口|投资|贸易|供应|出售|运输|输送))")
+
+
+def _directed(text: str) -> list[tuple[re.Match[str], str]]:
+    """DIRECTED_FORM's finds, each with the text it is read in (for 土)."""
+    return [(m, text[max(0, m.start() - 12):m.end()]) for m in DIRECTED_FORM.finditer(text)]
+
+
 # "哈国境内", "跟吉国做生意": a one-character form with 国 is that country,
 # where a word starts (as SIDE_FORM), or anywhere for the forms that end no
 # common word (GUO_ANYWHERE: not 参加国, 所以国家, 今日国…); not 国 starting another word (外国,
@@ -489,6 +505,7 @@ def side_entities(text: str) -> list[Entity]:
     found = [(m.group(1), m.group(1)) for m in SIDE_FORM.finditer(text)]
     found += [(ch, "".join(m.groups())) for m in FLOW_FORM.finditer(text) for ch in m.groups()]
     found += [(m.group(1) or m.group(2), m.group()) for m in COUNTRY_FORM.finditer(text)]
+    found += [(m.group(1), context) for m, context in _directed(text)]
     for ch, run in found:
         record = lexicon.by_key.get(pair_key(ch, run))
         if record and all(e.key != record.key for e in out):
