@@ -70,7 +70,7 @@ _TYPES = [
     # A year asked outright is a date whatever else the question names
     # ("西元幾年後自殺率減少…", "which year did trade grow fastest").
     (AnswerType.DATE, re.compile(r"\bwhat year\b|\bwhich year\b|哪一?年|(?:公元|西元|民国)\s*(?:前\s*)?(?:几|多少)\s*年", re.I)),
-    (AnswerType.PERCENT, re.compile(SHARE_OF + r"|(?:几|多少)个?(?:百分)?点(?=$|[？?，,。的吗呢])|\bpercentage points?\b|\bpercent|\b(?:what|which) (?:portion|fraction)\b|\bshare of\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|grow|increase|decrease|rise|fell|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
+    (AnswerType.PERCENT, re.compile(SHARE_OF + r"|(?:几|多少)个?(?:百分)?点(?=$|[？?，,。的吗呢])|\bpercentage points?\b|\bpercent|\b(?:what|which) (?:portion|fraction)\b|\bshare of\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|\b(?:grow|grew|increas|decreas|ris[ei]|rose|fell|fall)|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     # "When" asks a date when it leads the question ("When did…", "So when was…"),
     # not as a conjunction later on ("How old was he when he played…").
@@ -169,6 +169,11 @@ def counted_of(folded: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# Up or down on a period before: a comparison of the two periods' figures.
+RISE_OR_FALL = re.compile(r"\b(?:rise|rose|risen|grow|grew|grown|go up|gone up|went up|up|increased?)\s+or\s+(?:fall|fell|fallen|shrink|shrunk|shrank|"
+                          r"go down|gone down|went down|down|decreased?|drop|dropped|decline|declined)\b"
+                          r"|(?:涨|增|升|增加|增长|上升|提高)了?还是(?:跌|降|减|减少|下降|下滑|降低)了?", re.I)
+
 # A flow between countries has a source and a destination. "X invested in Y",
 # "X imported from Y", "A对B的投资", "从B的进口额": a country after from/从 is
 # the source, after to/in/对/向 the destination, and the one with no such word
@@ -203,7 +208,8 @@ EARLIER = re.compile(r"\b(?:came|come|happened|was|were|took place|signed|held|o
                      r"|\b(?:earlier|sooner|older)\b.*\bor\b|\bor\b.*\b(?:first|earlier|sooner)\W*$"
                      r"|哪(?:个|一个|项|份)?(?:先|更早|早)|谁先|孰先|先后", re.I)
 COMPARE = re.compile(rf"\b(?:{COMPARATIVES_EN})\b.*\bor\b|\b(?:{COMPARATIVES_EN})\b.*\bthan\b(?!\s*(?:about\s+|around\s+)?[\d$€£¥])|\bor\b.*\b(?:higher|lower|larger|bigger|smaller|greater)\W*$|\bcompared?\b|\bversus\b|\bvs\b"
-                     r"|\bstacks? up\b|\brespectively\b|还是|相比|比较|哪个更|谁更|哪(?:一)?(?:边|方)[^，,。？?]{0,10}更|分别", re.I)
+                     r"|\bstacks? up\b|\brespectively\b|还是|相比|比较|哪个更|谁更|哪(?:一)?(?:边|方)[^，,。？?]{0,10}更|分别|"
+                     + RISE_OR_FALL.pattern, re.I)
 # How far a figure is from its target: both figures are asked (qa.answer.compare).
 GAP_TO_TARGET = re.compile(r"\bhow (?:far|close|much)\b.*\b(?:from|to|short of|below|under)\b.*\b(?:target|goal|aim)s?\b"
                            r"|\b(?:gap|distance|shortfall)\b.*\b(?:target|goal)s?\b"
@@ -594,6 +600,15 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
             if kind is AnswerType.PERCENT and re.search(r"how much|多少", folded, re.I) and not re.search(
                     r"grow|increase|decrease|rise|增长|下降|增幅|%|percent|百分|share|比例|占比|比重|" + SHARE_OF + "|" + RATE, folded, re.I):
                 continue
+            # "Despite the fall, how many students were still there?": a count
+            # asked with its measure word outweighs a change word elsewhere;
+            # a rate is asked only where a rate word is (%, 比例, share).
+            if kind is AnswerType.PERCENT and COUNT_ASKED.search(folded) and not STRONG_PERCENT.search(folded):
+                continue
+            # "Did trade rise or fall on a year earlier?" asks the figures
+            # compared (qa.answer.compare), not a rate.
+            if kind is AnswerType.PERCENT and RISE_OR_FALL.search(folded) and indicator in AMOUNT_INDICATORS:
+                return AnswerType.MONEY
             if kind in (AnswerType.MONEY, AnswerType.COUNT) and indicator in SIZE_ASKED:
                 return SIZE_ASKED[indicator]  # "华沙的人口是多少" asks a count of people, not an amount; a growth rate stays a rate
             if kind is AnswerType.MONEY and COUNTED_PEOPLE.search(folded) and not MONEY_WORDS.search(folded):
@@ -622,8 +637,12 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
     return AnswerType.NAME
 
 
+COUNT_ASKED = re.compile(rf"\bhow many\b|\bnumber of\b|(?:多少|(?<![哪说举])几)\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})", re.I)
+STRONG_PERCENT = re.compile(r"(?:几|多少)个?(?:百分)?点|%|百分|percent|比例|占比|比重|增幅|降幅|\bshare\b|\brate\b|proportion|portion|fraction|几成|" + SHARE_OF + "|" + RATE, re.I)
+
+
 # Keywords typed for a date: the last word says what is wanted.
-KEYWORD_DATE = re.compile(r"\b(?:date|year|day)\W*$|(?:日期|年份|时间)\W*$", re.I)
+KEYWORD_DATE = re.compile(r"\b(?:date|year|day)\W*$|(?:日期|年份|(?<!多长)(?<!多少)(?<!多久)时间)\W*$", re.I)
 KEYWORD_QUANTITY = re.compile(r"\b(?:length|distance|count|number|capacity|population|duration|limit)\W*$|(?:长度|距离|数量|人数|容量|运力)\W*$", re.I)
 AMOUNT_INDICATORS = ("trade", "export", "import", "investment", "balance")  # figures stated as amounts of money
 WHAT_WAS = re.compile(r"^\W*(?:in [^,]+,\s*)?what (?:was|were|is|are)\b(?!.*\b(?:main|chief|key|major|top|principal)\b)", re.I)
@@ -690,7 +709,8 @@ def _flow(folded: str, entities: tuple[Entity, ...]) -> tuple[tuple[str, str], .
 
 # One of a series of meetings, sessions or rounds: 第十三次会议, 第13届, 第二峰会,
 # the 13th session, the thirteenth meeting. (第三大 ranks, and is no such ordinal.)
-SERIES_ZH = re.compile(r"第\s*([0-9]+|[一二三四五六七八九十两]+)\s*(?:次|届|轮|期|峰会|会议|论坛|大会)")
+# 首届 / 首次 is the first of a series as 第一届 is.
+SERIES_ZH = re.compile(r"(?:第\s*([0-9]+|[一二三四五六七八九十两]+)|(首))\s*(?:次|届|轮|期|峰会|会议|论坛|大会)")
 SERIES_EN = re.compile(r"\b(?:([0-9]+)(?:st|nd|rd|th)|(first|" + "|".join(ORDINALS) + r"))\s+(?:\w+\s+){0,3}?"
                        r"(?:meeting|session|summit|round|forum|conference|congress|plenary|sitting)s?\b", re.I)
 
@@ -699,7 +719,7 @@ def ordinals_in(text: str) -> list[int]:
     """The ordinals of a series a text states, in order (the question's first
     is the one asked; qa.answer.constraints checks that a clause about
     another one of the series does not answer)."""
-    out = [_chinese_int(m.group(1)) for m in SERIES_ZH.finditer(text)]
+    out = [_chinese_int(m.group(1)) if m.group(1) else 1 for m in SERIES_ZH.finditer(text)]
     for m in SERIES_EN.finditer(text):
         out.append(int(m.group(1)) if m.group(1) else 1 if m.group(2).lower() == "first" else ORDINALS.index(m.group(2).lower()) + 2)
     return [n for n in out if n]

@@ -615,3 +615,26 @@ def test_a_gap_to_the_target_is_asked_as_the_figure_and_the_target():
     assert (reached.indicator, target.indicator) == ("trade", "target")
     assert reached.period.years == (2024,) and target.period == Period()  # the target is set for later
     assert [s.indicator for s in sides(analyze("2024年巴挪贸易额离目标还差多少？"))] == ["trade", "target"]
+
+
+def test_a_figure_dated_in_its_own_clause_is_for_that_year():
+    text = "今年前八个月两国贸易额略超3500万美元，较去年同期的5700万美元有所下降。"
+    p = passage(text, date="2025-10-01")
+    s = p.sentences[0]
+    this_year = analyze("今年前八个月巴西和挪威的贸易额是多少？")
+    last_year = analyze("去年前八个月巴西和挪威的贸易额是多少？")
+    assert check(this_year, p, s, "今年前八个月两国贸易额略超3500万美元，").ok
+    assert not check(this_year, p, s, "较去年同期的5700万美元有所下降。").ok
+    assert check(last_year, p, s, "较去年同期的5700万美元有所下降。").ok
+
+
+def test_a_rate_belongs_to_the_year_the_sentence_opens_with():
+    text = "2024年两国贸易额达12亿美元，比2023年增长12%。"
+    p = passage(text)
+    assert check(analyze("2024年巴西和挪威贸易额同比增长了多少？"), p, p.sentences[0], "比2023年增长12%。").ok
+
+
+def test_a_count_is_no_year():
+    text = "2019年，约有1000名巴西学生在挪威学习，同时有约2000名挪威学生在巴西就读。"
+    p = passage(text)
+    assert check(analyze("2019年有多少挪威学生在巴西就读？"), p, p.sentences[0], "同时有约2000名挪威学生在巴西就读。").ok

@@ -170,3 +170,17 @@ def test_a_one_character_form_with_guo_names_its_country():
     assert [e.key for e in side_entities("跟吉国做生意")] == ["KG"]
     assert side_entities("对俄国事访问意义重大") == []  # 国事: a state visit, not 俄国
     assert side_entities("以国家名义，各参加国代表出席") == []
+
+
+def test_a_short_form_after_a_direction_word_names_the_flow_partner():
+    from qa.question import analyze
+
+    assert [e.key for e in analyze("哈萨克斯坦对俄出口多少？").entities] == ["KZ", "RU"]
+    assert [e.key for e in analyze("巴西对中出口多少？").entities][-1] == "CN"
+    assert [e.key for e in analyze("中国对外出口多少？").entities] == ["CN"]  # 外 is no country
+
+
+def test_shuangfang_qualifies_a_pair():
+    from qa.question import analyze
+
+    assert [e.key for e in analyze("中俄双方合作的项目有多少？").entities] == ["CN", "RU"]

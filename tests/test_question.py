@@ -501,3 +501,85 @@ def test_colloquial_and_keyword_questions_keep_their_type():
     # Exports and imports together are the trade; compared, each is its own figure.
     assert analyze("2024年智利秘鲁进出口总共多少？").indicator == "trade"
     assert analyze("What were Chile's exports and imports with Peru combined in 2024?").indicator == "trade"
+
+
+@pytest.mark.parametrize(
+    "text, periods",
+    [
+        ("How did Brazil–Norway trade in 2020 compare with 2024?", [(2020,), (2024,)]),
+        ("巴西和挪威贸易额2020年和2024年相比变化多大？", [(2020,), (2024,)]),
+    ],
+)
+def test_two_years_compared_are_two_sides_each_without_the_other_year(text, periods):
+    got = sides(analyze(text))
+    assert [s.period.years for s in got] == periods
+    for side, other in zip(got, reversed(periods)):
+        assert str(other[0]) not in side.text  # the reader reads one year only
+
+
+def test_this_year_against_the_same_period_last_year_is_two_sides():
+    got = sides(analyze("今年前八个月巴西和挪威的贸易额和去年同期相比哪个高？"))
+    assert [s.period.relative for s in got] == [(0,), (-1,)]
+    assert all(s.period.part == "M1-8" for s in got)
+    assert "去年" not in got[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2005到2024年间巴西对挪威投资累计多少？",  # a span of years is one period
+        "2024年巴西和挪威贸易额同比涨了多少？",  # a rate asked: the change itself
+        "How did Brazil–Norway trade in 2024 compare with China's investment since 2005?",
+    ],
+)
+def test_no_period_sides(text):
+    assert not any(s.period != analyze(text).period for s in sides(analyze(text)))
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("How many foreign-owned enterprises are there in Norway?", AnswerType.COUNT),  # "enterprises" holds no "rise"
+        ("虽然疫情期间人数下降，去年在挪威求学的巴西学生还有几个", AnswerType.COUNT),  # a count asked outweighs a change word
+        ("今年前八个月巴西和挪威贸易跌了几个点？", AnswerType.PERCENT),  # points are a rate
+        ("Did Brazil–Norway trade rise or fall on the same period last year?", AnswerType.MONEY),  # the figures compared
+        ("巴西总统和挪威首相谈了多长时间", AnswerType.SENTENCE),  # a duration, not a date
+    ],
+)
+def test_what_kind_of_figure_is_asked(text, kind):
+    assert analyze(text).answer_type is kind
+
+
+def test_the_first_of_a_series_is_said_shou():
+    from qa.question import ordinals_in
+
+    assert ordinals_in("首届论坛在奥斯陆举行") == [1]
+    assert analyze("第一届论坛在哪座城市举办？").ordinal == 1
+
+
+def test_rise_or_fall_on_the_same_period_sets_this_year_against_last():
+    got = sides(analyze("Did Brazil–Norway trade in the first eight months rise or fall versus the same period last year?"))
+    assert [s.period.relative for s in got] == [(0,), (-1,)]
+
+
+@pytest.mark.parametrize(
+    "text, asked",
+    [
+        ("When and where did the Brazilian and Norwegian ministers sign the plan?",
+         ["When did the Brazilian and Norwegian ministers sign the plan?", "where did the Brazilian and Norwegian ministers sign the plan?"]),
+        ("巴挪委员会第十二次会议是在什么时候、什么地方开的？", ["巴挪委员会第十二次会议是在什么时候开的？", "巴挪委员会第十二次会议是在什么地方开的？"]),
+    ],
+)
+def test_when_and_where_are_two_asks(text, asked):
+    got = sides(analyze(text))
+    assert [s.answer_type for s in got] == [AnswerType.DATE, AnswerType.PLACE]
+    assert [s.text for s in got] == asked
+
+
+def test_which_year_is_no_where():
+    assert sides(analyze("托卡耶夫想在哪一年举办这次会议？")) == ()
+
+
+def test_each_flow_side_takes_the_direction_of_its_own_words():
+    got = sides(analyze("今年前九个月哈对土出口和从土进口分别是多少？"))
+    assert [(s.indicator, dict(s.flow)) for s in got] == [("export", {"KZ": "src", "TM": "dst"}), ("import", {"TM": "src", "KZ": "dst"})]

@@ -22,6 +22,8 @@ from qa.text.lexical import fold
 def combine(q: Question, sides: tuple[Question, ...], answers: list[Answer]) -> Answer:
     """One answer from the sides' answers (same order as `sides`)."""
     names = [side_label(s, sides) for s in sides]  # (Chinese, English)
+    if len({s.answer_type for s in sides}) > 1:  # "when and where": each side must answer its own ask
+        answers = [a if _answers_its_ask(s, a) else replace(a, answer=None, abstained=True) for s, a in zip(sides, answers)]
     shown = [(n, a) for n, a in zip(names, answers) if not a.abstained]
     hits = tuple(a.hits[0] for _, a in shown if a.hits) + tuple(h for a in answers for h in a.hits[1:2])
     if not shown:
@@ -48,6 +50,14 @@ def combine(q: Question, sides: tuple[Question, ...], answers: list[Answer]) -> 
         en += f": {first[1]} came first"
         text += f"（{label(first)}在先）" if q.lang == "zh" else f" — {first[1]} came first"
     missing = [n for n, a in zip(names, answers) if a.abstained]
+    if any(a.reason.startswith(CONSTRAINT_FAILED) for a in answers if a.abstained) and len({s.answer_type for s in sides}) == 1:
+        # A comparison with a side whose year or partner the articles do not
+        # give is not answered by the other side alone (a 2024 figure for
+        # "2023 vs 2024"): it abstains and says what they do give, cited, as a
+        # single question does. A side only too unsure to show leaves the other shown.
+        given = "; ".join(f"for {n[1]} they give {a.answer}" for n, a in shown)
+        return Answer(q.text, None, None, True, hits, 0.0, "comparison",
+                      f"the articles do not give it for {', '.join(n[1] for n in missing)}; {given}", kind="comparison")
     if missing:
         reason = f"the articles do not give it for {', '.join(n[1] for n in missing)}"
     conf = min(a.confidence for _, a in shown)
@@ -67,7 +77,7 @@ def sides(q: Question) -> tuple[Question, ...]:
     to Kazakhstan?"), or one figure in two periods ("2020 vs 2024", "今年前八个月
     和去年同期"). () when the question compares nothing."""
     if not q.comparison:
-        return ()
+        return _ask_sides(q)
     return (_target_sides(q) or _partner_sides(q) or _indicator_sides(q) or _direction_sides(q) or _period_sides(q)
             or _alternative_sides(q))
 
@@ -89,8 +99,13 @@ def side_label(side: Question, all_sides: tuple[Question, ...]) -> tuple[str, st
             return f"{src.names_zh[0]}→{dst.names_zh[0]}", f"{src.name_en} → {dst.name_en}"
     if len({s.period for s in all_sides}) > 1:
         return _period_label(side.period)
+    if len({s.answer_type for s in all_sides}) > 1:
+        return ASKED_WORDS.get(side.answer_type, (side.answer_type.value, side.answer_type.value))
     e = side.countries[-1] if side.countries else None
     return (e.names_zh[0], e.name_en) if e else (side.text, side.text)
+
+
+ASKED_WORDS = {AnswerType.DATE: ("时间", "when"), AnswerType.PLACE: ("地点", "where")}
 
 
 # How an indicator is named in a comparison's answer.
@@ -136,6 +151,40 @@ def _partner_sides(q: Question) -> tuple[Question, ...]:
     return tuple(out)
 
 
+# Two things asked at once: "when and where", "在什么时候、什么地方".
+ASKS_WHEN = re.compile(r"\bwhen\b|\bwhat (?:date|year|month)\b|\bwhich (?:year|month)\b|\bin what month\b|何时|什么时候|啥时候|哪一?年|哪个月|几月", re.I)
+ASKS_WHERE = re.compile(r"\bwhere\b|\b(?:which|what) (?:city|capital|town|place|venue)\b|哪里|哪儿|在哪(?![一个些几年])|什么地方|啥地方|哪个城市|哪座城市|何地|何处", re.I)
+
+
+def _ask_sides(q: Question) -> tuple[Question, ...]:
+    """A question that asks when and where at once: one side each, the date
+    and the place, each found and cited on its own (a span reader answers one
+    thing a reading)."""
+    low = fold(q.text)
+    if not (ASKS_WHEN.search(low) and ASKS_WHERE.search(low)) or q.answer_type not in (AnswerType.DATE, AnswerType.PLACE):
+        return ()
+    # Each side reads without the other's question word: the reader answers
+    # "when did they sign" with the date, not "when and where" with either.
+    return (replace(q, answer_type=AnswerType.DATE, text=_without_ask(q.text, ASKS_WHERE)),
+            replace(q, answer_type=AnswerType.PLACE, text=_without_ask(q.text, ASKS_WHEN)))
+
+
+def _without_ask(text: str, ask: re.Pattern[str]) -> str:
+    joiner = r"(?:\s*,?\s*(?:\band\b|\bor\b|,|、|和|与|及|以及|跟)\s*)"
+    out = re.sub(rf"{joiner}(?:\bin\s+|在)?(?:{ask.pattern})|(?:{ask.pattern}){joiner}", "", text, count=1, flags=re.I)
+    return " ".join(out.split()) if out != text else text
+
+
+def _answers_its_ask(side: Question, a: Answer) -> bool:
+    """A "when" side's answer is a date; a "where" side's a place: a short
+    span with no figure in it (not the date the other side found, not a sentence)."""
+    if a.abstained or not a.answer:
+        return False
+    if side.answer_type is AnswerType.DATE:
+        return bool(find_date(a.answer) or re.search(r"(?:19|20)\d\d|\d+\s*月", a.answer))
+    return a.kind != "sentence" and not re.search(r"\d", a.answer)
+
+
 def _period_sides(q: Question) -> tuple[Question, ...]:
     """One figure in two periods: two years named ("trade in 2020 compared
     with 2024") or this year against last ("今年前八个月…和去年同期相比"). Each
@@ -144,6 +193,10 @@ def _period_sides(q: Question) -> tuple[Question, ...]:
     sentence that gives both figures answers each with its own."""
     p = q.period
     times = [("year", y) for y in p.years] + [("relative", r) for r in p.relative]
+    # "… versus the same period last year" with no time for the other side
+    # sets an earlier period against the current one.
+    if len(times) == 1 and times[0] != ("relative", 0) and SAME_PERIOD.search(fold(q.text)):
+        times = [("relative", 0), *times]
     # A rate asked ("同比涨了多少", "how fast did it grow on a year earlier")
     # is one figure, the change itself: no sides.
     # Nor a total over a span of years ("2005—2024年间", "since 2005"): one period.
@@ -158,6 +211,11 @@ def _period_sides(q: Question) -> tuple[Question, ...]:
         other_kind, other = times[1 - n]
         out.append(_side(q, period=period, text=_without_time(q.text, other_kind, other)))
     return tuple(out)
+
+
+# How qa.answer.decide words an abstention for a failed constraint (a year, a partner).
+CONSTRAINT_FAILED = "the articles do not give"
+SAME_PERIOD = re.compile(r"\bsame (?:period|months?|time)\b|\ba year (?:earlier|before|ago)\b|同期", re.I)
 
 
 def _without_time(text: str, kind: str, value: int) -> str:
@@ -181,6 +239,9 @@ def _period_label(p: Period) -> tuple[str, str]:
     return {0: ("今年", "this year"), -1: ("去年", "last year"), 1: ("明年", "next year")}.get(p.relative[0], ("", ""))
 
 
+SIDE_JOINER = re.compile(r"和|与|及|跟|同|、|,|，|\band\b|\bvs\.?|\bversus\b|\bor\b|还是|against|\bwith\b")
+
+
 # Flow indicators a pair's comparison may set against each other.
 FLOW_INDICATORS = ("export", "import", "investment")
 
@@ -196,7 +257,14 @@ def _indicator_sides(q: Question) -> tuple[Question, ...]:
     starts = [min(i for i, k in found if k == kind) for kind in kinds]
     out = []
     for n, kind in enumerate(kinds):
-        segment = low[starts[n] : starts[n + 1] if n + 1 < len(kinds) else len(low)]
+        # A side's own words run from the joiner before its indicator to the
+        # joiner before the next one: in "哈对土出口和从土进口" 哈对土 gives the
+        # exports' direction and 从土 the imports' source.
+        before = list(SIDE_JOINER.finditer(low, starts[n - 1] if n else 0, starts[n]))
+        start = before[-1].end() if before else (0 if n == 0 else starts[n])
+        end = starts[n + 1] if n + 1 < len(kinds) else len(low)
+        joins = list(SIDE_JOINER.finditer(low, starts[n], end))
+        segment = low[start : joins[-1].start() if n + 1 < len(kinds) and joins else end]
         # The other indicator's word is not this side's topic: a sentence that
         # gives only the exports should not look less on topic for lacking "imports".
         other = [f for k in kinds if k != kind for f in INDICATORS[k]]

@@ -479,8 +479,9 @@ DIRECTED_FORM = re.compile(rf"(?<=[对向从])([{''.join(PAIR_CHARS)}土])(?=的
 
 
 def _directed(text: str) -> list[tuple[re.Match[str], str]]:
-    """DIRECTED_FORM's finds, each with the text it is read in (for 土)."""
-    return [(m, text[max(0, m.start() - 12):m.end()]) for m in DIRECTED_FORM.finditer(text)]
+    """DIRECTED_FORM's finds, each with the text it is read in (for 土: the
+    whole question, which names the flow's first country in full)."""
+    return [(m, text) for m in DIRECTED_FORM.finditer(text)]
 
 
 # "哈国境内", "跟吉国做生意": a one-character form with 国 is that country,

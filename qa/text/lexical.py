@@ -104,6 +104,11 @@ QUESTION_LATIN = frozenset(
     "will would can could should may might there their they them two three first last new according total number "
     "make made take took get got become became give given say said also other some any each every both all more most "
     "per between during since after before about kind type way part "
+    # Pronouns and the verbs of talk around a question ("do you know", "what has
+    # it come to", "can you tell me"): the dictionary glosses them with dozens of
+    # idioms (you: 不见不散, 你我…), none a topic a passage must repeat.
+    "you your yours i me my mine we us our ours he him his she her hers it its one "
+    "know knows knew tell told come comes came go goes went gone want wanted need think see like please "
     # Words that only ask a size or span after "how": "how large was the deficit".
     "large big long far high old often".split()
 )

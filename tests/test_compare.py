@@ -1,0 +1,38 @@
+"""A comparison's sides put together (qa.answer.compare.combine): no models."""
+
+import pytest
+
+from qa.answer.compare import combine, sides
+from qa.answer.decide import Answer
+from qa.question import analyze
+
+pytestmark = pytest.mark.fast  # no models: the fast tier (`python -m pytest -m fast`)
+
+
+def answer(q, text, reason="", kind="span"):
+    return Answer(q.text, text, None, text is None, (), 0.9 if text else 0.0, "money", reason, kind=kind)
+
+
+def test_a_side_whose_year_the_articles_do_not_give_makes_the_comparison_abstain():
+    q = analyze("Was Brazil–Norway trade in 2023 bigger than in 2024?")
+    two = sides(q)
+    got = combine(q, two, [answer(two[0], None, "the articles do not give 2023 for this; for 2024 they give 12亿美元"),
+                           answer(two[1], "12亿美元")])
+    assert got.abstained and got.answer is None
+    assert "2023" in got.reason and "12亿美元" in got.reason  # says what they do give
+
+
+def test_a_side_only_too_unsure_to_show_leaves_the_other_shown():
+    q = analyze("Was Brazil–Norway trade in 2023 bigger than in 2024?")
+    two = sides(q)
+    got = combine(q, two, [answer(two[0], None, "no passage in these articles answers this closely enough"), answer(two[1], "12亿美元")])
+    assert not got.abstained and "12亿美元" in got.answer
+
+
+def test_when_and_where_each_answer_their_own_ask():
+    q = analyze("When and where did the Brazilian and Norwegian ministers sign the plan?")
+    two = sides(q)
+    got = combine(q, two, [answer(two[0], "2023年"), answer(two[1], "2023年")])  # a date is no place
+    assert got.answer == "when: 2023年"
+    got = combine(q, two, [answer(two[0], "2023年"), answer(two[1], "奥斯陆")])
+    assert got.answer == "when: 2023年 · where: 奥斯陆"

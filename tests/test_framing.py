@@ -1,0 +1,60 @@
+"""Questions as people wrap them: the conversation set aside, spoken question
+words written (qa.text.framing). Invented wording, no models."""
+
+import pytest
+
+from qa.question import AnswerType, analyze
+from qa.text.framing import asked_part, written_register
+
+pytestmark = pytest.mark.fast  # no models: the fast tier (`python -m pytest -m fast`)
+
+
+@pytest.mark.parametrize(
+    "typed, asked",
+    [
+        ("巴西跟挪威哪一年建交的，有人知道吗", "巴西跟挪威哪一年建交的"),
+        ("请问巴西对挪威出口额是多少？", "巴西对挪威出口额是多少？"),
+        ("你知道巴西对挪威出口额是多少吗？", "巴西对挪威出口额是多少？"),  # the 吗 closed the wrapper
+        ("你知道巴西和挪威建交了吗", "巴西和挪威建交了吗"),  # no other question word: a yes/no question stays one
+        ("我想知道2024年巴西的出口额", "2024年巴西的出口额"),
+        ("挪威首都是哪座城市？谢谢", "挪威首都是哪座城市"),
+        ("Can you tell me when the Brazil–Norway treaty was signed?", "When the Brazil–Norway treaty was signed?"),
+        ("Do you know what Mercosur is?", "What is Mercosur?"),  # the embedded order undone
+        ("Hi, quick question: which port handles the most grain?", "Which port handles the most grain?"),
+        ("what was norway's oil output, thanks", "what was norway's oil output"),
+    ],
+)
+def test_the_wrapper_is_set_aside(typed, asked):
+    assert asked_part(typed) == asked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "什么情况下算紧急",  # 急 inside a word is no "urgent!" tail
+        "双方的立场是否清楚",  # 清楚 asked about, not "does anyone know"
+        "Tell me about Mercosur",  # a request for a summary keeps its words
+        "Do you know the trade volume?",  # no question inside: left as typed
+        "知道吗",  # nothing would be left
+    ],
+)
+def test_no_wrapper_no_change(text):
+    assert asked_part(text) == text
+
+
+def test_the_wrapped_question_is_typed_as_the_bare_one():
+    wrapped = analyze("巴西和挪威的外交关系建立于哪一年，有人知道吗")
+    assert wrapped.answer_type is AnswerType.DATE  # not a yes/no question for ending in 吗
+    assert {t.word for t in wrapped.terms}.isdisjoint({"有人", "知道"})
+    assert analyze("Do you know when Brazil and Norway established diplomatic relations?").answer_type is AnswerType.DATE
+
+
+def test_spoken_question_words_are_written_for_the_reader():
+    assert written_register("巴西和挪威建交是几月几号") == "巴西和挪威建交是哪一天"
+    assert written_register("出口啥产品？啥时候开始的？") == "出口什么产品？什么时候开始的？"
+    assert "哪一天" in analyze("巴西和挪威建交是几月几号").text_for("巴西与挪威于1975年3月1日建交。")
+
+
+def test_a_number_asked_with_its_measure_word_is_no_topic():
+    words = {t.word for t in analyze("巴西和挪威建交的日期是几月几号").terms}
+    assert "几月" not in words and "几号" not in words
