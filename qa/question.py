@@ -48,7 +48,7 @@ MEASURE_WORDS = ("倍 份 家 个 项 次 天 人 名 座 所 条 国 种 公里
                  "册 本 卷 篇 首 件 株 棵 层 栋 间 户 套 枚 颗 匹 场 集 章 期 级 代 局 球 分 票 岁 个月 分钟 秒").split()
 # The measure words as one alternation, longest first ("个月" before "个").
 MEASURE_ALTERNATION = "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
-LIST_QUESTION = re.compile(r"which (?:\w+ )?(?:countries|states|nations)|what (?:\w+ )?countries|list (?:the |all )?countries|哪些国家|哪几个国家|哪些国(?![际内])", re.I)
+LIST_QUESTION = re.compile(r"which (?:\w+ )?(?:countries|states|nations)|what (?:\w+ )?countries|list (?:the |all )?countries|哪些国家|哪(?:几|[一二三四五六七八九两])个国家|哪些国(?![际内])", re.I)
 
 # A rate asked (失业率, 增长率, 自杀率) is a percentage; not an exchange rate,
 # efficiency or frequency, nor 率 the verb "lead" (率队, 率领, 率团).
@@ -116,8 +116,8 @@ ASKS_PERSON = re.compile(r"谁|哪位|\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ )?(?:sc
 # "Which Kazakh exports to Russia grew…", "哪些商品增长": things, whatever figure word
 # follows; the growth is what they did. A plural noun within three words of
 # "which" (not a verb: "which is/was/has"), "name a …"; 哪些 but not 哪些年.
-ASKS_THINGS = re.compile(r"\bwhich\s+(?:[A-Za-z-]+\s+){0,2}?(?!(?:is|was|has|does|this|its|his|us|as)\b)[a-z]{3,}s\b(?!['’])|^\W*name (?:a|an|one|some|the|all|a few|two|three)\b|哪些(?!年)", re.I)
-_ASKS_QUANTITY = re.compile(r"多少|几|\bhow (?:much|many|large|big|far|old|long)\b|\bpercent|\bwhat (?:share|rate|amount)\b", re.I)
+ASKS_THINGS = re.compile(r"\bwhich\s+(?:[A-Za-z-]+\s+){0,2}?(?!(?:is|was|has|does|this|its|his|us|as)\b)[a-z]{3,}s\b(?!['’])|^\W*name (?:a|an|one|some|the|all|a few|two|three)\b|哪些(?!年)|哪几(?![年天次月])|列(?:一下|出来|出|举|个)", re.I)
+_ASKS_QUANTITY = re.compile(r"多少|(?<!哪)几|\bhow (?:much|many|large|big|far|old|long)\b|\bpercent|\bwhat (?:share|rate|amount)\b", re.I)
 
 # Words that name money: without one, "多少" may ask any quantity (Question.span_types).
 MONEY_WORDS = re.compile(r"money|price|cost|worth|value|dollar|revenue|budget|invest|trade|turnover|export|import|deficit|surplus|"
@@ -178,7 +178,7 @@ RISE_OR_FALL = re.compile(r"\b(?:rise|rose|risen|grow|grew|grown|go up|gone up|w
 # "X imported from Y", "A对B的投资", "从B的进口额": a country after from/从 is
 # the source, after to/in/对/向 the destination, and the one with no such word
 # is the actor: the destination of imports, the source of anything else.
-FLOW_ZH = "投资|出口|进口|供应|出售|卖给|销往|售往|卖|贷款|援助"  # Chinese words of a flow (also read by qa.answer.constraints)
+FLOW_ZH = "投资|出口|进口|供应|出售|卖给|销往|售往|卖|买进|买入|购入|贷款|援助"  # Chinese words of a flow (also read by qa.answer.constraints)
 # English word endings an indicator or flow word takes ("imports", "invested",
 # "exporter"), and no others: "important" is not "import".
 ENDINGS = r"(?:s|es|ed|d|er|ers|or|ors|ing|ment|ments)?\b"
@@ -195,7 +195,7 @@ CHANGE = re.compile(r"(?:降低|下降|减少|增长|增加|提高|上升|下滑
                     r"|\bhow much\b.*\b(?:cut|reduce[sd]?|fall|fell|drop(?:ped)?|decline[sd]?|rise|rose|grow|grew|increase[sd]?|decrease[sd]?|save[sd]?)\b", re.I)
 # A question asking for several things, in either language.
 # 说几个 / 举几个 / 列举: "name a few".
-MANY = re.compile(r"哪些|哪几|有什么|有啥|都有|包括哪|[说举]几个|列举|\blist\b|\bwhich\s+(?:\w+\s+)?(?!(?:is|was|has|does|its|this|his)\b)\w+(?<!s)s\b|\bwhat\s+(?:are|were)\b"
+MANY = re.compile(r"哪些|哪几|有什么|有啥|都有|包括哪|[说举]几个|列举|列(?:一下|出来|出|个)|\blist\b|\bwhich\s+(?:\w+\s+)?(?!(?:is|was|has|does|its|this|his)\b)\w+(?<!s)s\b|\bwhat\s+(?:are|were)\b"
                   r"|\bwhat\s+(?:\w+\s+)?\w+(?<!s)s\s+(?:are|were|did|do|does|have|has|had)\b|\bname (?:the|all|some|a few)\b|\bsome of the\b", re.I)
 # A comparison, or a request for two figures side by side ("分别", "respectively").
 COMPARATIVES_EN = "more|less|higher|lower|larger|bigger|smaller|greater|fewer"
@@ -208,7 +208,7 @@ EARLIER = re.compile(r"\b(?:came|come|happened|was|were|took place|signed|held|o
                      r"|\b(?:earlier|sooner|older)\b.*\bor\b|\bor\b.*\b(?:first|earlier|sooner)\W*$"
                      r"|哪(?:个|一个|项|份)?(?:先|更早|早)|谁先|孰先|先后", re.I)
 COMPARE = re.compile(rf"\b(?:{COMPARATIVES_EN})\b.*\bor\b|\b(?:{COMPARATIVES_EN})\b.*\bthan\b(?!\s*(?:about\s+|around\s+)?[\d$€£¥])|\bor\b.*\b(?:higher|lower|larger|bigger|smaller|greater)\W*$|\bcompared?\b|\bversus\b|\bvs\b"
-                     r"|\bstacks? up\b|\brespectively\b|还是|相比|比较|哪个更|谁更|哪(?:一)?(?:边|方)[^，,。？?]{0,10}更|分别|"
+                     r"|\bstacks? up\b|\brespectively\b|还是|相比|比较|哪个更|谁更|哪(?:一)?(?:边|方)[^，,。？?]{0,10}更|分别|各(?:是|为|有|自)?(?:多少|几)|各是|"
                      + RISE_OR_FALL.pattern, re.I)
 # How far a figure is from its target: both figures are asked (qa.answer.compare).
 GAP_TO_TARGET = re.compile(r"\bhow (?:far|close|much)\b.*\b(?:from|to|short of|below|under)\b.*\b(?:target|goal|aim)s?\b"
@@ -425,6 +425,8 @@ def analyze(text: str) -> Question:
     # (Not where both are compared or asked side by side: each is its own figure there.)
     two_way = folded if COMPARE.search(folded) else TWO_WAY.sub(" trade ", folded)
     indicator = size_asked(folded) or next((k for k, forms in INDICATORS.items() if any(states(two_way, f) for f in forms)), None)
+    if indicator == "target" and COUNT_ASKED.search(folded) and not TARGET_OF_A_FIGURE.search(folded):
+        indicator = None  # "展馆规划了几个展区": things counted that were planned, no figure's target
     kind = answer_type(spoken, indicator)
     terms = _indicator_forms(terms) + _indicator_term(folded, indicator, terms)
     return Question(
@@ -639,6 +641,13 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
 
 COUNT_ASKED = re.compile(rf"\bhow many\b|\bnumber of\b|(?:多少|(?<![哪说举])几)\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})", re.I)
 STRONG_PERCENT = re.compile(r"(?:几|多少)个?(?:百分)?点|%|百分|percent|比例|占比|比重|增幅|降幅|\bshare\b|\brate\b|proportion|portion|fraction|几成|" + SHARE_OF + "|" + RATE, re.I)
+
+
+# A target is a figure's: "planned" (计划, 规划) with a count of things asked
+# ("规划了几个展区") names one only beside what is to be reached (trade,
+# investment, an amount, 目标/goal itself); "how much freight is planned" does.
+TARGET_OF_A_FIGURE = re.compile(r"目标|\btarget|\bgoal|\bobjective|\baim|力争|贸易|经贸|投资|出口|进口|金额|美元|"
+                                r"\btrade|\bturnover|\binvest|\bexport|\bimport|\bdollar|\$|\bvalue\b|\bvolume\b", re.I)
 
 
 # Keywords typed for a date: the last word says what is wanted.

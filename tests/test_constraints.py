@@ -638,3 +638,21 @@ def test_a_count_is_no_year():
     text = "2019年，约有1000名巴西学生在挪威学习，同时有约2000名挪威学生在巴西就读。"
     p = passage(text)
     assert check(analyze("2019年有多少挪威学生在巴西就读？"), p, p.sentences[0], "同时有约2000名挪威学生在巴西就读。").ok
+
+
+
+def test_imports_from_a_partner_are_its_exports_to_us():
+    text = "2024年，巴西对挪威出口额达12亿美元；挪威对巴西出口额为5亿美元。"
+    p = passage(text)
+    s = p.sentences[0]
+    q = analyze("2024年巴西从挪威进口了多少？")
+    assert check(q, p, s, "挪威对巴西出口额为5亿美元。").ok  # the same flow, told from Norway's side
+    assert not check(q, p, s, "2024年，巴西对挪威出口额达12亿美元；").ok  # the other way round
+
+
+def test_a_multiple_is_not_answered_by_a_quantity():
+    from qa.answer.units import unit_clash
+
+    assert unit_clash("运力能提升到原来的几倍？", "1000万吨")
+    assert not unit_clash("运力能提升到原来的几倍？", "五倍")
+    assert unit_clash("By how many times will the line raise capacity?", "1000万吨")

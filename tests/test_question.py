@@ -583,3 +583,37 @@ def test_which_year_is_no_where():
 def test_each_flow_side_takes_the_direction_of_its_own_words():
     got = sides(analyze("今年前九个月哈对土出口和从土进口分别是多少？"))
     assert [(s.indicator, dict(s.flow)) for s in got] == [("export", {"KZ": "src", "TM": "dst"}), ("import", {"TM": "src", "KZ": "dst"})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "巴西对挪威出口的主力商品列一下",  # a list asked, not the export figure
+        "巴西对挪威出口下降是因为哪几种矿产品减少了？",  # which ones, not the rate of the fall
+    ],
+)
+def test_things_asked_are_no_figure(text):
+    q = analyze(text)
+    assert q.answer_type not in (AnswerType.MONEY, AnswerType.PERCENT, AnswerType.COUNT)
+    assert q.asks_many
+    assert not any(t.word.startswith("哪几") for t in q.terms)
+
+
+
+def test_planned_names_no_target_without_a_figure_to_reach():
+    assert analyze("展馆总共规划了几个展区？").indicator is None
+    assert analyze("巴西和挪威计划把贸易额提升到多少？").indicator == "target"
+
+
+def test_which_three_countries_asks_a_list():
+    assert analyze("主席会见了三位领导人，是哪三个国家的？").answer_type is AnswerType.LIST
+
+
+def test_each_of_two_flows_asked_with_gesheduoshao_is_a_comparison():
+    q = analyze("2024年巴西卖给挪威的和从挪威买进的，各是多少钱？")
+    assert q.comparison
+    assert [s.indicator for s in sides(q)] == ["export", "import"]
+
+
+def test_visa_free_qualifies_a_pair():
+    assert [e.key for e in analyze("中俄免签以后能停留多少天？").entities] == ["CN", "RU"]

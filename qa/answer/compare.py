@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from qa.answer.constraints import short_mentions
 from qa.answer.decide import Answer
 from qa.answer.periods import TOTAL_SPAN
 from qa.answer.render import money_value
@@ -307,6 +308,8 @@ def _roles_in(segment: str, countries: tuple[Entity, ...]) -> tuple[tuple[str, s
     low = segment.lower()
     found = [(at, e.key) for e in countries
              if (at := next((i for n in (e.surface, e.name_en, *e.names_zh) if n for i in _all(low, n.lower())), None)) is not None]
+    # A one-character side ("从吉买进", "哈方出口") where the full name is not in the segment.
+    found += [(m.start(), e.key) for e in countries if e.key not in {k for _, k in found} for m in list(short_mentions(e, segment))[:1]]
     said = flow_roles(low, found, actor_default=False)
     roles = {e.key: said[e.key] for e in countries if e.key in said}
     if len(roles) == 1 and len(countries) == 2:

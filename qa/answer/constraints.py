@@ -252,11 +252,20 @@ def _indicator_ok(q: Question, sentence: str, clause: str, paragraph: str = "") 
     for text in (clause, sentence, _sentence_before(paragraph, sentence)):
         if says(text, q.indicator):
             return True
+        # One flow, told from either side: Kazakhstan's imports from Kyrgyzstan
+        # are Kyrgyzstan's exports to Kazakhstan ("吉尔吉斯斯坦对哈出口额为…"), where
+        # the clause gives the two countries the roles asked.
+        mirror = MIRRORED.get(q.indicator)
+        if mirror and text is clause and says(text, mirror) and len(dict(q.flow)) == 2 and flow_direction(q, clause) == 1:
+            return True
         if any(says(text, k) for k in (*INDICATORS, *SIZES)):
             # another indicator (an export figure for "trade volume"), or a size
             # (经济规模超过250亿美元 is no trade figure, whatever the sentence goes on to say)
             return False
     return False
+
+
+MIRRORED = {"import": "export", "export": "import"}
 
 
 def _sentence_before(paragraph: str, sentence: str) -> str:
@@ -331,7 +340,7 @@ def _sector_said(q: Question, sentence: str, clause: str) -> str | None:
 _SIDE = "(?={ch}方)|(?<=[向对从自到]){ch}(?=" + FLOW_ZH + ")"
 
 
-def _short_mentions(e: Entity, clause: str):
+def short_mentions(e: Entity, clause: str):
     chars = [ch for ch, key in PAIR_CHARS.items() if key == e.key]
     for ch in chars:
         yield from re.finditer(_SIDE.format(ch=re.escape(ch)), clause)
@@ -350,7 +359,7 @@ def flow_direction(q: Question | None, clause: str) -> int:
     ents = [e for e in q.countries if e.key in asked]
     low = clause.lower()
     found = [(i, e.key) for e in ents for n in (*e.names_zh, e.name_en.lower()) if (i := low.find(n)) >= 0]
-    found += [(m.start(), e.key) for e in ents for m in _short_mentions(e, clause)]
+    found += [(m.start(), e.key) for e in ents for m in short_mentions(e, clause)]
     said = flow_roles(clause, found)
     common = [k for k in said if k in asked]
     return 0 if not common else (1 if all(said[k] == asked[k] for k in common) else -1)

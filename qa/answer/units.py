@@ -82,17 +82,20 @@ ASKED_MEASURE = re.compile(rf"(?:多少|几)\s*({MEASURE_ALTERNATION})")
 # Measure words by what they count. Words of one group stand for each other
 # ("多少位冠军" is answered by "73人", "几首歌" by "5张"); words of two groups
 # do not ("70余份" documents for "多少家企业" firms). Words in no group never clash.
-MEASURE_GROUPS = ({"位", "名", "人"}, {"家", "所"}, {"份", "项", "件", "部", "篇"}, {"国"}, {"次", "回", "遍", "趟"}, {"册", "本", "卷"})
+MEASURE_GROUPS = ({"位", "名", "人"}, {"家", "所"}, {"份", "项", "件", "部", "篇"}, {"国"}, {"次", "回", "遍", "趟"}, {"册", "本", "卷"},
+                  {"倍"})  # a multiple: "几倍" is not answered by "1000万吨"
 # What an English question counts, as the measure word a Chinese text counts
 # it with ("how many times" 次, "how many companies" 家); "how many times
 # larger" asks a multiple (倍), not a number of times.
 EN_MEASURES = [
-    (re.compile(r"\bhow many (?:times|rounds|sessions|visits)\b(?!\s+(?:more|less|larger|bigger|higher|greater|smaller|as|over)\b)", re.I), "次"),
+    # "By how many times will it raise…" asks a multiple as "how many times larger" does.
+    (re.compile(r"(?<!\bby )\bhow many (?:times|rounds|sessions|visits)\b(?!\s+(?:more|less|larger|bigger|higher|greater|smaller|as|over)\b)", re.I), "次"),
     # The counted noun may follow a word or two ("how many Kyrgyz students", "Kazakh–Armenian joint ventures").
     (re.compile(rf"\bhow many (?:[\w\-–]+\s+){{0,2}}?(?:{PEOPLE_EN})\b", re.I), "人"),
     (re.compile(r"\bhow many (?:[\w\-–]+\s+){0,3}?(?:companies|firms|enterprises|businesses|banks|schools|universities|ventures)\b", re.I), "家"),
     (re.compile(r"\bhow many (?:\w+\s+)?(?:documents|agreements|deals|contracts|memoranda|treaties|projects)\b", re.I), "份"),
     (re.compile(r"\bhow many (?:countries|nations|states)\b", re.I), "国"),
+    (re.compile(r"\bhow many times (?:more|less|larger|bigger|higher|greater|smaller|as|over)\b|\bby how many times\b|\bby what (?:factor|multiple)\b", re.I), "倍"),
 ]
 # A question that counts people without a measure word right after 多少
 # ("有多少吉尔吉斯族人", "多少中国游客"): the head noun names them.

@@ -257,8 +257,8 @@ def key_terms(question: str, names: set[str]) -> list[tuple[str, tuple[str, ...]
     return list(dict((t, f) for t, f in terms).items())
 
 
-# 几 or 多少 with a measure word asks a number (几月, 几号, 几成, 几倍, 多少家): no topic.
-ASKING_COMPOUND = re.compile(r"(?:几|幾|多少)[\u4e00-\u9fff]")
+# 几 or 多少 with a measure word asks a number (几月, 几号, 几成, 几倍, 多少家), 哪几(个) which ones: no topic.
+ASKING_COMPOUND = re.compile(r"哪?(?:几|幾|多少)[\u4e00-\u9fff]?")
 QUESTION_CJK = frozenset("多久 多长 多大 多远 多高 多少 什么 东西 哪里 哪些 哪个 哪一天 哪天 哪年 哪一年 何时 时候 几个 为何 如何 怎样 怎么 是否 可以 主要 分别 一共 总共 目前 大约 "
                          # which side, and "each other": what a comparison asks, no topic
                          "哪边 哪方 哪一方 哪一边 互相 相互 彼此".split())

@@ -16,8 +16,10 @@ INDICATORS: dict[str, tuple[str, ...]] = {
     # Selling to a country is exporting to it ("哈萨克斯坦卖给亚美尼亚的…").
     # Shipping goods to a country is too; "shipping to" is left out: a cost of transport ("cheaper shipping to…").
     "export": ("export", "出口", "sell to", "sells to", "sold to", "selling to", "ship to", "ships to", "shipped to",
-               "shipments to", "卖给", "销往", "售往"),
-    "import": ("import", "进口", "buy from", "buys from", "bought from", "buying from", "purchased from", "purchases from"),
+               "shipments to", "卖给", "卖到", "销往", "售往"),
+    # Buying from a country is importing from it ("从俄罗斯买进的").
+    "import": ("import", "进口", "buy from", "buys from", "bought from", "buying from", "purchased from", "purchases from",
+               "买进", "买入", "购入"),
     "investment": ("invest", "投资"),
     "balance": ("deficit", "surplus", "trade balance", "逆差", "顺差", "赤字", "差额"),
     # A figure to be reached: "aim for", "将贸易额提升至…" (raise to), "计划…实现" (planned) are targets, not results.
