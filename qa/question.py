@@ -70,7 +70,7 @@ _TYPES = [
     # A year asked outright is a date whatever else the question names
     # ("西元幾年後自殺率減少…", "which year did trade grow fastest").
     (AnswerType.DATE, re.compile(r"\bwhat year\b|\bwhich year\b|哪一?年|(?:公元|西元|民国)\s*(?:前\s*)?(?:几|多少)\s*年", re.I)),
-    (AnswerType.PERCENT, re.compile(SHARE_OF + r"|(?:几|多少)个?(?:百分)?点(?=$|[？?，,。的吗呢])|\bpercentage points?\b|\bpercent|\b(?:what|which) (?:portion|fraction)\b|\bshare of\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|\b(?:grow|grew|increas|decreas|ris[ei]|rose|fell|fall)|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
+    (AnswerType.PERCENT, re.compile(SHARE_OF + r"|(?:几|多少)个?(?:百分)?点(?=$|[？?，,。的吗呢])|\bpercentage points?\b|\bpercent|\b(?:what|which) (?:portion|fraction)\b|\bshare of\b|\bhow much of (?:it|this|that|them|the)\b|\bof all\b.*\bhow much\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|\b(?:grow|grew|increas|decreas|ris[ei]|rose|fell|fall)|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     # "When" asks a date when it leads the question ("When did…", "So when was…"),
     # not as a conjunction later on ("How old was he when he played…").
@@ -153,7 +153,9 @@ def size_asked(folded: str) -> str | None:
 HOW_MANY_ZH = r"(?:多少|几(?!乎|经|近|何))"
 # People counted by their country: "how many Kyrgyz students", "多少名哈萨克斯坦
 # 学生", "多少吉尔吉斯族人" (a "-斯坦" country's people: its stem and 族).
-COUNTED_PEOPLE = re.compile(rf"\b(?:how many|number of) ((?:[\w\-–]+\s+){{1,3}}?)(?:{PEOPLE_EN})\b"
+COUNTED_PEOPLE = re.compile(rf"\b(?:how many|(?:the )?(?:number|count|total) of) ((?:[\w\-–]+\s+){{1,3}}?)(?:{PEOPLE_EN})\b"
+                            # keyword order: "Kyrgyz nationals studying in Kazakhstan: how many?"
+                            rf"|^\W*((?:[\w\-–]+\s+){{1,2}}?)(?:{PEOPLE_EN})\b(?=.*\bhow many\b)"
                             rf"|{HOW_MANY_ZH}\s*[名位个]?\s*([\u4e00-\u9fff]{{2,10}}?)族?(?:{PEOPLE_ZH})", re.I)
 
 
@@ -162,7 +164,7 @@ def counted_of(folded: str) -> str | None:
     m = COUNTED_PEOPLE.search(folded)
     if not m:
         return None
-    phrase = (m.group(1) or m.group(2) or "").strip()
+    phrase = next((g for g in m.groups() if g), "").strip()
     found = {e.key for e in find_entities(phrase, any_case=True) if e.kind == "country"}
     if not found and phrase and not phrase.isascii():
         found = {e.key for e in find_entities(phrase + "斯坦") if e.kind == "country"}  # 吉尔吉斯族 -> 吉尔吉斯斯坦
@@ -208,7 +210,7 @@ EARLIER = re.compile(r"\b(?:came|come|happened|was|were|took place|signed|held|o
                      r"|\b(?:earlier|sooner|older)\b.*\bor\b|\bor\b.*\b(?:first|earlier|sooner)\W*$"
                      r"|哪(?:个|一个|项|份)?(?:先|更早|早)|谁先|孰先|先后", re.I)
 COMPARE = re.compile(rf"\b(?:{COMPARATIVES_EN})\b.*\bor\b|\b(?:{COMPARATIVES_EN})\b.*\bthan\b(?!\s*(?:about\s+|around\s+)?[\d$€£¥])|\bor\b.*\b(?:higher|lower|larger|bigger|smaller|greater)\W*$|\bcompared?\b|\bversus\b|\bvs\b"
-                     r"|\bstacks? up\b|\brespectively\b|还是|相比|比较|哪个更|谁更|哪(?:一)?(?:边|方)[^，,。？?]{0,10}更|分别|各(?:是|为|有|自)?(?:多少|几)|各是|"
+                     r"|\bstacks? up\b|\brespectively\b|还是|相比|比较|哪个更|谁更|哪(?:一)?(?:边|方)[^，,。？?]{0,10}更|哪(?:个|一个|边|方)(?:的)?(?:金额|数额|数字|数量|规模|额|数|钱|投资|贸易额|出口额|进口额)?(?:更)?(?:大|多|高|少|小|低)|分别|各(?:是|为|有|自)?(?:多少|几)|各是|"
                      + RISE_OR_FALL.pattern, re.I)
 # How far a figure is from its target: both figures are asked (qa.answer.compare).
 GAP_TO_TARGET = re.compile(r"\bhow (?:far|close|much)\b.*\b(?:from|to|short of|below|under)\b.*\b(?:target|goal|aim)s?\b"
@@ -600,7 +602,7 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
                 continue
             # "How much did X grow" asks a percentage; "how much ... invest" money.
             if kind is AnswerType.PERCENT and re.search(r"how much|多少", folded, re.I) and not re.search(
-                    r"grow|increase|decrease|rise|增长|下降|增幅|%|percent|百分|share|比例|占比|比重|" + SHARE_OF + "|" + RATE, folded, re.I):
+                    r"grow|increase|decrease|rise|增长|下降|增幅|%|percent|百分|share|比例|占比|比重|\bof all\b|\bhow much of\b|" + SHARE_OF + "|" + RATE, folded, re.I):
                 continue
             # "Despite the fall, how many students were still there?": a count
             # asked with its measure word outweighs a change word elsewhere;

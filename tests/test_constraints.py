@@ -409,6 +409,8 @@ def test_readings_keep_the_named_noun_and_drop_durations_and_echoes():
     assert with_named_noun(q, "巴西在挪威开设第二和第三创新中心。", "第二和第三") == "第二和第三创新中心"
     assert with_named_noun(q, "巴西总统卢拉访问挪威。", "卢拉") == "卢拉"  # a name keeps its own extent
     assert DURATION.fullmatch("两个月") and not DURATION.fullmatch("577年")
+    assert DURATION.fullmatch("二十年") and DURATION.fullmatch("15年")  # years as a span
+    assert not DURATION.search("2024年签署") and not DURATION.search("90年代")
     q = analyze("Which Norwegian exports to Brazil fell?")
     assert echoes(q, "挪威出口") and not echoes(q, "鳕鱼")
 
@@ -656,3 +658,21 @@ def test_a_multiple_is_not_answered_by_a_quantity():
     assert unit_clash("运力能提升到原来的几倍？", "1000万吨")
     assert not unit_clash("运力能提升到原来的几倍？", "五倍")
     assert unit_clash("By how many times will the line raise capacity?", "1000万吨")
+
+
+def test_a_date_asked_within_a_typed_year_is_that_year_s():
+    from qa.answer.periods import date_of_another_year
+    from qa.answer.spans import find_span
+
+    q = analyze("On which day in 1997 did Brazil and Norway sign the friendship treaty?")
+    clause = "其中包括1997年4月8日签署的《友好条约》以及2003年12月25日确立的《同盟条约》"
+    assert find_span(clause, "date", q.text) == "1997年4月8日"  # states more than the year typed: no echo
+    assert date_of_another_year(q, "2003年12月25日") and not date_of_another_year(q, "1997年4月8日")
+    assert find_span("2019年，约有1000名学生", "date", "2019年有多少学生？") is None  # the year typed alone is an echo
+
+
+def test_people_counted_in_keyword_order():
+    from qa.question import counted_of
+
+    assert counted_of("norwegian nationals studying in brazil as of 2024: how many?") == "NO"
+    assert counted_of("count of norwegian students enrolled in brazil") == "NO"

@@ -617,3 +617,9 @@ def test_each_of_two_flows_asked_with_gesheduoshao_is_a_comparison():
 
 def test_visa_free_qualifies_a_pair():
     assert [e.key for e in analyze("中俄免签以后能停留多少天？").entities] == ["CN", "RU"]
+
+
+def test_how_much_of_all_asks_a_share_and_which_is_bigger_compares():
+    assert analyze("Of all Brazil–Europe freight moving by sea, how much goes via Norway?").answer_type is AnswerType.PERCENT
+    assert analyze("巴西卖出去的和买进来的哪个金额大？").comparison
+    assert not analyze("哪个城市最大？").comparison

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from qa.answer.constraints import Check, check, flow_direction, mentions, states_ordinal
+from qa.answer.periods import date_of_another_year
 from qa.answer.spans import PATTERNS, clauses, find_span, too_coarse
 from qa.answer.units import unit_clash
 from qa.question import MEASURE_ALTERNATION, AnswerType, Question
@@ -101,7 +102,7 @@ def choose(q: Question, hits: list[Hit], typed_only: bool = False) -> tuple[Choi
     for types in ((q.span_types[:1], q.span_types) if rate_first else (q.span_types,)):
         for rank, sentence, clause in ranked_clauses(q, hits):
             span = next((s for t in types if (s := find_span(clause, t, q.text, anchors + names))), None)
-            if not span or unit_clash(q.text, span, clause) or too_coarse(q.text, span):
+            if not span or unit_clash(q.text, span, clause) or too_coarse(q.text, span) or date_of_another_year(q, span):
                 continue
             c = check(q, hits[rank].passage, sentence, clause, hits[rank].before)
             if c.ok:
@@ -130,7 +131,7 @@ def dated_event(q: Question, hits: list[Hit]) -> Choice | None:
                 continue
             for clause in clauses(sentence):
                 span = find_span(clause, "date", q.text, anchors)
-                if not span or too_coarse(q.text, span):
+                if not span or too_coarse(q.text, span) or date_of_another_year(q, span):
                     continue
                 c = check(q, h.passage, sentence, clause, h.before)
                 if c.ok:

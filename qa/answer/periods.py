@@ -177,3 +177,17 @@ def months_in_words(months: tuple[int, int]) -> str:
     if (a, b) == (1, 12):
         return "the full year"
     return f"{MONTH_NAMES[a - 1]}–{MONTH_NAMES[b - 1]}"
+
+
+# A year written as part of a date: "2003年12月25日", "2003-12-25", "2003".
+YEAR_IN_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*年|\s*[-/.]\d|\s*$)")
+
+
+def date_of_another_year(q: Question, span: str) -> bool:
+    """A date asked within a year the question types ("which day in 1997")
+    and a span dated in another year: the clause may name both years (two
+    treaties in one sentence), the span is the other one's."""
+    if q.answer_type is not AnswerType.DATE or not q.period.years:
+        return False
+    said = {int(y) for y in YEAR_IN_DATE.findall(span)}
+    return bool(said) and not said & set(q.period.years)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.choose import READ_HITS, SENTENCE_FAILS, Choice, informative, token_overlap, topic_anchors
+from qa.answer import periods
 from qa.answer.constraints import check, other_office, states_ordinal
 from qa.answer.read import Reading
 from qa.answer.places import ADMIN_ASKED, admin_place_ok, place_of_event, with_place_suffix
@@ -129,6 +130,8 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
         elif not NUMERAL.search(r.span) or any(find_span(r.span, t, q.text) for t in PATTERNS if t not in typed and not (
                 t == "count" and "date" in typed)):  # "577年" reads as a count of years too
             return None  # the reader's span states no number, or one of another type (an amount for a percentage)
+    if periods.date_of_another_year(q, span):
+        return None  # "which day in 1997": a date in 2003 is another event's, whatever its clause also names
     if q.answer_type is AnswerType.PLACE:
         span = place_of_event(q, clause) or with_place_suffix(r.sentence, span)
         if not admin_place_ok(q, span):
@@ -430,7 +433,10 @@ EXACT_DATE_ASKED = re.compile(r"哪(?:一)?(?:年|天|日|月)|几月|几号|何
 # A length of time: no answer to "when" ("在协议签署两个月后"). "N年" is left
 # out: 577年 is a year as often as three years are 三年.
 DURATION_ASKED = re.compile(r"多久(?!.{0,4}一次)|多长时间")  # how long, not how often (多久举行一次)
-DURATION = re.compile(r"(?:约|近|逾|超过|大约)?[\d一二三四五六七八九十两几半]+\s*多?\s*(?:个月|个多月|个星期|星期|周|天|日内|小时|分钟|年间|年来|年多)")
+# Years as a span: in Chinese numerals (有效期二十年) or one or two digits
+# (15年); a four-digit year before 年 is a date, and 年代/年级 are no spans.
+DURATION = re.compile(r"(?:约|近|逾|超过|大约)?(?:[\d一二三四五六七八九十两几半]+\s*多?\s*(?:个月|个多月|个星期|星期|周|天|日内|小时|分钟|年间|年来|年多)"
+                      r"|(?:[一二三四五六七八九十两几半]+|(?<!\d)\d{1,2})\s*多?\s*年(?![代级度初底中末前后]))")
 NUMERAL = re.compile(r"[0-9０-９]|[一二三四五六七八九十百千万亿两〇零][^\s]{0,3}[个年月日代届次名位种项家人元吨里米岁倍%％]")
 
 

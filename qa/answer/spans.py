@@ -133,7 +133,9 @@ def _best_match(matches: list[re.Match], clause: str, question: str, anchors) ->
     """
     asked = set(re.findall(r"\d+(?:\.\d+)?", question))
     years = {y for y in asked if re.fullmatch(r"(?:19|20)\d\d", y)}
-    matches = [m for m in matches if not (set(re.findall(r"\d+(?:\.\d+)?", m.group())) & asked)]
+    # A span that states more than the question's numbers is no echo of them:
+    # "1997年4月8日" answers "which day in 1997"; "2019年" does not answer "in 2019".
+    matches = [m for m in matches if not ((nums := set(re.findall(r"\d+(?:\.\d+)?", m.group()))) & asked) or (nums - asked and DAY_GIVEN.search(m.group()))]
     if not matches:
         return None
     counted = next((g for m in COUNTED.finditer(question) for g in m.groups() if g), "")

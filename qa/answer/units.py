@@ -95,6 +95,7 @@ EN_MEASURES = [
     (re.compile(r"\bhow many (?:[\w\-–]+\s+){0,3}?(?:companies|firms|enterprises|businesses|banks|schools|universities|ventures)\b", re.I), "家"),
     (re.compile(r"\bhow many (?:\w+\s+)?(?:documents|agreements|deals|contracts|memoranda|treaties|projects)\b", re.I), "份"),
     (re.compile(r"\bhow many (?:countries|nations|states)\b", re.I), "国"),
+    (re.compile(r"\bhow many (?:\w+\s+)?(?:books|volumes|copies|titles)\b", re.I), "册"),
     (re.compile(r"\bhow many times (?:more|less|larger|bigger|higher|greater|smaller|as|over)\b|\bby how many times\b|\bby what (?:factor|multiple)\b", re.I), "倍"),
 ]
 # A question that counts people without a measure word right after 多少

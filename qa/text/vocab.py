@@ -16,7 +16,7 @@ INDICATORS: dict[str, tuple[str, ...]] = {
     # Selling to a country is exporting to it ("哈萨克斯坦卖给亚美尼亚的…").
     # Shipping goods to a country is too; "shipping to" is left out: a cost of transport ("cheaper shipping to…").
     "export": ("export", "出口", "sell to", "sells to", "sold to", "selling to", "ship to", "ships to", "shipped to",
-               "shipments to", "卖给", "卖到", "销往", "售往"),
+               "shipments to", "卖给", "卖到", "卖出", "销往", "售往"),
     # Buying from a country is importing from it ("从俄罗斯买进的").
     "import": ("import", "进口", "buy from", "buys from", "bought from", "buying from", "purchased from", "purchases from",
                "买进", "买入", "购入"),
