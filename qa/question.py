@@ -48,7 +48,7 @@ MEASURE_WORDS = ("倍 份 家 个 项 次 天 人 名 座 所 条 国 种 公里
                  "册 本 卷 篇 首 件 株 棵 层 栋 间 户 套 枚 颗 匹 场 集 章 期 级 代 局 球 分 票 岁 个月 分钟 秒").split()
 # The measure words as one alternation, longest first ("个月" before "个").
 MEASURE_ALTERNATION = "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
-LIST_QUESTION = re.compile(r"which (?:\w+ )?(?:countries|states|nations)|what (?:\w+ )?countries|list (?:the |all )?countries|哪些国家|哪(?:几|[一二三四五六七八九两])个国家|哪些国(?![际内])", re.I)
+LIST_QUESTION = re.compile(r"which (?:\w+ )?(?:countries|states|nations)|what (?:\w+ )?countries|list (?:the |all )?countries|哪些国家|哪(?:几|[二三四五六七八九两])个国家|哪些国(?![际内])", re.I)
 
 # A rate asked (失业率, 增长率, 自杀率) is a percentage; not an exchange rate,
 # efficiency or frequency, nor 率 the verb "lead" (率队, 率领, 率团).

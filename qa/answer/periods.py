@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from qa.answer.spans import DAY_ASKED
 from qa.ingest.corpus import Passage
 from qa.question import AnswerType, Question, period_of
 from qa.text.lexical import fold
@@ -184,10 +185,11 @@ YEAR_IN_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*年|\s*[-/.]\d|\s*$)")
 
 
 def date_of_another_year(q: Question, span: str) -> bool:
-    """A date asked within a year the question types ("which day in 1997")
+    """A day asked within a year the question types ("which day in 1997")
     and a span dated in another year: the clause may name both years (two
     treaties in one sentence), the span is the other one's."""
-    if q.answer_type is not AnswerType.DATE or not q.period.years:
+    # Only where a day is asked: "1951年至哪一年" types the start of a span, and its answer is another year.
+    if q.answer_type is not AnswerType.DATE or not q.period.years or not DAY_ASKED.search(fold(q.text)):
         return False
     said = {int(y) for y in YEAR_IN_DATE.findall(span)}
     return bool(said) and not said & set(q.period.years)

@@ -133,9 +133,12 @@ def _best_match(matches: list[re.Match], clause: str, question: str, anchors) ->
     """
     asked = set(re.findall(r"\d+(?:\.\d+)?", question))
     years = {y for y in asked if re.fullmatch(r"(?:19|20)\d\d", y)}
-    # A span that states more than the question's numbers is no echo of them:
-    # "1997年4月8日" answers "which day in 1997"; "2019年" does not answer "in 2019".
-    matches = [m for m in matches if not ((nums := set(re.findall(r"\d+(?:\.\d+)?", m.group()))) & asked) or (nums - asked and DAY_GIVEN.search(m.group()))]
+    # Where a day is asked, a date that states more than the question's numbers
+    # is no echo of them: "1997年4月8日" answers "which day in 1997" ("2019年"
+    # does not answer "in 2019", nor "1951年6月15日" "1951年至哪一年").
+    day = bool(DAY_ASKED.search(question))
+    matches = [m for m in matches if not ((nums := set(re.findall(r"\d+(?:\.\d+)?", m.group()))) & asked)
+               or (day and nums - asked and DAY_GIVEN.search(m.group()))]
     if not matches:
         return None
     counted = next((g for m in COUNTED.finditer(question) for g in m.groups() if g), "")
