@@ -676,3 +676,9 @@ def test_people_counted_in_keyword_order():
 
     assert counted_of("norwegian nationals studying in brazil as of 2024: how many?") == "NO"
     assert counted_of("count of norwegian students enrolled in brazil") == "NO"
+
+
+def test_years_in_a_title_do_not_date_its_clause():
+    text = "2023年在奥斯陆，两国外长还签署了《2024-2026年合作计划》。"
+    p = passage(text)
+    assert check(analyze("2023年两国外长在奥斯陆签了哪一份合作计划？"), p, p.sentences[0], "两国外长还签署了《2024-2026年合作计划》。").ok

@@ -17,6 +17,8 @@ from qa.text.lexical import fold
 YEAR_SAID = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.]|\s*[万亿千百名人家个份所项次位座条种架辆艘台吨])")
 
 
+TITLE = re.compile(r"《[^》]*》")
+
 # "Now" in a passage: the time of writing (the article's year).
 CURRENT = re.compile(r"目前|当前|现在|如今|眼下|现阶段|\bcurrently\b|\bat present\b|\bnow\b|\btoday\b", re.I)
 # A total over years: since a year ("自2005年以来", "since 2005") or across a
@@ -69,7 +71,8 @@ def years_ok(q: Question, passage: Passage, sentence: str, clause: str, before: 
     # "今年前八个月…略超3500万美元，较去年同期的5700万美元" gives 5700万 for
     # last year. Not for a rate: "比2023年增长12%" names the base, and the
     # rate belongs to the year the sentence opened with.
-    own = _said_years(clause, ref) if AnswerType.PERCENT.value not in q.span_types and clause in sentence else []
+    # (Years inside a title name the work, not the clause's time: 《2024-2026年合作计划》.)
+    own = _said_years(TITLE.sub("", clause), ref) if AnswerType.PERCENT.value not in q.span_types and clause in sentence else []
     said = own or _said_years(scope, ref) or _said_years(sentence, ref) or _said_years(passage.text, ref) \
         or _last_said_years(before, ref)
     if not said:
