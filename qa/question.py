@@ -78,7 +78,7 @@ _TYPES = [
     (AnswerType.COUNT, HOW_LONG_LENGTH),
     # "Where does X rank / what position" asks an ordinal (第三大), as 第几 does.
     (AnswerType.NAME, RANK_ASKED),
-    (AnswerType.COUNT, re.compile(rf"how many|number of|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|(?:多少|(?<![哪说举])几)\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    (AnswerType.COUNT, re.compile(rf"how many|number of|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|(?:多少|(?<![哪说举列])几)\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
     (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]
@@ -116,8 +116,8 @@ ASKS_PERSON = re.compile(r"谁|哪位|\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ )?(?:sc
 # "Which Kazakh exports to Russia grew…", "哪些商品增长": things, whatever figure word
 # follows; the growth is what they did. A plural noun within three words of
 # "which" (not a verb: "which is/was/has"), "name a …"; 哪些 but not 哪些年.
-ASKS_THINGS = re.compile(r"\bwhich\s+(?:[A-Za-z-]+\s+){0,2}?(?!(?:is|was|has|does|this|its|his|us|as)\b)[a-z]{3,}s\b(?!['’])|^\W*name (?:a|an|one|some|the|all|a few|two|three)\b|哪些(?!年)|哪几(?![年天次月])|列(?:一下|出来|出|举|个)", re.I)
-_ASKS_QUANTITY = re.compile(r"多少|(?<!哪)几|\bhow (?:much|many|large|big|far|old|long)\b|\bpercent|\bwhat (?:share|rate|amount)\b", re.I)
+ASKS_THINGS = re.compile(r"\bwhich\s+(?:[A-Za-z-]+\s+){0,2}?(?!(?:is|was|has|does|this|its|his|us|as)\b)[a-z]{3,}s\b(?!['’])|^\W*name (?:a|an|one|some|the|all|a few|two|three)\b|哪些(?!年)|哪几(?![年天次月])|列(?:一下|出来|出|举|个|几)", re.I)
+_ASKS_QUANTITY = re.compile(r"多少|(?<![哪列举说])几|\bhow (?:much|many|large|big|far|old|long)\b|\bpercent|\bwhat (?:share|rate|amount)\b", re.I)
 
 # Words that name money: without one, "多少" may ask any quantity (Question.span_types).
 MONEY_WORDS = re.compile(r"money|price|cost|worth|value|dollar|revenue|budget|invest|trade|turnover|export|import|deficit|surplus|"
@@ -197,7 +197,7 @@ CHANGE = re.compile(r"(?:降低|下降|减少|增长|增加|提高|上升|下滑
                     r"|\bhow much\b.*\b(?:cut|reduce[sd]?|fall|fell|drop(?:ped)?|decline[sd]?|rise|rose|grow|grew|increase[sd]?|decrease[sd]?|save[sd]?)\b", re.I)
 # A question asking for several things, in either language.
 # 说几个 / 举几个 / 列举: "name a few".
-MANY = re.compile(r"哪些|哪几|有什么|有啥|都有|包括哪|[说举]几个|列举|列(?:一下|出来|出|个)|\blist\b|\bwhich\s+(?:\w+\s+)?(?!(?:is|was|has|does|its|this|his)\b)\w+(?<!s)s\b|\bwhat\s+(?:are|were)\b"
+MANY = re.compile(r"哪些|哪几|有什么|有啥|都有|包括哪|[说举列]几[个样项种]|列举|列(?:一下|出来|出|个)|\blist\b|\bwhich\s+(?:\w+\s+)?(?!(?:is|was|has|does|its|this|his)\b)\w+(?<!s)s\b|\bwhat\s+(?:are|were)\b"
                   r"|\bwhat\s+(?:\w+\s+)?\w+(?<!s)s\s+(?:are|were|did|do|does|have|has|had)\b|\bname (?:the|all|some|a few)\b|\bsome of the\b", re.I)
 # A comparison, or a request for two figures side by side ("分别", "respectively").
 COMPARATIVES_EN = "more|less|higher|lower|larger|bigger|smaller|greater|fewer"
@@ -429,6 +429,8 @@ def analyze(text: str) -> Question:
     indicator = size_asked(folded) or next((k for k, forms in INDICATORS.items() if any(states(two_way, f) for f in forms)), None)
     if indicator == "target" and COUNT_ASKED.search(folded) and not TARGET_OF_A_FIGURE.search(folded):
         indicator = None  # "展馆规划了几个展区": things counted that were planned, no figure's target
+    if indicator == "investment" and THINGS_COUNTED.search(folded):
+        indicator = None  # "投资开办的公司有多少家": the firms are counted; 投资 says what they are (俄资企业)
     kind = answer_type(spoken, indicator)
     terms = _indicator_forms(terms) + _indicator_term(folded, indicator, terms)
     return Question(
@@ -641,7 +643,7 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
     return AnswerType.NAME
 
 
-COUNT_ASKED = re.compile(rf"\bhow many\b|\bnumber of\b|(?:多少|(?<![哪说举])几)\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})", re.I)
+COUNT_ASKED = re.compile(rf"\bhow many\b|\bnumber of\b|(?:多少|(?<![哪说举列])几)\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})", re.I)
 STRONG_PERCENT = re.compile(r"(?:几|多少)个?(?:百分)?点|%|百分|percent|比例|占比|比重|增幅|降幅|\bshare\b|\brate\b|proportion|portion|fraction|几成|" + SHARE_OF + "|" + RATE, re.I)
 
 
@@ -650,6 +652,10 @@ STRONG_PERCENT = re.compile(r"(?:几|多少)个?(?:百分)?点|%|百分|percent|
 # investment, an amount, 目标/goal itself); "how much freight is planned" does.
 TARGET_OF_A_FIGURE = re.compile(r"目标|\btarget|\bgoal|\bobjective|\baim|力争|贸易|经贸|投资|出口|进口|金额|美元|"
                                 r"\btrade|\bturnover|\binvest|\bexport|\bimport|\bdollar|\$|\bvalue\b|\bvolume\b", re.I)
+
+
+# Firms, projects or people counted: "多少家", "how many companies".
+THINGS_COUNTED = re.compile(r"(?:多少|(?<![哪说举列])几)\s*(?:家|个|所|项|名|位|座)|\bhow many (?:[\w\-–]+\s+){0,3}?(?:companies|firms|enterprises|businesses|ventures|projects)\b", re.I)
 
 
 # Keywords typed for a date: the last word says what is wanted.
@@ -672,8 +678,12 @@ PLAN_NAME = re.compile(r"《[^》]*》|(?<!\d)(?:19|20)\d\d\s*(?:-|–|—|至|�
                        r"(?:[\w\u4e00-\u9fff-]+\s*){0,3}?(?:plan|programme|program|strategy|roadmap|agenda|计划|规划|纲要|战略|路线图|议程)", re.I)
 
 
+# A decade ("the 1990s", "1990年代") is no year asked: "in the 1990s" holds 1997.
+DECADE = re.compile(r"(?<!\d)(?:19|20)\d0(?:\s*年代|['’]?s\b)", re.I)
+
+
 def _period(folded: str) -> Period:
-    named = [m.span() for m in PLAN_NAME.finditer(folded)]
+    named = [m.span() for m in PLAN_NAME.finditer(folded)] + [m.span() for m in DECADE.finditer(folded)]
     years = tuple(int(m.group()) for m in YEAR.finditer(folded) if not any(a <= m.start() < b for a, b in named))
     relative = tuple(r for rx, r in RELATIVE_YEARS if rx.search(folded))
     part = next((p for rx, p in PARTS if rx.search(folded)), None)

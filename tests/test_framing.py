@@ -58,3 +58,9 @@ def test_spoken_question_words_are_written_for_the_reader():
 def test_a_number_asked_with_its_measure_word_is_no_topic():
     words = {t.word for t in analyze("巴西和挪威建交的日期是几月几号").terms}
     assert "几月" not in words and "几号" not in words
+
+
+def test_a_closing_particle_of_speech_is_set_aside_where_a_question_word_asks():
+    assert asked_part("巴西和挪威的外交关系是从哪一年开始的啊") == "巴西和挪威的外交关系是从哪一年开始的"
+    assert asked_part("贸易额是多少呢？") == "贸易额是多少？"
+    assert asked_part("他们谈了吧") == "他们谈了吧"  # no question word: the particle may be the question

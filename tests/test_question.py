@@ -623,3 +623,20 @@ def test_how_much_of_all_asks_a_share_and_which_is_bigger_compares():
     assert analyze("Of all Brazil–Europe freight moving by sea, how much goes via Norway?").answer_type is AnswerType.PERCENT
     assert analyze("巴西卖出去的和买进来的哪个金额大？").comparison
     assert not analyze("哪个城市最大？").comparison
+
+
+def test_a_decade_is_no_year_asked():
+    assert analyze("Back in the 1990s Brazil and Norway signed a treaty. On what date?").period.years == ()
+    assert analyze("1990年代巴西和挪威签了什么条约？").period.years == ()
+    assert analyze("In 1990 what did Brazil export?").period.years == (1990,)
+
+
+def test_firms_counted_with_an_investment_word_are_counted_firms():
+    q = analyze("挪威人在巴西投资开办的公司有多少家？")
+    assert q.indicator is None and q.answer_type is AnswerType.COUNT
+    assert analyze("挪威对巴西的投资是多少？").indicator == "investment"
+
+
+def test_list_a_few_asks_things():
+    q = analyze("巴西对挪威的出口商品大概是啥样，列几个")
+    assert q.asks_many and q.answer_type not in (AnswerType.COUNT, AnswerType.MONEY)

@@ -46,6 +46,7 @@ _ZH_TAIL = re.compile(
     r")[\s？?！!。.～~]*$"
 )
 _TRAILING_MA = re.compile(r"[吗嗎][\s？?]*$")
+_FINAL_PARTICLE = re.compile(r"(?<=[\u4e00-\u9fff])[啊呀呢吧哦嘛啦]+([\s？?！!。]*)$")
 
 _EN_GREETING = re.compile(r"^(?:(?:hi|hey|hello)\b[\s,!.]*)?(?:(?:quick |a |one )?question\s*[:,\-–]\s*)?(?:please[,\s]+)?(?=\w)", re.I)
 _EN_LEAD = re.compile(
@@ -98,6 +99,9 @@ def _strip_zh(s: str) -> str:
     # "你知道…是多少吗": the 吗 closed the wrapper, not the question asked.
     if lead and re.search("知道|晓得|曉得|清楚", lead.group()) and re.search(_ASKS_ZH, _TRAILING_MA.sub("", out)):
         out = _TRAILING_MA.sub("", out)
+    # A closing particle of speech (…开始的啊, …多少呢) where a question word asks already.
+    if re.search(_ASKS_ZH, out):
+        out = _FINAL_PARTICLE.sub(lambda m: m.group(1), out)
     if out != s and s.rstrip()[-1:] in "？?" and out.rstrip()[-1:] not in "？?":
         out = out.rstrip("，,。 ") + "？"
     return out
