@@ -65,6 +65,8 @@ HOW_LONG_LENGTH = re.compile(r"how long(?!.*\b(?:take|takes|took|last|lasts|last
                              r"run|ran|exist\w*|reign\w*|rul\w*|work\w*|spen[dt]\w*|held|hold\w*|in office|in power|since)\b)", re.I)
 # English only: "第几名" keeps its count type (the ordinal pattern gives 第15张).
 RANK_ASKED = re.compile(r"\brank(?:s|ed)?\b|\bwhat position\b", re.I)
+# 多少 / 几 asking a number (not 哪几 "which", 说几个/举几个/列几个 "name a few").
+HOW_MANY_ASKED = r"(?:多少|(?<![哪说举列])几)"
 _TYPES = [
     (AnswerType.LIST, LIST_QUESTION),
     # A year asked outright is a date whatever else the question names
@@ -78,7 +80,7 @@ _TYPES = [
     (AnswerType.COUNT, HOW_LONG_LENGTH),
     # "Where does X rank / what position" asks an ordinal (第三大), as 第几 does.
     (AnswerType.NAME, RANK_ASKED),
-    (AnswerType.COUNT, re.compile(rf"how many|number of|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|(?:多少|(?<![哪说举列])几)\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    (AnswerType.COUNT, re.compile(rf"how many|number of|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
     (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]
@@ -117,7 +119,7 @@ ASKS_PERSON = re.compile(r"谁|哪位|\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ )?(?:sc
 # follows; the growth is what they did. A plural noun within three words of
 # "which" (not a verb: "which is/was/has"), "name a …"; 哪些 but not 哪些年.
 ASKS_THINGS = re.compile(r"\bwhich\s+(?:[A-Za-z-]+\s+){0,2}?(?!(?:is|was|has|does|this|its|his|us|as)\b)[a-z]{3,}s\b(?!['’])|^\W*name (?:a|an|one|some|the|all|a few|two|three)\b|哪些(?!年)|哪几(?![年天次月])|列(?:一下|出来|出|举|个|几)", re.I)
-_ASKS_QUANTITY = re.compile(r"多少|(?<![哪列举说])几|\bhow (?:much|many|large|big|far|old|long)\b|\bpercent|\bwhat (?:share|rate|amount)\b", re.I)
+_ASKS_QUANTITY = re.compile(HOW_MANY_ASKED + r"|\bhow (?:much|many|large|big|far|old|long)\b|\bpercent|\bwhat (?:share|rate|amount)\b", re.I)
 
 # Words that name money: without one, "多少" may ask any quantity (Question.span_types).
 MONEY_WORDS = re.compile(r"money|price|cost|worth|value|dollar|revenue|budget|invest|trade|turnover|export|import|deficit|surplus|"
@@ -336,6 +338,7 @@ class Question:
         alt = mainland(self.text)
         if alt and fold(passage) == passage:
             return as_typed_by_the_book(_written(alt), self.lang)
+        # (Written again by the book: a spoken 咋 read as 怎么 may now ask.)
         return self._names_as_written(as_typed_by_the_book(_written(self.model_text), self.lang), passage)
 
     def _names_as_written(self, text: str, passage: str) -> str:
@@ -643,7 +646,7 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
     return AnswerType.NAME
 
 
-COUNT_ASKED = re.compile(rf"\bhow many\b|\bnumber of\b|(?:多少|(?<![哪说举列])几)\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})", re.I)
+COUNT_ASKED = re.compile(rf"\bhow many\b|\bnumber of\b|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})", re.I)
 STRONG_PERCENT = re.compile(r"(?:几|多少)个?(?:百分)?点|%|百分|percent|比例|占比|比重|增幅|降幅|\bshare\b|\brate\b|proportion|portion|fraction|几成|" + SHARE_OF + "|" + RATE, re.I)
 
 
@@ -655,7 +658,7 @@ TARGET_OF_A_FIGURE = re.compile(r"目标|\btarget|\bgoal|\bobjective|\baim|力�
 
 
 # Firms, projects or people counted: "多少家", "how many companies".
-THINGS_COUNTED = re.compile(r"(?:多少|(?<![哪说举列])几)\s*(?:家|个|所|项|名|位|座)|\bhow many (?:[\w\-–]+\s+){0,3}?(?:companies|firms|enterprises|businesses|ventures|projects)\b", re.I)
+THINGS_COUNTED = re.compile(HOW_MANY_ASKED + r"\s*(?:家|个|所|项|名|位|座)|\bhow many (?:[\w\-–]+\s+){0,3}?(?:companies|firms|enterprises|businesses|ventures|projects)\b", re.I)
 
 
 # Keywords typed for a date: the last word says what is wanted.

@@ -9,14 +9,15 @@ from qa.question import analyze
 pytestmark = pytest.mark.fast  # no models: the fast tier (`python -m pytest -m fast`)
 
 
-def answer(q, text, reason="", kind="span"):
-    return Answer(q.text, text, None, text is None, (), 0.9 if text else 0.0, "money", reason, kind=kind)
+def answer(q, text, reason="", kind="span", given_elsewhere=False):
+    return Answer(q.text, text, None, text is None, (), 0.9 if text else 0.0, "money", reason, kind=kind,
+                  given_elsewhere=given_elsewhere)
 
 
 def test_a_side_whose_year_the_articles_do_not_give_makes_the_comparison_abstain():
     q = analyze("Was Brazil–Norway trade in 2023 bigger than in 2024?")
     two = sides(q)
-    got = combine(q, two, [answer(two[0], None, "the articles do not give 2023 for this; for 2024 they give 12亿美元"),
+    got = combine(q, two, [answer(two[0], None, "the articles do not give 2023 for this; for 2024 they give 12亿美元", given_elsewhere=True),
                            answer(two[1], "12亿美元")])
     assert got.abstained and got.answer is None
     assert "2023" in got.reason and "12亿美元" in got.reason  # says what they do give
@@ -36,3 +37,13 @@ def test_when_and_where_each_answer_their_own_ask():
     assert got.answer == "when: 2023年"
     got = combine(q, two, [answer(two[0], "2023年"), answer(two[1], "奥斯陆")])
     assert got.answer == "when: 2023年 · where: 奥斯陆"
+
+
+def test_an_abstention_for_another_year_says_the_figure_is_given_elsewhere():
+    from qa.answer.decide import decide
+    from tests.test_constraints import hit_on
+
+    hits = [hit_on("2024年，两国贸易额达12亿美元。")]
+    other_year = decide(analyze("What was the Brazil–Norway trade volume in 2023?"), hits)
+    assert other_year.abstained and other_year.given_elsewhere and "2024" in other_year.reason
+    assert not decide(analyze("What was the Brazil–Norway trade volume in 2024?"), hits).abstained

@@ -23,7 +23,7 @@ from qa.text.lexical import fold
 def combine(q: Question, sides: tuple[Question, ...], answers: list[Answer]) -> Answer:
     """One answer from the sides' answers (same order as `sides`)."""
     names = [side_label(s, sides) for s in sides]  # (Chinese, English)
-    if len({s.answer_type for s in sides}) > 1:  # "when and where": each side must answer its own ask
+    if _two_asks(sides):  # "when and where": each side must answer its own ask
         answers = [a if _answers_its_ask(s, a) else replace(a, answer=None, abstained=True) for s, a in zip(sides, answers)]
     shown = [(n, a) for n, a in zip(names, answers) if not a.abstained]
     hits = tuple(a.hits[0] for _, a in shown if a.hits) + tuple(h for a in answers for h in a.hits[1:2])
@@ -51,7 +51,7 @@ def combine(q: Question, sides: tuple[Question, ...], answers: list[Answer]) -> 
         en += f": {first[1]} came first"
         text += f"（{label(first)}在先）" if q.lang == "zh" else f" — {first[1]} came first"
     missing = [n for n, a in zip(names, answers) if a.abstained]
-    if any(a.reason.startswith(CONSTRAINT_FAILED) for a in answers if a.abstained) and len({s.answer_type for s in sides}) == 1:
+    if any(a.given_elsewhere for a in answers if a.abstained) and not _two_asks(sides):
         # A comparison with a side whose year or partner the articles do not
         # give is not answered by the other side alone (a 2024 figure for
         # "2023 vs 2024"): it abstains and says what they do give, cited, as a
@@ -100,7 +100,7 @@ def side_label(side: Question, all_sides: tuple[Question, ...]) -> tuple[str, st
             return f"{src.names_zh[0]}→{dst.names_zh[0]}", f"{src.name_en} → {dst.name_en}"
     if len({s.period for s in all_sides}) > 1:
         return _period_label(side.period)
-    if len({s.answer_type for s in all_sides}) > 1:
+    if _two_asks(all_sides):
         return ASKED_WORDS.get(side.answer_type, (side.answer_type.value, side.answer_type.value))
     e = side.countries[-1] if side.countries else None
     return (e.names_zh[0], e.name_en) if e else (side.text, side.text)
@@ -176,6 +176,11 @@ def _without_ask(text: str, ask: re.Pattern[str]) -> str:
     return " ".join(out.split()) if out != text else text
 
 
+def _two_asks(sides: tuple[Question, ...]) -> bool:
+    """The sides are two asks of one question (_ask_sides), not two figures compared."""
+    return len({s.answer_type for s in sides}) > 1
+
+
 def _answers_its_ask(side: Question, a: Answer) -> bool:
     """A "when" side's answer is a date; a "where" side's a place: a short
     span with no figure in it (not the date the other side found, not a sentence)."""
@@ -214,8 +219,6 @@ def _period_sides(q: Question) -> tuple[Question, ...]:
     return tuple(out)
 
 
-# How qa.answer.decide words an abstention for a failed constraint (a year, a partner).
-CONSTRAINT_FAILED = "the articles do not give"
 SAME_PERIOD = re.compile(r"\bsame (?:period|months?|time)\b|\ba year (?:earlier|before|ago)\b|同期", re.I)
 
 

@@ -249,14 +249,14 @@ def _indicator_ok(q: Question, sentence: str, clause: str, paragraph: str = "") 
     # The clause, else its sentence, else the sentence before it in the
     # paragraph: a sentence that names no indicator goes on about the one the
     # sentence before named ("2020年，两国贸易额为…。今年前五个月已达8.218亿美元").
+    # One flow, told from either side: Kazakhstan's imports from Kyrgyzstan
+    # are Kyrgyzstan's exports to Kazakhstan ("吉尔吉斯斯坦对哈出口额为…"), where
+    # the clause itself gives the two countries the roles asked.
+    mirror = MIRRORED.get(q.indicator)
+    if mirror and says(clause, mirror) and len(dict(q.flow)) == 2 and flow_direction(q, clause) == 1:
+        return True
     for text in (clause, sentence, _sentence_before(paragraph, sentence)):
         if says(text, q.indicator):
-            return True
-        # One flow, told from either side: Kazakhstan's imports from Kyrgyzstan
-        # are Kyrgyzstan's exports to Kazakhstan ("吉尔吉斯斯坦对哈出口额为…"), where
-        # the clause gives the two countries the roles asked.
-        mirror = MIRRORED.get(q.indicator)
-        if mirror and text is clause and says(text, mirror) and len(dict(q.flow)) == 2 and flow_direction(q, clause) == 1:
             return True
         if any(says(text, k) for k in (*INDICATORS, *SIZES)):
             # another indicator (an export figure for "trade volume"), or a size

@@ -57,6 +57,10 @@ class Answer:
     reason: str = ""  # why we abstained, in words a reader understands
     kind: str = "span"  # "span", "sentence" (the supporting sentence is the answer) or "comparison"
     parts: tuple["Answer", ...] = ()  # a comparison's sides
+    # Abstained because the articles give the figure only for another year,
+    # period, partner, sector, event, one of a series or indicator (the
+    # reason says which and what they give); read by qa.answer.compare.
+    given_elsewhere: bool = False
 
 
 def decide(q: Question, hits: list[Hit], missing: tuple[Entity, ...] = (), model: answerability.Model | None = None,
@@ -68,7 +72,7 @@ def decide(q: Question, hits: list[Hit], missing: tuple[Entity, ...] = (), model
         return _abstain(q, hits, 0.0, f"{names} is not mentioned in these articles")
     ev = gather(q, hits, reader)
     if ev.answer is None:
-        return _abstain(q, ev.hits, 0.0, ev.reason)
+        return _abstain(q, ev.hits, 0.0, ev.reason, ev.given_elsewhere)
     conf = model.probability(q, list(ev.hits), ev.checks_ok, ev.kind == "span", ev.margin)
     if conf < model.threshold_for(q.text, ev.hits[0].passage.text):
         return _abstain(q, ev.hits, conf, "no passage in these articles answers this closely enough")
@@ -89,6 +93,7 @@ class Evidence:
     # (0 without a reader); `read`: the answer is the reader's own span or sentence.
     margin: float = 0.0
     read: bool = False
+    given_elsewhere: bool = False  # see Answer.given_elsewhere
 
 
 def gather(q: Question, hits: list[Hit], reader) -> Evidence:
@@ -144,7 +149,8 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
         if picked is not None:  # the patterns found nothing the reader did
             return Evidence(picked.span, "span", tuple(_first(hits, picked.rank, picked.sentence)), True, margin=picked.margin, read=True)
         if failed is not None:
-            return Evidence(None, "span", tuple(_first(hits, failed.rank, failed.sentence)), False, _what_they_give(q, failed))
+            return Evidence(None, "span", tuple(_first(hits, failed.rank, failed.sentence)), False, _what_they_give(q, failed),
+                            given_elsewhere=bool(GIVEN_ELSEWHERE.intersection(failed.check.failed)))
         if q.answer_type.value in PATTERNS:
             # An amount, date, count or percentage asked, and none in the best
             # passages: they do not state it (a sentence would only look like an answer).
@@ -198,6 +204,12 @@ def _no_sentence(q: Question, hits: list[Hit]) -> str:
     return "the best passages are about another year or partner than the one asked"
 
 
+# The failed checks _what_they_give words as "the articles do not give …"
+# (the figure exists for something else); a reverse direction or another
+# office is not among them.
+GIVEN_ELSEWHERE = frozenset({"year", "period", "entity", "sector", "event", "ordinal", "indicator"})
+
+
 def _what_they_give(q: Question, failed: Choice) -> str:
     """Why a figure was not shown, and what the articles give instead."""
     c, span = failed.check, failed.span
@@ -227,5 +239,5 @@ def _what_they_give(q: Question, failed: Choice) -> str:
     return f"the articles give {span} for the opposite direction, not the one asked"
 
 
-def _abstain(q: Question, hits: list[Hit], conf: float, reason: str) -> Answer:
-    return Answer(q.text, None, None, True, tuple(hits), conf, q.answer_type.value, reason)
+def _abstain(q: Question, hits: list[Hit], conf: float, reason: str, given_elsewhere: bool = False) -> Answer:
+    return Answer(q.text, None, None, True, tuple(hits), conf, q.answer_type.value, reason, given_elsewhere=given_elsewhere)

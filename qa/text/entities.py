@@ -474,14 +474,8 @@ FLOW_FORM = re.compile(rf"(?:^|(?<=[\s\d年月与和及、，,；;：:“（(]))
 
 # "哈萨克斯坦对俄出口", "从中进口": a one-character form right after 对/向/从
 # and before a flow word is the flow's other country (the first one named in
-# full). 土 reads by the names before it (SHARED_FORMS): 哈萨克斯坦对土出口.
+# full). 土 is read against the whole question (SHARED_FORMS): 哈萨克斯坦对土出口.
 DIRECTED_FORM = re.compile(rf"(?<=[对向从])([{''.join(PAIR_CHARS)}土])(?=的?(?:出口|进口|投资|贸易|供应|出售|运输|输送))")
-
-
-def _directed(text: str) -> list[tuple[re.Match[str], str]]:
-    """DIRECTED_FORM's finds, each with the text it is read in (for 土: the
-    whole question, which names the flow's first country in full)."""
-    return [(m, text) for m in DIRECTED_FORM.finditer(text)]
 
 
 # "哈国境内", "跟吉国做生意": a one-character form with 国 is that country,
@@ -506,7 +500,7 @@ def side_entities(text: str) -> list[Entity]:
     found = [(m.group(1), m.group(1)) for m in SIDE_FORM.finditer(text)]
     found += [(ch, "".join(m.groups())) for m in FLOW_FORM.finditer(text) for ch in m.groups()]
     found += [(m.group(1) or m.group(2), m.group()) for m in COUNTRY_FORM.finditer(text)]
-    found += [(m.group(1), context) for m, context in _directed(text)]
+    found += [(m.group(1), text) for m in DIRECTED_FORM.finditer(text)]
     for ch, run in found:
         record = lexicon.by_key.get(pair_key(ch, run))
         if record and all(e.key != record.key for e in out):

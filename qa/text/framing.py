@@ -79,8 +79,9 @@ _EMBEDDED_BE = re.compile(r"^((?:what|who)\s+)(.+?)\s+(is|are|was|were)([\s?.!]*
 
 
 def _strip_en(s: str) -> str:
-    lead = _EN_LEAD.match(_EN_GREETING.sub("", s))
-    out = _EN_TAIL.sub("", _EN_GREETING.sub("", s)[lead.end():] if lead else _EN_GREETING.sub("", s))
+    greeted = _EN_GREETING.sub("", s)
+    lead = _EN_LEAD.match(greeted)
+    out = _EN_TAIL.sub("", greeted[lead.end():] if lead else greeted)
     if lead:
         out = _EMBEDDED_BE.sub(lambda m: f"{m.group(1)}{m.group(3)} {m.group(2)}{m.group(4)}", out)
     if out != s and out[:1].islower() and s[:1].isupper():
