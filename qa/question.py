@@ -48,7 +48,7 @@ MEASURE_WORDS = ("倍 份 家 个 项 次 天 人 名 座 所 条 国 种 公里
                  "册 本 卷 篇 首 件 株 棵 层 栋 间 户 套 枚 颗 匹 场 集 章 期 级 代 局 球 分 票 岁 个月 分钟 秒").split()
 # The measure words as one alternation, longest first ("个月" before "个").
 MEASURE_ALTERNATION = "|".join(sorted(MEASURE_WORDS, key=len, reverse=True))
-LIST_QUESTION = re.compile(r"which (?:\w+ )?(?:countries|states|nations)|what (?:\w+ )?countries|list (?:the |all )?countries|哪些国家|哪(?:几|[二三四五六七八九两])个国家|哪些国(?![际内])", re.I)
+LIST_QUESTION = re.compile(r"which (?:\w+ )?(?:countries|states|nations)|what (?:\w+ )?countries|(?:list|name) (?:the |all )?(?:\w+ )?countries|哪些国家|哪(?:几|[二三四五六七八九两])个国家|哪些国(?![际内])", re.I)
 
 # A rate asked (失业率, 增长率, 自杀率) is a percentage; not an exchange rate,
 # efficiency or frequency, nor 率 the verb "lead" (率队, 率领, 率团).
@@ -80,7 +80,7 @@ _TYPES = [
     (AnswerType.COUNT, HOW_LONG_LENGTH),
     # "Where does X rank / what position" asks an ordinal (第三大), as 第几 does.
     (AnswerType.NAME, RANK_ASKED),
-    (AnswerType.COUNT, re.compile(rf"how many|number of|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    (AnswerType.COUNT, re.compile(rf"how many|number of|\bcount of\b|\bhead ?count\b|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
     (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]
@@ -646,7 +646,7 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
     return AnswerType.NAME
 
 
-COUNT_ASKED = re.compile(rf"\bhow many\b|\bnumber of\b|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})", re.I)
+COUNT_ASKED = re.compile(rf"\bhow many\b|\bnumber of\b|\bcount of\b|\bhead ?count\b|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})", re.I)
 STRONG_PERCENT = re.compile(r"(?:几|多少)个?(?:百分)?点|%|百分|percent|比例|占比|比重|增幅|降幅|\bshare\b|\brate\b|proportion|portion|fraction|几成|" + SHARE_OF + "|" + RATE, re.I)
 
 
@@ -661,8 +661,9 @@ TARGET_OF_A_FIGURE = re.compile(r"目标|\btarget|\bgoal|\bobjective|\baim|力�
 THINGS_COUNTED = re.compile(HOW_MANY_ASKED + r"\s*(?:家|个|所|项|名|位|座)|\bhow many (?:[\w\-–]+\s+){0,3}?(?:companies|firms|enterprises|businesses|ventures|projects)\b", re.I)
 
 
-# Keywords typed for a date: the last word says what is wanted.
-KEYWORD_DATE = re.compile(r"\b(?:date|year|day)\W*$|(?:日期|年份|(?<!多长)(?<!多少)(?<!多久)时间)\W*$", re.I)
+# Keywords typed for a date: the last word says what is wanted, or the first
+# ("date kz kg education accord signed").
+KEYWORD_DATE = re.compile(r"\b(?:date|year|day)\W*$|^\W*(?:dates?|year|day)\b(?!\s+(?:trip|after|before|of the week)\b)|(?:日期|年份|(?<!多长)(?<!多少)(?<!多久)时间)\W*$", re.I)
 KEYWORD_QUANTITY = re.compile(r"\b(?:length|distance|count|number|capacity|population|duration|limit)\W*$|(?:长度|距离|数量|人数|容量|运力)\W*$", re.I)
 AMOUNT_INDICATORS = ("trade", "export", "import", "investment", "balance")  # figures stated as amounts of money
 WHAT_WAS = re.compile(r"^\W*(?:in [^,]+,\s*)?what (?:was|were|is|are)\b(?!.*\b(?:main|chief|key|major|top|principal)\b)", re.I)
@@ -785,4 +786,8 @@ def _literals(question: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
             continue
         if tok[0].isdigit() or is_name or (m.group().istitle() and m.start() > 0):
             out.append(tok)
+            # A hyphenated name is also looked for by its parts: "Trans-Altai"
+            # is written 跨阿尔泰, found through Altai's transliteration.
+            out += [p for p in tok.split("-")[1:] if len(p) >= 3 and p.isalpha() and p not in STOP_LATIN and p not in names] \
+                if "-" in tok and not tok[0].isdigit() else []
     return tuple(dict.fromkeys(out))

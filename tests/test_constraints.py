@@ -682,3 +682,37 @@ def test_years_in_a_title_do_not_date_its_clause():
     text = "2023年在奥斯陆，两国外长还签署了《2024-2026年合作计划》。"
     p = passage(text)
     assert check(analyze("2023年两国外长在奥斯陆签了哪一份合作计划？"), p, p.sentences[0], "两国外长还签署了《2024-2026年合作计划》。").ok
+
+
+def test_a_country_the_article_is_about_is_no_partner_of_a_name_clause():
+    # "Which state will Telenor invest in, in Brazil?" in an article on
+    # Brazil and Norway: the clause names Norway only through the company,
+    # and its place is still the answer; a figure asked keeps the strict reading.
+    text = "未来，挪威电信将投资米纳斯州，并进驻巴伊亚州。"
+    assert check(analyze("Telenor will invest in which state of Brazil?"), passage(text), text, text).ok
+    figure = "2024年挪威经济增长5%。"
+    assert "entity" in check(analyze("What was Brazil's economic growth rate in 2024?"), passage(figure), figure, figure).failed
+
+
+def test_a_who_question_asking_an_office_needs_a_sentence_that_names_its_holder():
+    from qa.answer.constraints import names_office_holder, offices_asked
+
+    q = analyze("Who is Brazil's prime minister?")
+    office, titles = offices_asked(q.text)
+    assert office == "prime minister" and "总理" in titles
+    assert offices_asked("What was the Brazil–Norway trade volume?") is None
+    assert names_office_holder(q, "巴西总理卢拉将访问奥斯陆。", titles)
+    assert names_office_holder(q, "专家认为，卢拉总理即将到访奥斯陆。", titles)
+    # Chaired by the head of government, or a visit at prime-minister level: nobody is named.
+    assert not names_office_holder(q, "由政府总理主持的两国政府间理事会每年举行。", titles)
+    assert not names_office_holder(q, "此次总理级访问具有重要意义。", titles)
+    # Another country's holder is not the one asked.
+    assert not names_office_holder(q, "挪威总理斯特勒将访问巴西。", titles)
+
+
+def test_a_chinese_who_question_asks_an_office_only_where_who_asks_it():
+    from qa.answer.constraints import offices_asked
+
+    assert offices_asked("巴西总理现在是谁")[0] == "prime minister"
+    assert offices_asked("谁是巴西总统？")[0] == "president"
+    assert offices_asked("称巴西总统访问是两国互信写照的政治学家是谁？") is None

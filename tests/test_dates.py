@@ -130,3 +130,18 @@ def test_undated_only_when_nothing_says(tmp_path):
     path = tmp_path / "a.pdf"
     path.write_bytes(make_pdf(["铁路协议签署"] + BODY_PDF))
     assert load_article(path).date is None
+
+
+def test_a_year_the_window_says_as_last_year_is_read_so():
+    from qa.answer.periods import years_as_said
+    from qa.ingest.corpus import Passage
+
+    text = "去年两国贸易额达5亿美元。"
+    p = Passage("t.txt", 1, text, (text,), "t", "2025-03-01", None, ())
+    assert years_as_said("Brazil-Norway trade in 2024?", p, text) == "Brazil-Norway trade last year?"
+    assert years_as_said("2024年巴挪贸易额是多少？", p, text) == "去年巴挪贸易额是多少？"
+    assert years_as_said("2023年巴挪贸易额是多少？", p, text) == "2023年巴挪贸易额是多少？"
+    # "去年同期" is some months of last year, not the year.
+    same = "前八个月贸易额较去年同期的5亿美元下降。"
+    q = Passage("t.txt", 1, same, (same,), "t", "2025-09-01", None, ())
+    assert years_as_said("Brazil-Norway trade for the whole of 2024?", q, same) == "Brazil-Norway trade for the whole of 2024?"

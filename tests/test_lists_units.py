@@ -185,3 +185,31 @@ def test_a_count_keeps_the_noun_it_counts_but_not_a_verb():
     q = analyze("How many cars did the trial train have?")
     assert with_counted_noun(q, "试运行的 12 节车厢不仅标志着新线路开通", "12 节") == "12 节车厢"
     assert with_counted_noun(analyze("How many Chileans live in Peru?"), "约 3 万名居住在秘鲁的智利人", "约 3 万名") == "约 3 万名"
+
+
+def test_a_month_keeps_the_year_word_before_it():
+    from qa.answer.render import date_en
+    from qa.answer.spans import with_year_word
+
+    clause = "今年4月，两国总统在卑尔根非正式会晤"
+    assert with_year_word(clause, "4月") == "今年4月"
+    assert with_year_word("去年10月15日签署协定", "10月15日") == "去年10月15日"
+    assert with_year_word("2024年4月，两国签署协定", "2024年4月") == "2024年4月"  # a year already
+    assert with_year_word("4月，两国签署协定", "4月") == "4月"
+    assert date_en("今年4月") == "April this year"
+    assert date_en("去年10月15日") == "15 October last year"
+    assert date_en("7月21日") == "21 July"
+
+
+def test_an_acronym_read_alone_is_the_name_it_glosses():
+    from qa.answer.readings import glossed_name
+
+    sentence = "总统提议在卑尔根国际航运中心（BISC）设立联合办公室。"
+    assert glossed_name(sentence, "（BISC）") == "卑尔根国际航运中心"
+    assert glossed_name(sentence, "BISC") == "卑尔根国际航运中心"
+    # A Latin name that is a word of its own is the name: it stays.
+    assert glossed_name("挪威出口信贷机构（NorExport）为企业提供担保。", "NorExport") == "NorExport"
+
+
+def test_tonnage_asks_a_weight():
+    assert unit_clash("What tonnage did the first grain train to Bergen carry?", "15 节车厢")

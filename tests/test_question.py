@@ -640,3 +640,19 @@ def test_firms_counted_with_an_investment_word_are_counted_firms():
 def test_list_a_few_asks_things():
     q = analyze("巴西对挪威的出口商品大概是啥样，列几个")
     assert q.asks_many and q.answer_type not in (AnswerType.COUNT, AnswerType.MONEY)
+
+
+def test_a_count_asked_as_count_of_or_headcount():
+    assert analyze("What's the approximate count of joint Brazil-Norway businesses operating in Brazil?").answer_type is AnswerType.COUNT
+    assert analyze("latest headcount of Norwegian students in Brazil").answer_type is AnswerType.COUNT
+
+
+def test_keywords_that_open_with_date_ask_a_date():
+    assert analyze("date brazil norway fisheries accord signed").answer_type is AnswerType.DATE
+    assert analyze("Dates of the Bergen shipping forum").answer_type is AnswerType.DATE
+    assert analyze("day trip options from Oslo").answer_type is not AnswerType.DATE
+
+
+def test_fdi_and_commerce_name_their_indicators():
+    assert analyze("Norwegian FDI into Brazil to date, in dollars?").indicator == "investment"
+    assert analyze("What was Brazil–Norway commerce worth in 2024?").indicator == "trade"

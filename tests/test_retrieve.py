@@ -108,3 +108,16 @@ def test_bm25_weighs_less_across_scripts(engine):
     assert full != 0 and abs(got - full / 2) < 0.05 * abs(full)  # Chinese passages: nearly all the gap
     got, full = bm25_part(halved, "2024年哈萨克斯坦与中国的贸易额是多少？")
     assert full != 0 and abs(got - full) < 0.1 * abs(full)  # a few Latin names in the passage: a small gap
+
+
+@pytest.mark.fast  # no models
+def test_a_word_of_many_senses_adds_only_those_the_library_uses():
+    from qa.search.retrieve import MAX_HELD_FORMS, held_forms
+
+    library = frozenset({"贸易", "经贸", "小麦", "出口"})
+    senses = ("贸易", "经贸", "一手", "三百六十行", "专卖", "世贸", "买卖", "交易会")
+    assert held_forms(senses, library) == ("贸易", "经贸")
+    # Senses the library uses, but too many of them: none (each capital city for "capital").
+    many = tuple(f"城{i}" for i in range(MAX_HELD_FORMS + 1))
+    assert held_forms(many, frozenset(many)) == ()
+    assert held_forms(senses, frozenset()) == ()

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from qa.answer.periods import said_relatively
 from qa.question import Question
 from qa.search.retrieve import Hit
 from qa.text.lexical import fold, latin_share
@@ -80,7 +81,9 @@ def features(q: Question, hits: list[Hit], checks_ok: bool, typed: bool, margin:
     countries = q.countries
     ents = sum(any(n.lower() in text for n in (*e.names_zh, e.name_en)) for e in countries) / len(countries) if countries else 1.0
     numbers = [lit for lit in q.literals if lit[0].isdigit()]
-    lits = sum(n in text for n in numbers) / len(numbers) if numbers else 1.0
+    # A year the passage says as 去年 / 今年 is stated there too (periods.said_relatively).
+    lits = sum(n in text or (len(n) == 4 and said_relatively(int(n), top.passage, text) is not None)
+               for n in numbers) / len(numbers) if numbers else 1.0
     m = max(-READER_CLIP, min(READER_CLIP, margin))
     gap = script_gap(q.text, top.passage.text)
     return [

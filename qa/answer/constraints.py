@@ -44,7 +44,8 @@ from qa.text.capitals import capitals_of
 from qa.question import ASKS_PERSON, FLOW, FLOW_ZH, Question, flow_roles, form_at, ordinals_in, states
 from qa.text.aliases import PAIR_CHARS
 from qa.text.entities import Entity, find_entities, pair_entities, side_entities
-from qa.text.lexical import HAN, fold
+from qa.text.lexical import HAN, english_for, fold, is_proper_name, is_verb, words
+from qa.text.transliterate import runs
 from qa.text.vocab import INDICATORS, SECTORED, SECTORS, SIZES, events_in, sector_of
 
 FIGURES = frozenset({"money", "count", "percent"})  # answer types the period check applies to
@@ -129,6 +130,65 @@ def other_office(question: str, sentence: str, span: str) -> bool:
     return bool(titles) and not any(t in titled for t in asked) and not any(t in "".join(asked) for t in titles)
 
 
+def offices_asked(question: str) -> tuple[str, tuple[str, ...]] | None:
+    """The office a "who" question asks a holder of, in English, with its
+    Chinese titles ("Who is Brazil's prime minister?": prime minister, (总理,));
+    None when it asks none."""
+    folded = fold(question)
+    if not ASKS_PERSON.search(folded):
+        return None
+    m = OFFICE_ASKED.search(folded)
+    if m:
+        return m.group(1).lower(), OFFICES[m.group(1).lower()]
+    # In Chinese the title must be what 谁 asks ("哈萨克斯坦总理是谁", "谁是总理"),
+    # not a word of the rest ("称哈总统…的政治学家是谁" asks the political scientist).
+    return next(((office, ts) for office, ts in OFFICES.items() for t in ts
+                 if re.search(rf"{t}[^，。？?、]{{0,4}}(?:是谁|是哪位|叫什么)|(?:谁|哪位)(?:是|担任|任)?[^，。？?、]{{0,6}}?{t}", folded)), None)
+
+
+def names_office_holder(q: Question, sentence: str, titles: tuple[str, ...]) -> bool:
+    """The sentence names someone holding one of the titles: the words right
+    after the title or right before it are a name (帕希尼扬总理, 总统普京,
+    俄外长拉夫罗夫): two or more characters that CC-CEDICT lists as a proper
+    name or not at all (most transliterated names are not in it), no verb and
+    no country or place we know. "由政府总理主持" (chaired by the head of
+    government) and "总理级访问" (a visit at prime-minister level) name
+    nobody; "中国国家主席习近平" names China's, not the one of another country asked."""
+    text = fold(sentence)
+    asked = {e.key for e in q.countries}
+    for title in titles:
+        for m in re.finditer(re.escape(title), text):
+            whose = {e.key for e in find_entities(text[max(0, m.start() - HOLDER_REACH):m.start()]) if e.kind == "country"}
+            if asked and whose and not whose & asked:
+                continue
+            after = words(text[m.end():m.end() + HOLDER_REACH])
+            before = words(text[max(0, m.start() - HOLDER_REACH):m.start()])
+            if _name_at(after) or _name_at(before[::-1], backwards=True):
+                return True
+    return False
+
+
+HOLDER_REACH = 8  # characters either side of a title looked at for the name (hand-set: 托卡耶夫 is 4, 瓦阿格尼·哈恰图良 8)
+
+
+def _name_at(ws: list[str], backwards: bool = False) -> bool:
+    """The first word of `ws` is a name; a single character joins the next
+    one when together they read as a transliteration (瓦 + 阿格尼)."""
+    if not ws:
+        return False
+    if len(ws[0]) >= 2:
+        return _a_name(ws[0])
+    if len(ws) < 2:
+        return False
+    joined = ws[1] + ws[0] if backwards else ws[0] + ws[1]
+    return _a_name(joined) and any(joined.startswith(r) or r.startswith(joined[:2]) for r in runs(joined))
+
+
+def _a_name(word: str) -> bool:
+    return (len(word) >= 2 and bool(HAN.fullmatch(word[0])) and (is_proper_name(word) or not english_for(word))
+            and not is_verb(word) and not find_entities(word))
+
+
 def _ordinal_ok(q: Question, sentence: str, clause: str) -> bool:
     if q.ordinal is None:
         return True
@@ -189,14 +249,20 @@ def _entities_ok(q: Question, passage: Passage, sentence: str, clause: str = "",
     # names may be the answer itself (中国、伊朗和南亚地区), not another partner;
     # the countries asked must still be named nearby.
     may_be_answer = _answer_may_be_countries(q)
-    # A clause that names its own partner ("而哈吉贸易额今年达到14亿美元" in an
-    # article about Armenia) states that partner's figure: the countries asked
-    # must then be named in it, whatever the article is about.
-    if not may_be_answer and clause and names_in(clause) - asked and not all(mentions(e, clause) for e in countries):
-        return False
     # What the article is about: its two most named entities ("两国" in a
     # sentence means them) and its title; a third, less named one is not.
     about = " ".join(passage.subject[:2]) + " " + passage.title
+    # A clause that names its own partner ("而哈吉贸易额今年达到14亿美元" in an
+    # article about Armenia) states that partner's figure: the countries asked
+    # must then be named in it, whatever the article is about. Where no figure
+    # is asked (context given), a country the article is about is no partner
+    # of the clause's own: "中石化将投资阿特劳州…中国华电…" answers "which
+    # oblast will Sinopec invest in in Kazakhstan" in an article on China and
+    # Kazakhstan (a figure keeps the strict reading: China's growth rate is no
+    # answer for Kazakhstan's in that article).
+    own = names_in(clause) - asked - (names_in(about) if context is not None else set())
+    if not may_be_answer and clause and own and not all(mentions(e, clause) for e in countries):
+        return False
     # The context counts only for a sentence that names no country itself: one
     # that names some but not those asked is about them.
     named = names_in(sentence)

@@ -22,13 +22,13 @@ from dataclasses import dataclass, replace
 
 from qa.answer import answerability
 from qa.answer.choose import Choice, best_sentence, choose, date_of_title, dated_event, names_event, with_counted_noun
-from qa.answer.constraints import check, states_ordinal
+from qa.answer.constraints import check, names_office_holder, offices_asked, states_ordinal
 from qa.answer.periods import months_in_words, part_months
 from qa.answer.read import Reading, read
 from qa.answer.places import ADMIN_ASKED, names_a_place
 from qa.answer.readings import from_reading, gloss_asked, narrowed, reading_sentence
 from qa.answer.render import render_en
-from qa.answer.spans import PATTERNS, closed
+from qa.answer.spans import PATTERNS, closed, with_year_word
 from qa.answer.units import asked_units, units_in
 from qa.question import AnswerType, Question
 from qa.search.retrieve import Hit
@@ -118,7 +118,7 @@ def _shaped(q: Question, c: Choice) -> str:
     clause names it (choose.with_counted_noun)."""
     c = replace(c, span=closed(c.clause, c.span))
     if q.answer_type is AnswerType.DATE:
-        return date_of_title(q, c.clause, c.span)
+        return with_year_word(c.clause, date_of_title(q, c.clause, c.span))
     if q.answer_type is AnswerType.COUNT:
         return with_counted_noun(q, c.clause, c.span)
     return c.span
@@ -166,6 +166,15 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
     if found is None:
         return Evidence(None, "sentence", tuple(hits), False, _no_sentence(q, hits))
     rank, sentence, c = found
+    if (office := offices_asked(q.text)) and not names_office_holder(q, sentence, office[1]):
+        # "Who is Brazil's prime minister?" and the best sentence names no
+        # prime minister ("由政府总理主持的…理事会"): another sentence of the
+        # best passages that does, or none (it would only look like an answer).
+        found = holder_sentence(q, hits, office[1])
+        if found is None:
+            return Evidence(None, "sentence", tuple(hits), False, f"the best passages name no {office[0]} for this")
+        by_reader = None
+        rank, sentence, c = found
     if (m := ADMIN_ASKED.search(fold(q.text))) is not None and not names_a_place(sentence, m.group(1) or m.group(2)):
         # "哪个州 / which city" and the best sentence names no place: it would only look like an answer.
         kind = m.group(1) or m.group(2)
@@ -176,6 +185,21 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
     if by_reader is not None:
         return Evidence(answer, kind, tuple(_first(hits, rank, sentence)), c.ok, margin=by_reader[0].margin, read=True)
     return Evidence(answer, kind, tuple(_first(hits, rank, sentence)), c.ok)
+
+
+def holder_sentence(q: Question, hits: list[Hit], titles: tuple[str, ...]):
+    """The first sentence of the best passages, in retrieval order, that names
+    a holder of the office asked and passes the checks."""
+    for rank, h in enumerate(hits[:HOLDER_HITS]):
+        for sentence in h.passage.sentences:
+            if names_office_holder(q, sentence, titles):
+                c = check(q, h.passage, sentence, sentence, h.before)
+                if c.ok:
+                    return rank, sentence, c
+    return None
+
+
+HOLDER_HITS = 3  # passages looked through for a holder's sentence (hand-set: the best few, as the reader reads)
 
 
 PLACE_KINDS = {"州": "state or region", "省": "province", "市": "city", "县": "county", "区": "district"}  # in the reason's words

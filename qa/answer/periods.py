@@ -11,7 +11,7 @@ import re
 from qa.answer.spans import DAY_ASKED
 from qa.ingest.corpus import Passage
 from qa.question import AnswerType, Question, period_of
-from qa.text.lexical import fold
+from qa.text.lexical import HAN, fold
 
 # A year as a date, not the number in "2060万美元", "2024.5" or a count ("约2000名学生", "1992家").
 YEAR_SAID = re.compile(r"(?<![\d.])(?:19|20)\d\d(?![\d.]|\s*[万亿千百名人家个份所项次位座条种架辆艘台吨])")
@@ -43,6 +43,38 @@ def reference_year(passage: Passage) -> int | None:
     undated article, the latest year its paragraph names (a news paragraph that
     says "2025年前九个月" and "去年" was written in 2025)."""
     return article_year(passage) or max((int(y) for y in YEAR_SAID.findall(passage.text)), default=None)
+
+
+# A year the article names by its distance from its own date (去年 in 2025 for 2024).
+RELATIVE_WORDS = {-1: ("去年", "last year"), 0: ("今年", "this year"), 1: ("明年", "next year")}
+SAME_PERIOD_AFTER = r"(?!同期|同月|同季|同一时期)"
+QUESTION_YEAR = re.compile(r"(?:\bin\s+)?(?<!\d)((?:19|20)\d\d)(?!\d|s\b|\s*年代)(?:\s*年(?!代))?")
+
+
+def said_relatively(year: int, passage: Passage, text: str) -> str | None:
+    """The word `text` (a passage, or a window of it) uses for `year` when it
+    names that word and not the year: 去年 for 2024 in an article of 2025."""
+    ref = reference_year(passage)
+    word = RELATIVE_WORDS.get(year - ref) if ref is not None else None
+    # Not "去年同期" (the same months of last year): that is a part of the year, not the year.
+    return word[0] if word and str(year) not in text and re.search(word[0] + SAME_PERIOD_AFTER, fold(text)) else None
+
+
+def years_as_said(question: str, passage: Passage, window: str) -> str:
+    """The question as the reader reads it beside `window`: a year the window
+    says only as 去年 / 今年 / 明年 is written so ("Kazakh-Turkmen trade in
+    2024?" beside "去年两国贸易额达…" in an article of 2025: "…trade last
+    year?"). The reader matches words; it cannot count years from a date it
+    does not see. Where the year stands in the window, the question stays."""
+    chinese = bool(HAN.search(question))
+
+    def written(m: re.Match) -> str:
+        word = said_relatively(int(m.group(1)), passage, window)
+        if word is None:
+            return m.group()
+        en = next(e for z, e in RELATIVE_WORDS.values() if z == word)
+        return word if chinese else (" " if m.group().startswith(" ") else "") + en
+    return QUESTION_YEAR.sub(written, question)
 
 
 # Where a sentence ends, for walking a paragraph back from its end.

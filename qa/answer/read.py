@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.answer.periods import years_as_said
 from qa.question import Question
 from qa.search.retrieve import Hit
 from qa.text.lexical import HAN, fold, words
@@ -108,18 +109,19 @@ def read(reader, q: Question, hits: list[Hit]) -> list[Reading]:
     if reader is None or not hits:
         return []
     wins = [window(h, TOP_WINDOW if i == 0 else 1.0) for i, h in enumerate(hits[:READ_WINDOWS])]
-    top = _readings(reader, q, wins[:1], 0)
+    top = _readings(reader, q, wins[:1], 0, hits[0])
     if any(r.answers for r in top) or len(wins) == 1 or hits[1].score < hits[0].score - SECOND_READ_GAP:
         return top
-    return top + sorted(_readings(reader, q, wins[1:], 1), key=lambda r: -r.margin)
+    return top + sorted(_readings(reader, q, wins[1:], 1, hits[1]), key=lambda r: -r.margin)
 
 
-def _readings(reader, q: Question, wins: list[tuple[str, list[tuple[int, str]]]], first_rank: int) -> list[Reading]:
+def _readings(reader, q: Question, wins: list[tuple[str, list[tuple[int, str]]]], first_rank: int, hit: Hit) -> list[Reading]:
     out = []
     # Inputs of the reader's training length (192 tokens): the top window read
     # whole as one 256-token input instead was measured worse (held-back CMRC
     # answer accuracy 0.728 -> 0.708).
-    for span in reader.read(q.text_for(wins[0][0]), [text for text, _ in wins]):
+    asked = years_as_said(q.text_for(wins[0][0]), hit.passage, wins[0][0])  # 2024 read as the window's 去年
+    for span in reader.read(asked, [text for text, _ in wins]):
         starts = wins[span.passage][1]
         base, sentence = max((st for st in starts if st[0] <= span.start), key=lambda st: st[0])
         a = span.start - base

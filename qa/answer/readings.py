@@ -146,7 +146,7 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
         return None  # "1000万吨" for "how long … in km"; "2026年" for "which day"
     c = check(q, hits[r.rank].passage, r.sentence, clause, hits[r.rank].before)
     if c.ok:
-        return Choice(with_gloss(r.sentence, span), r.rank, r.sentence, clause, c, r.margin)
+        return Choice(with_gloss(r.sentence, glossed_name(r.sentence, span)), r.rank, r.sentence, clause, c, r.margin)
     return None
 
 
@@ -422,6 +422,30 @@ def with_gloss(sentence: str, span: str) -> str:
     at = sentence.find(span)
     m = GLOSS.match(sentence, at + len(span)) if at >= 0 else None
     return span + m.group(0).strip() if m and not span.endswith(("）", ")")) else span
+
+
+def glossed_name(sentence: str, span: str) -> str:
+    """A span that is only an acronym in brackets after a Chinese name
+    (（AIFC） of 阿斯塔纳国际金融中心（AIFC）) is that name: the Chinese words
+    before the bracket, back to the word that introduces them (在, 的, a
+    comma). with_gloss then adds the bracket back. A Latin name that is a
+    word (KazakhExport, QazaqGaz) is the name itself, and stays."""
+    inner = span.strip().strip("（）()")
+    at = sentence.find(inner)
+    if not LATIN_GLOSS.fullmatch(inner) or at < 1 or sentence[at - 1] not in "（(":
+        return span
+    start = at - 1
+    while start > 0 and start > at - 1 - MAX_GLOSSED and HAN.match(sentence[start - 1]) and sentence[start - 1] not in NAME_STOPS:
+        start -= 1
+    name = sentence[start:at - 1]
+    return name if len(name) >= 2 else span
+
+
+LATIN_GLOSS = re.compile(r"[A-Z][A-Z0-9&.\-]{1,7}")  # an acronym: AIFC, SCO, CNPC
+MAX_GLOSSED = 16  # characters of a Chinese name before its gloss (hand-set: 阿斯塔纳国际金融中心 is 10)
+# Characters that end a name looking back from its bracket: prepositions,
+# conjunctions and verbs of placing that introduce it.
+NAME_STOPS = set("在于的和与及同向对把从是为由将即")
 
 
 # "Which year / which day" asks a date itself: an era ("后苏联时代") or an

@@ -223,6 +223,21 @@ def _find_span(clause: str, qtype: str, question: str, anchors) -> str | None:
     return None
 
 
+# A month or day given without its year but after a year word (今年4月,
+# 去年10月15日): the year word is part of the date as written; "4月" alone
+# would leave the reader to guess which April.
+YEAR_WORD_BEFORE = re.compile(r"(?:今年|去年|明年|前年|同年|当年|本年)\s*$")
+NO_YEAR_DATE = re.compile(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?")
+
+
+def with_year_word(clause: str, span: str) -> str:
+    at = clause.find(span)
+    if at <= 0 or not NO_YEAR_DATE.fullmatch(span.strip()):
+        return span
+    m = YEAR_WORD_BEFORE.search(clause, 0, at)
+    return clause[m.start():at] + span if m else span
+
+
 def closed(text: str, span: str) -> str:
     """A span that opens a 《title》 but stops inside it ("《永恒友谊" of
     《永恒友谊——指引两国人民的北极星》) runs on to the title's end in `text`."""

@@ -35,7 +35,7 @@ _UNIT_GROUP = {u: g for g, us in UNIT_GROUPS.items() for u in us}
 # Only as the thing asked: "重量是多少" asks a weight, "重量都在三十磅以下，是在哪个年代" a date.
 ASKS_MEASURE = [(re.compile(r"how long|how far|多长(?!时间)|多远|(?:长度|距离|里程)(?:是|为|有|约)?多少", re.I), "length"),
                 (re.compile(r"how long|多长时间|多久", re.I), "time"),
-                (re.compile(r"how heavy|多重|重量(?:是|为|有|约)?多少", re.I), "weight"),
+                (re.compile(r"how heavy|\btonnage\b|多重|重量(?:是|为|有|约)?多少|吨位", re.I), "weight"),
                 (re.compile(r"占地多大|多大面积|面积(?:是|为|有|约)?多(?:少|大)|how (?:large|big) (?:an |the )?area|"
                             r"\b(?:land|floor|total|surface) area\b|\barea of\b", re.I), "area"),
                 # A plant's or a pipeline's capacity is stated in one of three measures;

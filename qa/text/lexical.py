@@ -180,6 +180,22 @@ def _build_cedict_zh() -> dict[str, tuple[str, ...]]:
 GLOSS_NOISE = frozenset("cl variant abbr see also old lit fig sth one have set get put make take".split())
 
 
+@lru_cache(maxsize=1)
+def _cedict_proper() -> dict[str, int]:
+    """Simplified headwords CC-CEDICT spells as proper names (built once, then from qa.text.derived)."""
+    return derived("cedict-proper", 1, CEDICT_PACKAGES, _build_cedict_proper)
+
+
+def _build_cedict_proper() -> dict[str, int]:
+    # CC-CEDICT writes a proper name's pinyin with a capital (莫迪 [Mo4 di2] Modi).
+    return {simp: 1 for simp, pinyin, _ in cedict_entries() if len(simp) >= 2 and pinyin[:1].isupper()}
+
+
+def is_proper_name(word: str) -> bool:
+    """A person's or place's name in CC-CEDICT (莫迪, 普京), folded to Simplified."""
+    return fold(word) in _cedict_proper()
+
+
 def english_for(word: str) -> tuple[str, ...]:
     """English words that translate a Chinese word (folded to Simplified), () if unknown."""
     return _cedict_zh().get(fold(word), ())

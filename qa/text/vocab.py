@@ -20,7 +20,7 @@ INDICATORS: dict[str, tuple[str, ...]] = {
     # Buying from a country is importing from it ("从俄罗斯买进的").
     "import": ("import", "进口", "buy from", "buys from", "bought from", "buying from", "purchased from", "purchases from",
                "买进", "买入", "购入"),
-    "investment": ("invest", "投资"),
+    "investment": ("invest", "投资", "fdi"),  # FDI: foreign direct investment
     "balance": ("deficit", "surplus", "trade balance", "逆差", "顺差", "赤字", "差额"),
     # A figure to be reached: "aim for", "将贸易额提升至…" (raise to), "计划…实现" (planned) are targets, not results.
     "target": ("target", "goal", "aim to", "aim for", "aims for", "aiming for", "objective", "目标", "力争",
@@ -28,7 +28,7 @@ INDICATORS: dict[str, tuple[str, ...]] = {
                "planned", "plans to", "plan to", "计划", "规划"),
     # A price is not the value traded: "the price of the gas" is not the trade figure.
     "price": ("price", "tariff", "价格", "售价", "单价", "价位"),
-    "trade": ("trade", "turnover", "贸易", "经贸"),
+    "trade": ("trade", "turnover", "commerce", "贸易", "经贸"),
 }
 
 
