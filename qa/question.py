@@ -186,7 +186,7 @@ FLOW_ZH = "投资|出口|进口|供应|出售|卖给|销往|售往|卖|买进|�
 # English word endings an indicator or flow word takes ("imports", "invested",
 # "exporter"), and no others: "important" is not "import".
 ENDINGS = r"(?:s|es|ed|d|er|ers|or|ors|ing|ment|ments)?\b"
-FLOW = re.compile(rf"\b(?:invest|export|import){ENDINGS}|\bsuppl(?:y|ies|ied|ier|iers)\b|\bsold\b|\bsell|\blen[dt]\b|\bloan|\bdonat|" + FLOW_ZH, re.I)
+FLOW = re.compile(rf"\b(?:invest|export|import){ENDINGS}|\bsuppl(?:y|ies|ied|ier|iers)\b|\bsold\b|\bsell|\bship(?:s|ped|ping|ments?)?\s+(?=to\b)|\blen[dt]\b|\bloan|\bdonat|" + FLOW_ZH, re.I)
 IMPORT = re.compile(rf"\bimport{ENDINGS}|进口", re.I)
 TO_SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+)?|[从自])$", re.I)
 TO_DEST = re.compile(r"(?:\b(?:to|into|in)\s+(?:the\s+)?|[对向到至给往])$", re.I)
@@ -434,18 +434,38 @@ def analyze(text: str) -> Question:
         indicator = None  # "展馆规划了几个展区": things counted that were planned, no figure's target
     if indicator == "investment" and THINGS_COUNTED.search(folded):
         indicator = None  # "投资开办的公司有多少家": the firms are counted; 投资 says what they are (俄资企业)
+    balance = _gap_of_flows(folded)
+    if balance:
+        indicator = "balance"  # "imported more than it exported — by how much?": the deficit the text states
     kind = answer_type(spoken, indicator)
     terms = _indicator_forms(terms) + _indicator_term(folded, indicator, terms)
     return Question(
         text=text, lang=lang, entities=entities, period=_period(folded), indicator=indicator,
         flow=_flow(folded, entities), answer_type=kind,
-        terms=terms, literals=_literals(text, entities), comparison=bool(COMPARE.search(folded) or EARLIER.search(folded) or GAP_TO_TARGET.search(folded)),
+        terms=terms, literals=_literals(text, entities),
+        comparison=not balance and bool(COMPARE.search(folded) or EARLIER.search(folded) or GAP_TO_TARGET.search(folded)),
         sector=sector_of(folded) if indicator in SECTORED else None,
         events=events_in(folded) if kind is AnswerType.DATE else frozenset(),
         counted_of=counted_of(folded) if kind is AnswerType.COUNT or kind is AnswerType.MONEY else None,
         foreign_names=_foreign_names(text, names),
         ordinal=next(iter(ordinals_in(folded)), None),
     )
+
+
+# The gap between a country's exports and imports asked as such: that is its
+# trade balance ("imported more than it exported — by how much?", "进出口差了多少"),
+# one figure the text may state (赤字65亿美元), not two to compare. Not where
+# each figure is asked too (分别, 各, respectively) or a multiple (几倍).
+GAP_ASKED = re.compile(r"\bby how much\b|\bhow much (?:more|less|bigger|larger|smaller)\b|\b(?:gap|difference)\b|"
+                       r"(?:相)?差(?:了|额|距)?(?:是)?多少(?!倍)|多(?:了)?多少(?!倍)", re.I)
+EACH_ASKED = re.compile(r"分别|各(?:是|为|有)?多少|各自|\brespectively\b|\beach\b|倍|\btimes\b", re.I)
+
+
+def _gap_of_flows(folded: str) -> bool:
+    return bool(EXPORTED.search(folded) and IMPORT.search(folded) and GAP_ASKED.search(folded) and not EACH_ASKED.search(folded))
+
+
+EXPORTED = re.compile(rf"\bexport{ENDINGS}|出口|\bsold\b|\bsell", re.I)
 
 
 def _indicator_term(folded: str, indicator: str | None, terms: tuple[Term, ...]) -> tuple[Term, ...]:

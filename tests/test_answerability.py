@@ -68,3 +68,18 @@ def test_more_reader_margin_scores_higher_unless_the_reader_is_read_across_scrip
     high[r], low[r] = 6.0, -6.0
     assert m.score(high) > m.score(low)
     assert script_gap("What was the trade volume?", "贸易额达440亿美元") > 0.9
+
+
+def test_numbers_count_a_year_said_as_last_year_and_any_number_reads():
+    from qa.answer.answerability import features
+    from qa.ingest.corpus import Passage
+    from qa.question import analyze
+    from qa.search.retrieve import Hit
+
+    text = "去年两国贸易额达5.05亿美元。"
+    hit = Hit(Passage("t.txt", 1, text, (text,), "巴西与挪威", "2025-03-01", None, ("巴西", "挪威")), 1.0, text, 0.9, {}, (0.9,))
+    numbers = FEATURES.index("numbers")
+    assert features(analyze("Brazil–Norway trade in 2024?"), [hit], True, True)[numbers] == 1.0
+    assert features(analyze("Brazil–Norway trade in 2021?"), [hit], True, True)[numbers] == 0.0
+    # A number of four characters that is no year ("5.05") is only looked for.
+    assert features(analyze("Was it 5.05 or 6.05 billion?"), [hit], True, True)[numbers] == 0.5

@@ -64,3 +64,20 @@ def test_a_closing_particle_of_speech_is_set_aside_where_a_question_word_asks():
     assert asked_part("巴西和挪威的外交关系是从哪一年开始的啊") == "巴西和挪威的外交关系是从哪一年开始的"
     assert asked_part("贸易额是多少呢？") == "贸易额是多少？"
     assert asked_part("他们谈了吧") == "他们谈了吧"  # no question word: the particle may be the question
+
+
+def test_spoken_visa_free_and_stay_are_written_for_the_reader():
+    from qa.text.framing import written_register
+
+    assert written_register("去挪威不用签证能待几天？") == "去挪威免签能停留几天？"
+    assert written_register("不办签证最长能呆多久") == "免签最长能停留多久"
+    assert written_register("签证要多久才能办好") == "签证要多久才能办好"
+
+
+def test_a_question_is_read_in_the_abbreviations_its_window_uses():
+    from qa.text.vocab import in_window_words
+
+    window = "巴西与挪威于1975年6月1日正式建立外交关系。"
+    assert in_window_words("巴挪两国哪天建交的？", window) == "巴挪两国哪天建立外交关系的？"
+    assert in_window_words("巴挪两国哪天建交的？", "自1975年建交以来") == "巴挪两国哪天建交的？"
+    assert in_window_words("两国外交部长何时会面？", "两国外长于3月会面。") == "两国外长何时会面？"

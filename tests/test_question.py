@@ -656,3 +656,17 @@ def test_keywords_that_open_with_date_ask_a_date():
 def test_fdi_and_commerce_name_their_indicators():
     assert analyze("Norwegian FDI into Brazil to date, in dollars?").indicator == "investment"
     assert analyze("What was Brazil–Norway commerce worth in 2024?").indicator == "trade"
+
+
+def test_the_gap_between_exports_and_imports_asks_the_balance():
+    q = analyze("Over Jan–Aug 2025, Brazil imported more from Norway than it exported — by how much?")
+    assert q.indicator == "balance" and not q.comparison and q.answer_type is AnswerType.MONEY
+    assert analyze("2025年前8个月巴西对挪威进口比出口多多少？").indicator == "balance"
+    # Each figure asked too, or a multiple: a comparison of the two.
+    q = analyze("2025年巴西对挪威出口和自挪进口分别多少，差了多少倍？")
+    assert q.comparison and q.indicator != "balance"
+    assert [s.answer_type for s in sides(q)] == [AnswerType.MONEY, AnswerType.MONEY]
+
+
+def test_shipping_to_a_country_is_a_flow():
+    assert analyze("Which goods make up the bulk of what Brazil ships to Norway?").flow == (("BR", "src"), ("NO", "dst"))

@@ -82,7 +82,7 @@ def features(q: Question, hits: list[Hit], checks_ok: bool, typed: bool, margin:
     ents = sum(any(n.lower() in text for n in (*e.names_zh, e.name_en)) for e in countries) / len(countries) if countries else 1.0
     numbers = [lit for lit in q.literals if lit[0].isdigit()]
     # A year the passage says as 去年 / 今年 is stated there too (periods.said_relatively).
-    lits = sum(n in text or (len(n) == 4 and said_relatively(int(n), top.passage, text) is not None)
+    lits = sum(n in text or (len(n) == 4 and n.isdigit() and said_relatively(int(n), top.passage, text) is not None)
                for n in numbers) / len(numbers) if numbers else 1.0
     m = max(-READER_CLIP, min(READER_CLIP, margin))
     gap = script_gap(q.text, top.passage.text)

@@ -14,7 +14,7 @@ from qa.answer.decide import Answer
 from qa.answer.periods import TOTAL_SPAN
 from qa.answer.render import money_value
 from qa.ingest.dates import find_date
-from qa.question import EARLIER, GAP_TO_TARGET, RELATIVE_YEARS, AnswerType, Period, Question, analyze, flow_roles, form_at
+from qa.question import AMOUNT_INDICATORS, EARLIER, GAP_TO_TARGET, RELATIVE_YEARS, AnswerType, Period, Question, analyze, flow_roles, form_at
 from qa.text.vocab import INDICATORS, events_in
 from qa.text.entities import Entity, entity_terms
 from qa.text.lexical import fold
@@ -79,8 +79,21 @@ def sides(q: Question) -> tuple[Question, ...]:
     和去年同期"). () when the question compares nothing."""
     if not q.comparison:
         return _ask_sides(q)
-    return (_target_sides(q) or _partner_sides(q) or _indicator_sides(q) or _direction_sides(q) or _period_sides(q)
-            or _alternative_sides(q))
+    found = (_target_sides(q) or _partner_sides(q) or _indicator_sides(q) or _direction_sides(q) or _period_sides(q)
+             or _alternative_sides(q))
+    return tuple(_amount_side(s) for s in found)
+
+
+def _amount_side(side: Question) -> Question:
+    """A side that is a flow of money is asked as an amount, also where the
+    question asks a multiple of the two ("出口和进口分别多少，差了多少倍":
+    each side is 53亿美元 or 118亿美元, the multiple follows from them)."""
+    if side.indicator in AMOUNT_INDICATORS and side.answer_type is AnswerType.COUNT and MULTIPLE.search(fold(side.text)):
+        return replace(side, answer_type=AnswerType.MONEY)
+    return side
+
+
+MULTIPLE = re.compile(r"几倍|多少倍|\bhow many times\b|\bby what (?:factor|multiple)\b", re.I)
 
 
 def side_label(side: Question, all_sides: tuple[Question, ...]) -> tuple[str, str]:

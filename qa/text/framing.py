@@ -115,6 +115,10 @@ _WRITTEN = (
     (re.compile(r"啥"), "什么"),
     (re.compile(r"咋(?=样|樣)"), "怎"),
     (re.compile(r"咋"), "怎么"),
+    # Spoken ways to say visa-free and to stay: 不用签证 / 不办签证 -> 免签, 能呆 -> 能停留
+    # (the reader finds "免签停留 90 天" for the written words, not for the spoken ones).
+    (re.compile(r"(?:不用|不办|不需要|无需|无须|免办|不必办)签证|(?:不用|不需要|无需)办签证"), "免签"),
+    (re.compile(r"(?<=[能可])[呆待](?=[几多])"), "停留"),
 )
 
 

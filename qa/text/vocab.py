@@ -118,3 +118,28 @@ PEOPLE_GROUPS = {k: re.compile(v, re.I) for k, v in {
     "soldiers": r"\bsoldiers?\b|\btroops\b|士兵|军人",
     "migrants": r"\b(?:im|e)?migrants?\b|\brefugees?\b|移民|难民",
 }.items()}
+
+
+# Chinese news abbreviations and the full forms they stand for (a general
+# table of the common ones, as style guides for Chinese news list them; not
+# keyed to any article). A question and a passage may each use either form:
+# the reader matches words, so a question is read in the form its window
+# uses (qa.answer.read): "哪天建交" beside "于1992年10月15日正式建立外交关系".
+ABBREVIATIONS: tuple[tuple[str, str], ...] = (
+    ("建交", "建立外交关系"), ("断交", "断绝外交关系"), ("复交", "恢复外交关系"),
+    ("外长", "外交部长"), ("防长", "国防部长"), ("经贸", "经济贸易"), ("科技", "科学技术"),
+    ("联大", "联合国大会"), ("安理会", "联合国安全理事会"), ("上合组织", "上海合作组织"),
+    ("世贸组织", "世界贸易组织"), ("峰会", "首脑会议"), ("免签", "免签证"),
+)
+
+
+def in_window_words(question: str, window: str) -> str:
+    """The question with each abbreviation written as the window writes it:
+    the full form where the window has it and not the short one, and the
+    other way round."""
+    for short, full in ABBREVIATIONS:
+        if short in question and full not in question and short not in window and full in window:
+            question = question.replace(short, full)
+        elif full in question and full not in window and short in window:
+            question = question.replace(full, short)
+    return question
