@@ -76,7 +76,7 @@ _TYPES = [
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     # "When" asks a date when it leads the question ("When did…", "So when was…"),
     # not as a conjunction later on ("How old was he when he played…").
-    (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|what date|which day|since when|\bexact (?:date|day)\b|\bon what day\b|何时|什么时候|哪一天|哪天|几月|几号|日期", re.I)),
+    (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|what date|which day|since when|\bexact (?:date|day)\b|\bon what day\b|何时|什么时候|哪一天|哪天|几月|(?<!第)几号|日期", re.I)),
     (AnswerType.COUNT, HOW_LONG_LENGTH),
     # "Where does X rank / what position" asks an ordinal (第三大), as 第几 does.
     (AnswerType.NAME, RANK_ASKED),
@@ -119,6 +119,9 @@ ASKS_PERSON = re.compile(r"谁|哪位|\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ )?(?:sc
 # follows; the growth is what they did. A plural noun within three words of
 # "which" (not a verb: "which is/was/has"), "name a …"; 哪些 but not 哪些年.
 ASKS_THINGS = re.compile(r"\bwhich\s+(?:[A-Za-z-]+\s+){0,2}?(?!(?:is|was|has|does|this|its|his|us|as)\b)[a-z]{3,}s\b(?!['’])|^\W*name (?:a|an|one|some|the|all|a few|two|three)\b|哪些(?!年)|哪几(?![年天次月])|列(?:一下|出来|出|举|个|几)", re.I)
+# The question closes by asking which things ("有几类商品逆势增长，是哪些？"):
+# the 几类 before it only counts them on the way.
+THINGS_LAST = re.compile(r"(?:是|有|为)?(?:哪些|哪几(?:样|类|种|个|项)?)(?:呢|啊)?[？?。\s]*$")
 _ASKS_QUANTITY = re.compile(HOW_MANY_ASKED + r"|\bhow (?:much|many|large|big|far|old|long)\b|\bpercent|\bwhat (?:share|rate|amount)\b", re.I)
 
 # Words that name money: without one, "多少" may ask any quantity (Question.span_types).
@@ -212,7 +215,7 @@ EARLIER = re.compile(r"\b(?:came|come|happened|was|were|took place|signed|held|o
                      r"|\b(?:earlier|sooner|older)\b.*\bor\b|\bor\b.*\b(?:first|earlier|sooner)\W*$"
                      r"|哪(?:个|一个|项|份)?(?:先|更早|早)|谁先|孰先|先后", re.I)
 COMPARE = re.compile(rf"\b(?:{COMPARATIVES_EN})\b.*\bor\b|\b(?:{COMPARATIVES_EN})\b.*\bthan\b(?!\s*(?:about\s+|around\s+)?[\d$€£¥])|\bor\b.*\b(?:higher|lower|larger|bigger|smaller|greater)\W*$|\bcompared?\b|\bversus\b|\bvs\b"
-                     r"|\bstacks? up\b|\brespectively\b|还是|相比|比较|哪个更|谁更|哪(?:一)?(?:边|方)[^，,。？?]{0,10}更|哪(?:个|一个|边|方)(?:的)?(?:金额|数额|数字|数量|规模|额|数|钱|投资|贸易额|出口额|进口额)?(?:更)?(?:大|多|高|少|小|低)|分别|各(?:是|为|有|自)?(?:多少|几)|各是|"
+                     r"|\bstacks? up\b|\brespectively\b|\b(?:put|set|place|lay)\b.{0,80}\b(?:side by side|next to|beside|alongside)\b|还是|相比|比较|哪个更|谁更|哪(?:一)?(?:边|方)[^，,。？?]{0,10}更|哪(?:个|一个|边|方)(?:的)?(?:金额|数额|数字|数量|规模|额|数|钱|投资|贸易额|出口额|进口额)?(?:更)?(?:大|多|高|少|小|低)|分别|各(?:是|为|有|自)?(?:多少|几)|各是|"
                      + RISE_OR_FALL.pattern, re.I)
 # How far a figure is from its target: both figures are asked (qa.answer.compare).
 GAP_TO_TARGET = re.compile(r"\bhow (?:far|close|much)\b.*\b(?:from|to|short of|below|under)\b.*\b(?:target|goal|aim)s?\b"
@@ -623,7 +626,8 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
         if rx.search(folded):
             # "谁获得…最有价值球员奖", "Who led the growth?" ask for a person: a
             # figure word in them names what the person did, not what is asked.
-            if kind in _FIGURES and (ASKS_PERSON.search(folded) or ASKS_THINGS.search(folded)) and not _ASKS_QUANTITY.search(folded):
+            if kind in _FIGURES and (ASKS_PERSON.search(folded) or ASKS_THINGS.search(folded)) and (
+                    not _ASKS_QUANTITY.search(folded) or THINGS_LAST.search(folded)):
                 continue
             # "How much did X grow" asks a percentage; "how much ... invest" money.
             if kind is AnswerType.PERCENT and re.search(r"how much|多少", folded, re.I) and not re.search(
@@ -661,7 +665,10 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
             return AnswerType.DATE
         if KEYWORD_QUANTITY.search(folded):  # "Uzen–Gorgan line: total length?", "visa-free stay limit"
             return AnswerType.COUNT
-        # "Name a Kazakh export that grew…": things, answered by the sentence that names them.
+        # "Name a Kazakh export that grew…": things, answered by the sentence that names them;
+        # "port planned transit hub": a plan of something, no figure's target.
+        if indicator == "target" and not TARGET_OF_A_FIGURE.search(folded):
+            return AnswerType.SENTENCE
         return AnswerType.MONEY if indicator and not ASKS_THINGS.search(folded) else AnswerType.SENTENCE
     return AnswerType.NAME
 
@@ -794,6 +801,10 @@ def _foreign_names(question: str, known: set[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+NAME_PREFIXES = frozenset("trans inter intra cross pan sino euro afro anglo post pre anti non neo pro north south east west "
+                          "central upper lower greater new old".split())
+
+
 def _literals(question: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
     """Numbers and Latin names the passage should contain verbatim ("2024", "AIFC")."""
     names = {w.lower() for e in entities for w in e.name_en.split()} | {e.surface.lower() for e in entities}
@@ -807,7 +818,8 @@ def _literals(question: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
         if tok[0].isdigit() or is_name or (m.group().istitle() and m.start() > 0):
             out.append(tok)
             # A hyphenated name is also looked for by its parts: "Trans-Altai"
-            # is written 跨阿尔泰, found through Altai's transliteration.
-            out += [p for p in tok.split("-")[1:] if len(p) >= 3 and p.isalpha() and p not in STOP_LATIN and p not in names] \
-                if "-" in tok and not tok[0].isdigit() else []
+            # is written 跨阿尔泰, found through Altai's transliteration;
+            # "Issyk-Kul" through Issyk. A prefix (trans-, inter-) is no name.
+            out += [p for p in tok.split("-") if len(p) >= 3 and p.isalpha() and p not in STOP_LATIN and p not in names
+                    and p not in NAME_PREFIXES] if "-" in tok and not tok[0].isdigit() else []
     return tuple(dict.fromkeys(out))

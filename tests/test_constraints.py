@@ -716,3 +716,11 @@ def test_a_chinese_who_question_asks_an_office_only_where_who_asks_it():
     assert offices_asked("巴西总理现在是谁")[0] == "prime minister"
     assert offices_asked("谁是巴西总统？")[0] == "president"
     assert offices_asked("称巴西总统访问是两国互信写照的政治学家是谁？") is None
+
+
+def test_a_total_over_years_asked_in_words_is_no_part_of_one_year():
+    from qa.answer.periods import part_for_total
+
+    clause = "2024年前9个月，巴方投资额为4800万美元，"
+    assert part_for_total(analyze("Over fifteen years, how much money has Brazil poured into Norway?"), clause, clause)
+    assert not part_for_total(analyze("How much did Brazil invest in Norway in 2024?"), clause, clause)

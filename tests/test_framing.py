@@ -81,3 +81,13 @@ def test_a_question_is_read_in_the_abbreviations_its_window_uses():
     assert in_window_words("巴挪两国哪天建交的？", window) == "巴挪两国哪天建立外交关系的？"
     assert in_window_words("巴挪两国哪天建交的？", "自1975年建交以来") == "巴挪两国哪天建交的？"
     assert in_window_words("两国外交部长何时会面？", "两国外长于3月会面。") == "两国外长何时会面？"
+
+
+def test_what_the_asker_half_remembers_is_set_aside():
+    assert asked_part("巴西和挪威建交的确切日期是哪天？我只记得是九十年代初") == "巴西和挪威建交的确切日期是哪天"
+    assert asked_part("两国哪年建交的？好像是九十年代初") == "两国哪年建交的"
+    assert asked_part("两国贸易额大概是多少？") == "两国贸易额大概是多少？"
+    assert written_register("不办签证最长可以呆多久") == "免签最长可以停留多久"
+    # A clause with a question word is the question, not an aside.
+    assert asked_part("2019年那时候，大概有多少挪威学生在巴西读书？") == "2019年那时候，大概有多少挪威学生在巴西读书？"
+    assert asked_part("2019年那时候，好像是有多少挪威学生在巴西读书？").endswith("读书？")

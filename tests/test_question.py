@@ -670,3 +670,29 @@ def test_the_gap_between_exports_and_imports_asks_the_balance():
 
 def test_shipping_to_a_country_is_a_flow():
     assert analyze("Which goods make up the bulk of what Brazil ships to Norway?").flow == (("BR", "src"), ("NO", "dst"))
+
+
+def test_which_things_asked_last_outweighs_a_count_before_it():
+    assert analyze("巴西对挪威出口整体下降，但有几类商品却逆势增长，是哪些？").answer_type is AnswerType.NAME
+    assert analyze("巴西和挪威签了几份协议？").answer_type is AnswerType.COUNT
+
+
+def test_an_ordinal_number_is_no_date():
+    assert analyze("巴西算挪威的第几号贸易伙伴").answer_type is not AnswerType.DATE
+    assert analyze("巴西和挪威几月几号建交？").answer_type is AnswerType.DATE
+
+
+def test_trade_words_of_the_news():
+    assert analyze("brazil trade gap with norway jan aug 2025").indicator == "balance"
+    q = analyze("Jan–Aug 2025 Brazil–Norway trade: put Brazil's outbound shipments side by side with inbound shipments")
+    assert q.comparison and [s.indicator for s in sides(q)] == ["export", "import"]
+
+
+def test_a_hyphenated_name_is_looked_for_by_its_parts_but_not_a_prefix():
+    assert {"issyk-kul", "issyk"} <= set(analyze("Which Issyk-Kul town won the title?").literals)
+    assert "trans" not in analyze("Name the countries of the Trans-Altai dialogue").literals
+
+
+def test_a_plan_of_a_thing_typed_as_keywords_asks_no_figure():
+    assert analyze("norway port planned transit hub north sea").answer_type is AnswerType.SENTENCE
+    assert analyze("brazil norway trade target usd").answer_type is AnswerType.MONEY

@@ -166,6 +166,9 @@ def part_said(q: Question, sentence: str, clause: str, paragraph: str = "", befo
 # A total over several years asked: "过去15年…投资总额", "over the past 15
 # years", "since 2005", "累计". A figure for a part of one year is no answer.
 TOTAL_ASKED = re.compile(r"(?:过去|近|最近)\s*(?:\d+|[一二三四五六七八九十两几]+)\s*年|累计|历年|迄今|\bover the (?:past|last) \w+ years\b"
+                         r"|\b(?:over|across|during|in|within) (?:the )?(?:past |last )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                         r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|several|a few) years\b"
+                         r"|\b(?:over|across|during) (?:a|the past|the last) (?:decade|decade and a half)\b"
                          r"|\bsince (?:19|20)\d\d\b|自\s*(?:19|20)\d\d\s*年|\bcumulative\b|\bto date\b", re.I)
 
 

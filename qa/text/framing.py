@@ -42,7 +42,10 @@ _ZH_TAIL = re.compile(
     r"[\s，,。]*(?:有人|有谁|谁|你|您|大家)(?:知道|晓得|清楚|曉得)(?:吗|嗎|么|麼|嘛|不)?|"
     # after a break only: "…？知道吗", "…。谢谢", "…，急" (inside a clause 清楚, 紧急 are words)
     r"[\s，,。？?]+(?:(?:知道|晓得|清楚|曉得)(?:吗|嗎|么|麼|嘛)|(?:谢谢|謝謝|多谢|多謝|感谢|感謝|谢啦|谢了)(?:你|您|大家)?|"
-    r"(?:求|请|請)(?:解答|告知|回答|赐教)|在线等|急)"
+    r"(?:求|请|請)(?:解答|告知|回答|赐教)|在线等|急|"
+    # what the asker half remembers, after the question: "…是哪天？我只记得是九十年代初", "…？好像是…"
+    # (no question word in it: "…，大概有多少学生" is the question itself).
+    r"(?:我)?(?:只|就)?(?:记得|記得|印象中|印象里|好像是|似乎是)(?:(?!多少|几|幾|哪|什么|什麼|谁|誰|吗|嗎)[^？?。]){0,20})"
     r")[\s？?！!。.～~]*$"
 )
 _TRAILING_MA = re.compile(r"[吗嗎][\s？?]*$")
@@ -118,7 +121,7 @@ _WRITTEN = (
     # Spoken ways to say visa-free and to stay: 不用签证 / 不办签证 -> 免签, 能呆 -> 能停留
     # (the reader finds "免签停留 90 天" for the written words, not for the spoken ones).
     (re.compile(r"(?:不用|不办|不需要|无需|无须|免办|不必办)签证|(?:不用|不需要|无需)办签证"), "免签"),
-    (re.compile(r"(?<=[能可])[呆待](?=[几多])"), "停留"),
+    (re.compile(r"(?<=[能可以])[呆待](?=[几多])"), "停留"),
 )
 
 

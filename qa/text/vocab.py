@@ -16,12 +16,12 @@ INDICATORS: dict[str, tuple[str, ...]] = {
     # Selling to a country is exporting to it ("哈萨克斯坦卖给亚美尼亚的…").
     # Shipping goods to a country is too; "shipping to" is left out: a cost of transport ("cheaper shipping to…").
     "export": ("export", "出口", "sell to", "sells to", "sold to", "selling to", "ship to", "ships to", "shipped to",
-               "shipments to", "卖给", "卖到", "卖出", "销往", "售往"),
+               "shipments to", "outbound shipments", "卖给", "卖到", "卖出", "销往", "售往"),
     # Buying from a country is importing from it ("从俄罗斯买进的").
     "import": ("import", "进口", "buy from", "buys from", "bought from", "buying from", "purchased from", "purchases from",
-               "买进", "买入", "购入"),
+               "inbound shipments", "买进", "买入", "购入"),
     "investment": ("invest", "投资", "fdi"),  # FDI: foreign direct investment
-    "balance": ("deficit", "surplus", "trade balance", "逆差", "顺差", "赤字", "差额"),
+    "balance": ("deficit", "surplus", "trade balance", "trade gap", "逆差", "顺差", "赤字", "差额"),
     # A figure to be reached: "aim for", "将贸易额提升至…" (raise to), "计划…实现" (planned) are targets, not results.
     "target": ("target", "goal", "aim to", "aim for", "aims for", "aiming for", "objective", "目标", "力争",
                "提升至", "提升到", "提高至", "提高到",
