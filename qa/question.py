@@ -67,6 +67,7 @@ HOW_LONG_LENGTH = re.compile(r"how long(?!.*\b(?:take|takes|took|last|lasts|last
 RANK_ASKED = re.compile(r"\brank(?:s|ed)?\b|\bwhat position\b", re.I)
 # 多少 / 几 asking a number (not 哪几 "which", 说几个/举几个/列几个 "name a few").
 HOW_MANY_ASKED = r"(?:多少|(?<![哪说举列])几)"
+CURRENCY_WORDS = r"(?:dollars|euros|yuan|renminbi|rubles|roubles|tenge|pounds|francs|yen)\b"
 _TYPES = [
     (AnswerType.LIST, LIST_QUESTION),
     # A year asked outright is a date whatever else the question names
@@ -80,8 +81,9 @@ _TYPES = [
     (AnswerType.COUNT, HOW_LONG_LENGTH),
     # "Where does X rank / what position" asks an ordinal (第三大), as 第几 does.
     (AnswerType.NAME, RANK_ASKED),
-    (AnswerType.COUNT, re.compile(rf"how many|number of|\bcount of\b|\bhead ?count\b|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
-    (AnswerType.MONEY, re.compile(r"how much|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
+    # "How many dollars" asks an amount of money, not a count.
+    (AnswerType.COUNT, re.compile(rf"how many(?!\s+(?:[\w.$]+\s+)?{CURRENCY_WORDS})|number of|\bcount of\b|\bhead ?count\b|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    (AnswerType.MONEY, re.compile(r"how much|how many\s+(?:[\w.$]+\s+)?" + CURRENCY_WORDS + r"|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]
 # A city asked outright ("in which city", "哪座城市"): a country does not answer it (qa.answer.readings).
@@ -641,6 +643,11 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
             # "Did trade rise or fall on a year earlier?" asks the figures
             # compared (qa.answer.compare), not a rate.
             if kind is AnswerType.PERCENT and RISE_OR_FALL.search(folded) and indicator in AMOUNT_INDICATORS:
+                return AnswerType.MONEY
+            # "Show the growth: 2020 figure vs 2024 figure": the two years' amounts,
+            # compared (qa.answer.compare), where no rate is named.
+            if (kind is AnswerType.PERCENT and indicator in AMOUNT_INDICATORS and COMPARE.search(folded)
+                    and len(set(YEAR.findall(folded))) >= 2 and not STRONG_PERCENT.search(folded)):
                 return AnswerType.MONEY
             if kind in (AnswerType.MONEY, AnswerType.COUNT) and indicator in SIZE_ASKED:
                 return SIZE_ASKED[indicator]  # "华沙的人口是多少" asks a count of people, not an amount; a growth rate stays a rate

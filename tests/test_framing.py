@@ -91,3 +91,11 @@ def test_what_the_asker_half_remembers_is_set_aside():
     # A clause with a question word is the question, not an aside.
     assert asked_part("2019年那时候，大概有多少挪威学生在巴西读书？") == "2019年那时候，大概有多少挪威学生在巴西读书？"
     assert asked_part("2019年那时候，好像是有多少挪威学生在巴西读书？").endswith("读书？")
+
+
+def test_the_thing_needed_then_a_question_pointing_back_at_it():
+    assert asked_part("I need last year's total Brazil–Norway trade figure for a report, what was it?") == \
+        "What was last year's total Brazil–Norway trade figure?"
+    assert asked_part("I need last year's Brazil–Norway turnover for a report, what number does the article give?") == \
+        "What is last year's Brazil–Norway turnover?"
+    assert asked_part("I need help") == "I need help"

@@ -696,3 +696,13 @@ def test_a_hyphenated_name_is_looked_for_by_its_parts_but_not_a_prefix():
 def test_a_plan_of_a_thing_typed_as_keywords_asks_no_figure():
     assert analyze("norway port planned transit hub north sea").answer_type is AnswerType.SENTENCE
     assert analyze("brazil norway trade target usd").answer_type is AnswerType.MONEY
+
+
+def test_how_many_dollars_asks_money():
+    assert analyze("Brazil–Norway farm trade in 2024, how many dollars?").answer_type is AnswerType.MONEY
+    assert analyze("How many companies does Brazil have in Norway?").answer_type is AnswerType.COUNT
+
+
+def test_two_years_figures_compared_as_growth_ask_the_amounts():
+    assert analyze("Show the growth in Brazil–Norway trade: 2020 figure vs 2024 figure").answer_type is AnswerType.MONEY
+    assert analyze("By what percent did Brazil–Norway trade grow, 2020 vs 2024?").answer_type is AnswerType.PERCENT

@@ -81,7 +81,24 @@ def asked_part(text: str) -> str:
 _EMBEDDED_BE = re.compile(r"^((?:what|who)\s+)(.+?)\s+(is|are|was|were)([\s?.!]*)$", re.I)
 
 
+# "I need last year's trade figure for a report, what was it?": the thing
+# needed, then a question that only points back at it: "What was last year's
+# trade figure?" (what it is for is no topic either).
+_NEED_THEN_ASK = re.compile(
+    r"^(?:i\s+(?:need|want|'m\s+looking\s+for|am\s+looking\s+for|'m\s+after)|looking\s+for|need)\s+(.+?)"
+    r"(?:\s+for\s+(?:a|an|my|our|the)\s+[\w\s-]{1,30}?)?\s*[,;:\u2014\u2013-]+\s*"
+    r"(?:so\s+)?(what|how\s+much|how\s+many|when|where|who)\s+(?:(was|is|were|are|did)\s+(?:it|that|they|this)"
+    # "…, what number does the article give?"
+    r"|(?:number|figure|amount|value|date)\s+(?:does|do)\s+(?:the\s+|this\s+)?(?:article|text|report|piece|it)s?\s+(?:give|say|state|report|have|cite))"
+    r"\s*\??\s*$",
+    re.I,
+)
+
+
 def _strip_en(s: str) -> str:
+    need = _NEED_THEN_ASK.match(s.strip())
+    if need:
+        s = f"{need.group(2).capitalize()} {(need.group(3) or 'is').lower()} {need.group(1)}?"
     greeted = _EN_GREETING.sub("", s)
     lead = _EN_LEAD.match(greeted)
     out = _EN_TAIL.sub("", greeted[lead.end():] if lead else greeted)
