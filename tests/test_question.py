@@ -706,3 +706,9 @@ def test_how_many_dollars_asks_money():
 def test_two_years_figures_compared_as_growth_ask_the_amounts():
     assert analyze("Show the growth in Brazil–Norway trade: 2020 figure vs 2024 figure").answer_type is AnswerType.MONEY
     assert analyze("By what percent did Brazil–Norway trade grow, 2020 vs 2024?").answer_type is AnswerType.PERCENT
+
+
+def test_a_yes_no_question_that_goes_on_to_ask_a_quantity_asks_it():
+    assert analyze("Did Norway ever invest in Brazil, and if so what's the dollar amount?").answer_type is AnswerType.MONEY
+    assert analyze("巴西有没有对挪威投资？有的话是多少？").answer_type is AnswerType.MONEY
+    assert analyze("Did Norway ever invest in Brazil?").answer_type is AnswerType.SENTENCE
