@@ -51,13 +51,14 @@ SAME_PERIOD_AFTER = r"(?!同期|同月|同季|同一时期)"
 QUESTION_YEAR = re.compile(r"(?:\bin\s+)?(?<!\d)((?:19|20)\d\d)(?!\d|s\b|\s*年代)(?:\s*年(?!代))?")
 
 
-def said_relatively(year: int, passage: Passage, text: str) -> str | None:
+def said_relatively(year: int, passage: Passage, text: str) -> tuple[str, str] | None:
     """The word `text` (a passage, or a window of it) uses for `year` when it
-    names that word and not the year: 去年 for 2024 in an article of 2025."""
+    names that word and not the year, with its English: (去年, last year) for
+    2024 in an article of 2025."""
     ref = reference_year(passage)
     word = RELATIVE_WORDS.get(year - ref) if ref is not None else None
     # Not "去年同期" (the same months of last year): that is a part of the year, not the year.
-    return word[0] if word and str(year) not in text and re.search(word[0] + SAME_PERIOD_AFTER, fold(text)) else None
+    return word if word and str(year) not in text and re.search(word[0] + SAME_PERIOD_AFTER, fold(text)) else None
 
 
 def years_as_said(question: str, passage: Passage, window: str) -> str:
@@ -72,8 +73,7 @@ def years_as_said(question: str, passage: Passage, window: str) -> str:
         word = said_relatively(int(m.group(1)), passage, window)
         if word is None:
             return m.group()
-        en = next(e for z, e in RELATIVE_WORDS.values() if z == word)
-        return word if chinese else (" " if m.group().startswith(" ") else "") + en
+        return word[0] if chinese else (" " if m.group().startswith(" ") else "") + word[1]
     return QUESTION_YEAR.sub(written, question)
 
 

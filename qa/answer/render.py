@@ -60,9 +60,11 @@ def money_en(span: str) -> str | None:
 MONTHS = "January February March April May June July August September October November December".split()
 
 
-# A year word before a month (今年4月): the year as the article counts it.
+# A year word before a month (今年4月): the year as the article counts it
+# (qa.answer.spans.with_year_word keeps it with the date).
 YEAR_WORDS_EN = {"今年": " this year", "本年": " this year", "去年": " last year", "明年": " next year",
                  "前年": " two years ago", "同年": " that year", "当年": " that year"}
+YEAR_WORD = "(?:" + "|".join(YEAR_WORDS_EN) + ")"
 
 
 def date_en(span: str) -> str | None:
@@ -70,7 +72,7 @@ def date_en(span: str) -> str | None:
     if m and 1 <= int(m.group(2)) <= 12:
         month = MONTHS[int(m.group(2)) - 1]
         return f"{int(m.group(3))} {month} {m.group(1)}" if m.group(3) else f"{month} {m.group(1)}"
-    m = re.fullmatch(r"(今年|去年|明年|前年|同年|当年|本年)?\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?", span)
+    m = re.fullmatch(rf"({YEAR_WORD})?\s*(\d{{1,2}})\s*月(?:\s*(\d{{1,2}})\s*日)?", span)
     if m and 1 <= int(m.group(2)) <= 12:
         day = f"{int(m.group(3))} " if m.group(3) else ""
         return f"{day}{MONTHS[int(m.group(2)) - 1]}{YEAR_WORDS_EN.get(m.group(1) or '', '')}"

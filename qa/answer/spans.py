@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from qa.text.lexical import chinese_for, fold
-from qa.answer.render import MONEY, NUM
+from qa.answer.render import MONEY, NUM, YEAR_WORD
 from qa.question import MEASURE_ALTERNATION
 
 CN_DIGITS = "〇零一二两三四五六七八九十百千"
@@ -226,7 +226,7 @@ def _find_span(clause: str, qtype: str, question: str, anchors) -> str | None:
 # A month or day given without its year but after a year word (今年4月,
 # 去年10月15日): the year word is part of the date as written; "4月" alone
 # would leave the reader to guess which April.
-YEAR_WORD_BEFORE = re.compile(r"(?:今年|去年|明年|前年|同年|当年|本年)\s*$")
+YEAR_WORD_BEFORE = re.compile(YEAR_WORD + r"\s*$")
 NO_YEAR_DATE = re.compile(r"\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|[一二三四五六七八九十]{1,2}月(?:[一二三四五六七八九十]{1,3}日)?")
 
 

@@ -134,6 +134,7 @@ class Retriever:
         self._qvecs: OrderedDict = OrderedDict()  # (encoder, text) -> vector, the latest QUERY_CACHE
         self._names: NameIndex | None = None  # the library's transliterated names, read on first use
         self._words: frozenset[str] | None = None  # the library's lexical tokens, read on first use
+        self._held: dict[tuple[str, ...], tuple[str, ...]] = {}  # a word's dictionary forms -> those the library holds
         self._forms: dict[str, tuple[str, ...]] = {}  # Latin name -> its transliterations in the library
         self._qlock = threading.Lock()
 
@@ -244,7 +245,11 @@ class Retriever:
         library is read once, when it is small enough to scan (NAME_SCAN_MAX);
         a larger one gets the few-senses rule alone."""
         fs = t.chinese if t.word.isascii() else t.english
-        return fs if len(fs) <= MAX_FORMS else held_forms(fs, self._library_words())
+        if len(fs) <= MAX_FORMS:
+            return fs
+        if fs not in self._held:  # ~1 ms of tokenizing a question's forms, the same for every question
+            self._held[fs] = held_forms(fs, self._library_words())
+        return self._held[fs]
 
     def _library_words(self) -> frozenset[str]:
         if self._words is None:
