@@ -73,7 +73,7 @@ _TYPES = [
     # A year asked outright is a date whatever else the question names
     # ("西元幾年後自殺率減少…", "which year did trade grow fastest").
     (AnswerType.DATE, re.compile(r"\bwhat year\b|\bwhich year\b|哪一?年|(?:公元|西元|民国)\s*(?:前\s*)?(?:几|多少)\s*年", re.I)),
-    (AnswerType.PERCENT, re.compile(SHARE_OF + r"|(?:几|多少)个?(?:百分)?点(?=$|[？?，,。的吗呢])|\bpercentage points?\b|\bpercent|\b(?:what|which) (?:portion|fraction)\b|\bshare of\b|\bhow much of (?:it|this|that|them|the)\b|\bof all\b.*\bhow much\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|\b(?:grow|grew|increas|decreas|ris[ei]|rose|fell|fall)|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
+    (AnswerType.PERCENT, re.compile(SHARE_OF + r"|\bhow (?:big|large|much) (?:of )?an? (?:chunk|portion|slice|fraction)\b|\b(?:chunk|portion|slice|fraction)\b.*\bhow (?:big|large|much)\b|(?:几|多少)个?(?:百分)?点(?=$|[？?，,。的吗呢])|\bpercentage points?\b|\bpercent|\b(?:what|which) (?:portion|fraction)\b|\bshare of\b|\bhow much of (?:it|this|that|them|the)\b|\bof all\b.*\bhow much\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|\b(?:grow|grew|increas|decreas|ris[ei]|rose|fell|fall)|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     # "When" asks a date when it leads the question ("When did…", "So when was…"),
     # not as a conjunction later on ("How old was he when he played…").
@@ -83,7 +83,7 @@ _TYPES = [
     (AnswerType.NAME, RANK_ASKED),
     # "How many dollars" asks an amount of money, not a count.
     (AnswerType.COUNT, re.compile(rf"how many(?!\s+(?:[\w.$]+\s+)?{CURRENCY_WORDS})|number of|\bcount of\b|\bhead ?count\b|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
-    (AnswerType.MONEY, re.compile(r"how much|how many\s+(?:[\w.$]+\s+)?" + CURRENCY_WORDS + r"|\b(?:dollar|euro|money|cash) (?:amount|figure|sum|total)\b|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
+    (AnswerType.MONEY, re.compile(r"how much|how many\s+(?:[\w.$]+\s+)?" + CURRENCY_WORDS + r"|\b(?:dollar|euro|money|cash) (?:amount|figure|sum|total)\b|\b(?:cumulative|total|overall|combined|invested|investment) amount\b|\bwhat(?:'s| is| was| were) the amount\b|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
 ]
 # A city asked outright ("in which city", "哪座城市"): a country does not answer it (qa.answer.readings).
@@ -241,8 +241,14 @@ PARTS = [
     (re.compile(r"first quarter|\bQ1\b|一季度|第一季度", re.I), "Q1"),
     (re.compile(r"same period|同期", re.I), "same-period"),
     # The whole year asked outright: a figure for part of it does not answer.
-    (re.compile(r"全年|整年|\bfull[- ]year\b|\bwhole year\b|\bentire year\b|\ball of (?:19|20)\d\d\b", re.I), "M1-12"),
+    (re.compile(r"全年|整年|\bfull[- ]year\b|\bwhole year\b|\bentire year\b|\bcalendar year\b"
+                r"|\b(?:all|the whole|whole) of (?:19|20)\d\d\b|\b(?:entire|full) (?:19|20)\d\d\b", re.I), "M1-12"),
 ]
+# A period the text says it does not mean ("全年多少？不是前八个月的", "the whole
+# year, not just January-August") is no period asked: the words after a
+# negation, to the end of their clause, are not read for a period.
+NEGATED_PERIOD = re.compile(r"(?:而不是|不是|并非|而非|\bnot\b(?! only)(?: just| merely)?|\brather than\b|\binstead of\b|\bother than\b|\bexcluding\b)"
+                            r"[^，。？?；;,.!！]*", re.I)
 MONTHS = "january february march april may june july august september october november december".split()
 # A month named in full or by its usual short form ("Jan", "Sept").
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
@@ -449,11 +455,12 @@ def analyze(text: str) -> Question:
         indicator = "balance"  # "imported more than it exported — by how much?": the deficit the text states
     kind = answer_type(spoken, indicator)
     terms = _indicator_forms(terms) + _indicator_term(folded, indicator, terms)
+    comparing = not balance and bool(COMPARE.search(folded) or EARLIER.search(folded) or GAP_TO_TARGET.search(folded))
     return Question(
-        text=text, lang=lang, entities=entities, period=_period(folded), indicator=indicator,
+        text=text, lang=lang, entities=entities, period=_asked_period(folded, comparing), indicator=indicator,
         flow=_flow(folded, entities), answer_type=kind,
         terms=terms, literals=_literals(text, entities),
-        comparison=not balance and bool(COMPARE.search(folded) or EARLIER.search(folded) or GAP_TO_TARGET.search(folded)),
+        comparison=comparing,
         sector=sector_of(folded) if indicator in SECTORED else None,
         events=events_in(folded) if kind is AnswerType.DATE else frozenset(),
         counted_of=counted_of(folded) if kind is AnswerType.COUNT or kind is AnswerType.MONEY else None,
@@ -725,7 +732,35 @@ PLAN_NAME = re.compile(r"《[^》]*》|(?<!\d)(?:19|20)\d\d\s*(?:-|–|—|至|�
 DECADE = re.compile(r"(?<!\d)(?:19|20)\d0(?:\s*年代|['’]?s\b)", re.I)
 
 
+# A clause that asks: the question's clause, as opposed to what it sets out
+# from ("Tokayev's op-ed cited 2024 trade; what was it in 2023?").
+ASKING = re.compile(r"多少|几|幾|哪|什么|什麼|吗|嗎|谁|誰|何|怎么|是否|有没有|\b(?:what|how|which|when|who|whom|whose|where|whether|"
+                    r"do|does|did|is|are|was|were|can|could|has|have|had)\b", re.I)
+_CLAUSES = re.compile(r"[;；—–。？?!！，,]")
+
+
+def _asked_period(folded: str, comparison: bool) -> Period:
+    """The period of the question's asking clause, when the question names
+    several years and sets out from the others: "I keep seeing the 2024
+    figure — do we have the 2023 one?", "2020年的数字有了，那2019年做了多少？"
+    ask about 2023 and 2019 alone. The asking clause is the last one with a
+    question word, read to the end of the question; a comparison asks all
+    its years."""
+    whole = _period(folded)
+    if comparison or len(set(whole.years)) < 2:
+        return whole
+    clauses = _CLAUSES.split(folded)
+    last = max((i for i, c in enumerate(clauses) if ASKING.search(c)), default=None)
+    if last is None:
+        return whole
+    asked = set(_period(" ".join(clauses[last:])).years)
+    if not asked or asked == set(whole.years):
+        return whole
+    return Period(tuple(y for y in whole.years if y in asked), whole.relative, whole.part)
+
+
 def _period(folded: str) -> Period:
+    folded = NEGATED_PERIOD.sub(lambda m: " " * len(m.group()), folded)
     named = [m.span() for m in PLAN_NAME.finditer(folded)] + [m.span() for m in DECADE.finditer(folded)]
     years = tuple(int(m.group()) for m in YEAR.finditer(folded) if not any(a <= m.start() < b for a, b in named))
     relative = tuple(r for rx, r in RELATIVE_YEARS if rx.search(folded))

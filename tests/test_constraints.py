@@ -254,6 +254,12 @@ def test_the_full_year_asked_is_not_answered_by_part_of_it():
     assert q.period.part == "M1-12" and analyze("What was the full-year 2024 trade volume?").period.part == "M1-12"
     c = check(q, p, s, "较去年同期的5700万美元有所下降。")
     assert "period" in c.failed
+    # The whole year asked in other words, and a period the asker rules out is not asked.
+    assert analyze("What was Brazil-Norway trade in the whole of 2024?").period.part == "M1-12"
+    said_not = analyze("巴挪去年全年贸易额到底多少？不是前八个月的")
+    assert said_not.period.part == "M1-12" and "period" in check(said_not, p, s, "较去年同期的5700万美元有所下降。").failed
+    assert analyze("What was trade in 2024, not 2023?").period.years == (2024,)
+    assert analyze("不仅是今年前八个月的贸易额").period.part == "M1-8"  # "not only" rules nothing out
     assert check(q, passage("2024年两国贸易额为9亿美元。"), "2024年两国贸易额为9亿美元。", "2024年两国贸易额为9亿美元。").ok
 
 
@@ -724,3 +730,49 @@ def test_a_total_over_years_asked_in_words_is_no_part_of_one_year():
     clause = "2024年前9个月，巴方投资额为4800万美元，"
     assert part_for_total(analyze("Over fifteen years, how much money has Brazil poured into Norway?"), clause, clause)
     assert not part_for_total(analyze("How much did Brazil invest in Norway in 2024?"), clause, clause)
+
+
+def test_a_figure_whose_every_stated_constraint_is_stated_where_it_is_cited_is_confirmed():
+    from qa.answer.decide import Evidence, confirmed
+
+    dated = hit_on("2024年，两国贸易额达12亿美元。")
+    undated = hit_on("两国贸易额达12亿美元。")
+    q = analyze("2024年巴西和挪威的贸易额是多少？")
+    assert confirmed(q, Evidence("12亿美元", "span", (dated,), True))
+    # An undated clause passes the year check without confirming the year;
+    # a failed check, a sentence answer, or a question with no year confirm nothing.
+    assert not confirmed(q, Evidence("12亿美元", "span", (undated,), True))
+    assert not confirmed(q, Evidence("12亿美元", "span", (dated,), False))
+    assert not confirmed(q, Evidence("2024年，两国贸易额达12亿美元。", "sentence", (dated,), True))
+    assert not confirmed(analyze("巴西和挪威的贸易额是多少？"), Evidence("12亿美元", "span", (dated,), True))
+
+
+def test_the_year_asked_is_the_asking_clauses_when_the_question_cites_another():
+    assert analyze("I keep seeing Brazil-Norway trade quoted for 2024 — do we also have the 2023 number?").period.years == (2023,)
+    assert analyze("巴挪贸易2020年的数字有了，那再早一年的2019年两国贸易做了多少？").period.years == (2019,)
+    # Both years where the asking clause names both, or a comparison asks both.
+    assert set(analyze("What was the trade in 2024, up from 2023?").period.years) == {2023, 2024}
+    assert set(analyze("Was Brazil-Norway trade in 2023 bigger or smaller than in 2024?").period.years) == {2023, 2024}
+
+
+def test_an_ordinal_read_answers_which_one_of_a_series_whatever_measure_follows():
+    from qa.answer.read import Reading
+    from qa.answer.readings import from_reading
+
+    text = "访问期间，巴西在挪威开设了第二和第三鲁班工坊，文化中心也正式启用。"
+    got = from_reading(analyze("巴西在挪威开张的是第几座鲁班工坊？"), [hit_on(text)], [Reading(0, text, "第二和第三", 5.0)])
+    assert got is not None and got.span == "第二和第三鲁班工坊"
+
+
+def test_a_number_in_characters_never_opens_with_zero():
+    from qa.answer.spans import PATTERNS
+
+    assert not PATTERNS["count"].search("启动了风电设备零部件厂")
+    assert PATTERNS["count"].search("签署了二十份文件").group() == "二十份"
+
+
+def test_an_organisation_the_paragraph_does_not_name_confirms_nothing():
+    from qa.answer.decide import Evidence, confirmed
+
+    dated = hit_on("2024年，两国贸易额达12亿美元。")
+    assert not confirmed(analyze("What was Brazil's trade with the EU in 2024?"), Evidence("12亿美元", "span", (dated,), True))

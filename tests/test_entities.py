@@ -184,3 +184,17 @@ def test_shuangfang_qualifies_a_pair():
     from qa.question import analyze
 
     assert [e.key for e in analyze("中俄双方合作的项目有多少？").entities] == ["CN", "RU"]
+
+
+def test_a_one_character_form_where_something_is_done_names_the_country():
+    from qa.text.entities import side_entities
+    assert [e.key for e in side_entities("目前有多少家企业在荷运营？")] == ["NL"]
+    assert [e.key for e in side_entities("俄资企业在哈境内超过多少家")][-1] == "KZ"
+    assert [e.key for e in side_entities("在华开设了工坊")] == ["CN"]
+    assert side_entities("会议在日内瓦举行") == [] and side_entities("在中亚运营") == []
+    assert side_entities("增加境外投资") == []
+
+
+def test_groupings_by_their_initials():
+    assert [e.key for e in find_entities("trade with the EU in 2024")] == ["EU"]
+    assert [e.key for e in find_entities("a U.N. report")] == ["UN"]

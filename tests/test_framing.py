@@ -86,6 +86,7 @@ def test_a_question_is_read_in_the_abbreviations_its_window_uses():
 def test_what_the_asker_half_remembers_is_set_aside():
     assert asked_part("巴西和挪威建交的确切日期是哪天？我只记得是九十年代初") == "巴西和挪威建交的确切日期是哪天"
     assert asked_part("两国哪年建交的？好像是九十年代初") == "两国哪年建交的"
+    assert asked_part("巴资企业在挪威超过多少家了？听说制造业的占比还很低") == "巴资企业在挪威超过多少家了"
     assert asked_part("两国贸易额大概是多少？") == "两国贸易额大概是多少？"
     assert written_register("不办签证最长可以呆多久") == "免签最长可以停留多久"
     # A clause with a question word is the question, not an aside.
@@ -99,3 +100,11 @@ def test_the_thing_needed_then_a_question_pointing_back_at_it():
     assert asked_part("I need last year's Brazil–Norway turnover for a report, what number does the article give?") == \
         "What is last year's Brazil–Norway turnover?"
     assert asked_part("I need help") == "I need help"
+
+
+def test_years_said_in_decades_are_written_in_years():
+    from qa.text.framing import written_years
+
+    assert written_years("invested over a decade and a half") == "invested over 15 years"
+    assert written_years("over the past two decades") == "over the past 20 years"
+    assert written_years("a decade-long effort") == "a decade-long effort"

@@ -50,6 +50,8 @@ def test_a_sentence_given_as_the_answer_is_narrowed_to_the_title_or_city_asked()
     met = "第五次会议去年于塔什干举行，双方签署了多项协议。"
     assert narrowed(analyze("第五次会议在哪座城市举行？"), met) == "塔什干"
     assert narrowed(analyze("第五次会议在哪座城市举行？"), "会议先后在塔什干和阿拉木图举行。") is None  # two cities: the sentence stays
+    # A capital the time-zone city table lacks is a city too (CC-CEDICT's capitals).
+    assert narrowed(analyze("第五次会议放在哪个城市办的？"), "该委员会第五次会议于2023年在利马举行。") == "利马"
     stay = "根据新协定，双方公民可在对方国家免签停留 90 天。"
     assert narrowed(analyze("智利公民去秘鲁免签能待多久？"), stay) == "90 天"  # the one span of time
     assert narrowed(analyze("议会选举多久举行一次？"), "议会每 4 年改选一次，上次在 3 月。") is None  # how often, not how long

@@ -712,3 +712,9 @@ def test_a_yes_no_question_that_goes_on_to_ask_a_quantity_asks_it():
     assert analyze("Did Norway ever invest in Brazil, and if so what's the dollar amount?").answer_type is AnswerType.MONEY
     assert analyze("巴西有没有对挪威投资？有的话是多少？").answer_type is AnswerType.MONEY
     assert analyze("Did Norway ever invest in Brazil?").answer_type is AnswerType.SENTENCE
+
+
+def test_how_big_a_chunk_asks_a_share():
+    assert analyze("A big chunk of Brazil's trade comes from border areas - how big a chunk?").answer_type is AnswerType.PERCENT
+    assert analyze("A big chunk of Brazil's commerce comes from the border — how big exactly?").answer_type is AnswerType.PERCENT
+    assert analyze("How big a part did Norway play?").answer_type is not AnswerType.PERCENT

@@ -18,11 +18,12 @@ from qa.answer import periods
 from qa.answer.constraints import check, other_office, states_ordinal
 from qa.answer.read import Reading
 from qa.answer.places import ADMIN_ASKED, admin_place_ok, place_of_event, with_place_suffix
-from qa.answer.spans import PATTERNS, QUALIFIER, clauses, enumeration, find_span, too_coarse
+from qa.answer.spans import ORDINAL_QUESTION, PATTERNS, QUALIFIER, clauses, enumeration, find_span, too_coarse
 from qa.answer.units import unit_clash
 from qa.question import AMOUNT_INDICATORS, CITY_ASKED, RANK_ASKED, TITLE_ASKED, AnswerType, Question
 from qa.search.retrieve import Hit
 from qa.text.aliases import PAIR_CHARS
+from qa.text.capitals import capitals
 from qa.text.entities import find_entities
 from qa.text.lexical import HAN, fold
 
@@ -86,6 +87,10 @@ CLAUSE_BREAK = re.compile(r"[，；。！？]|[,;]\s(?!\d)")
 def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: list[str], anchors) -> Choice | None:
     """The reading as an answer from one clause, or None where it does not pass."""
     span = r.span if typed else with_quoted_name(r.sentence, r.span)
+    if "count" in typed and ORDINAL_QUESTION.search(fold(q.text)) and "第" in span and ORDINAL_SPAN.fullmatch(span.strip()):
+        # "第几座鲁班工坊" read as "第二和第三": an ordinal answers 第几 whatever
+        # measure follows it in the text, with the noun the question names.
+        span, typed = span.strip(), []
     if q.asks_many and not typed:
         # The kind of thing asked ("哪些国际组织" -> 国际组织) is answered by the clause's list of them.
         span = _as_list(clause, span, echoes(q, with_gloss(r.sentence, span)), r.sentence)
@@ -234,6 +239,11 @@ def _as_list(clause: str, span: str, echo: bool = False, sentence: str = "") -> 
     return found if bare_count or echo else span
 
 
+def capitals_in(text: str) -> list[str]:
+    """The capitals a Chinese text names (the table's Chinese headwords)."""
+    return [name for name in capitals() if not name.isascii() and name in text]
+
+
 def narrowed(q: Question, sentence: str) -> str | None:
     """A sentence chosen as the answer, narrowed to what the question asks
     where the sentence plainly holds it: the list it gives (several things
@@ -254,8 +264,11 @@ def narrowed(q: Question, sentence: str) -> str | None:
         return spans[0] if len(spans) == 1 else None
     if q.answer_type is AnswerType.PLACE and not ADMIN_ASKED.search(asked) or CITY_ASKED.search(asked):
         named = {e.key for e in q.entities}
-        cities = [e for e in find_entities(sentence) if e.kind == "city" and e.key not in named and fold(e.surface) not in asked]
-        return cities[0].surface if len(cities) == 1 else None
+        cities = [e.surface for e in find_entities(sentence) if e.kind == "city" and e.key not in named and fold(e.surface) not in asked]
+        # Capitals too (CC-CEDICT's "Astana, capital of Kazakhstan"): few are
+        # among the time-zone cities the entity table holds.
+        cities += [c for c in capitals_in(sentence) if fold(c) not in asked and c not in cities]
+        return cities[0] if len(cities) == 1 else None
     return None
 
 

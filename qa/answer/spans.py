@@ -39,7 +39,8 @@ DATE = re.compile(
 # "19 份", "500余名"); a four-digit number before 年 is a year, not a count.
 COUNT = re.compile(
     # A range counts as one ("五到十年", "3-5 个"): its first number, then the count.
-    rf"{QUALIFIER}\s*(?:(?:(?<!\d)(?:{NUM}|[{CN_DIGITS}]+)\s*(?:到|至|-|–|~)\s*(?=[\d{CN_DIGITS}]))?(?:(?<!\d){NUM}(?!\d*\s*年)|(?<!\d)\d{{1,3}}(?=\s*(?:年|周年))|[{CN_DIGITS}]+)\s*(?:万|千|百)?\s*(?:余|多)?\s*"
+    # A number written in characters never opens with 零 (零部件 is parts, not zero of them).
+    rf"{QUALIFIER}\s*(?:(?:(?<!\d)(?:{NUM}|[{CN_DIGITS}]+)\s*(?:到|至|-|–|~)\s*(?=[\d{CN_DIGITS}]))?(?:(?<!\d){NUM}(?!\d*\s*年)|(?<!\d)\d{{1,3}}(?=\s*(?:年|周年))|(?![零〇])[{CN_DIGITS}]+)\s*(?:万|千|百)?\s*(?:余|多)?\s*"
     rf"(?:{MEASURE_ALTERNATION}|万))"
     # English: a number and the noun it counts ("12 agreements", "about 6,000 companies").
     rf"|{QUALIFIER}(?<![\d.,$€£]){NUM}(?:\s+(?:thousand|million))?\s+(?!percent|per\b|billion|million|thousand|years?\b)[a-z][a-z\-]+",

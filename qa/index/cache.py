@@ -19,6 +19,7 @@ import numpy as np
 from qa.index.contract import Version
 from qa.index.store import EMBED_RECIPE, FORMAT_VERSION, Manifest
 from qa.ingest.corpus import Article, Passage
+from qa.ingest.speakers import name_of
 from qa.models.encoders import Encoder
 from qa.text.lexical import fold, tokenize
 
@@ -32,8 +33,14 @@ def passage_input(p: Passage) -> str:
 
 
 def sentence_input(p: Passage, sentence: str) -> str:
-    # The article's subject names the partner country that the sentence omits.
-    return fold(f"{' '.join(p.subject)}：{sentence}" if p.subject else sentence)
+    # The article's subject names the partner country that the sentence omits,
+    # and the speaker's name a quoted paragraph omits ("-他说": who said it).
+    # Only the name, and only where the paragraph does not name them at all:
+    # the whole attribution (role, institution) before every sentence of the
+    # paragraph drew questions on those sentences' facts away from them.
+    name = name_of(p.speaker) if p.speaker else ""
+    about = " ".join((*p.subject, name if name and name not in p.text else "")).strip()
+    return fold(f"{about}：{sentence}" if about else sentence)
 
 
 def embed_inputs(article: Article) -> tuple[list[str], list[str]]:

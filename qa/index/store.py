@@ -32,7 +32,8 @@ FORMAT_VERSION = 1
 # vectors from another recipe are wrong. (e5t: e5 run by qa.models.e5torch; spm: USE
 # tokenized by sentencepiece; ctx-v3: titles and dates read from datelines and
 # HTML/PDF metadata, so an index built before must re-read its articles.)
-EMBED_RECIPE = "ctx-v3-t2s-e5t-spm"
+# ctx-v4: a paragraph's unnamed speaker joins its context and its sentences' inputs.
+EMBED_RECIPE = "ctx-v4-t2s-e5t-spm"
 
 
 @dataclass(frozen=True)

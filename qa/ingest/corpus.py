@@ -27,6 +27,7 @@ from pathlib import Path
 from qa.errors import CorpusError, InputError
 from qa.ingest.dates import dateline
 from qa.ingest.formats import SUPPORTED, read_document
+from qa.ingest.speakers import speakers
 
 DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*(.*)$")
 TITLE_LINE = re.compile(r"^\s*title\s+(\S.*)$")
@@ -53,11 +54,14 @@ class Passage:
     date: str | None
     section: str | None
     subject: tuple[str, ...]
+    # Who speaks in a paragraph that quotes someone without naming them ("-他说"):
+    # the role and name of the last person named as a speaker (qa.ingest.speakers).
+    speaker: str = ""
 
     @property
     def context(self) -> str:
-        """What a reader knows from around the paragraph: article, section, subject."""
-        parts = [" ".join(self.subject), self.title, self.section or "", self.date or ""]
+        """What a reader knows from around the paragraph: article, section, subject, speaker."""
+        parts = [" ".join(self.subject), self.title, self.section or "", self.date or "", self.speaker]
         return " | ".join(p for p in parts if p)
 
 
@@ -166,9 +170,10 @@ def parse_article(doc: str, text: str, sha256: str | None = None) -> Article:
         raise CorpusError(f"{doc}: no paragraphs of text found; add the article text (one paragraph per line) or remove the file")
     title = marked_title or first_heading or _clip(split_sentences(body[0][0])[0])
     subject = _subject([p for p, _ in body])
+    said_by = speakers([p for p, _ in body])
     passages = tuple(
-        Passage(doc, i, para, split_sentences(para) or (para,), title, date, sec, subject)
-        for i, (para, sec) in enumerate(body, start=1)
+        Passage(doc, i, para, split_sentences(para) or (para,), title, date, sec, subject, who)
+        for i, ((para, sec), who) in enumerate(zip(body, said_by), start=1)
     )
     sha = sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(doc, title, date, sha, passages, tuple(headings), tuple(credits))

@@ -21,6 +21,8 @@ SHORT_FORMS = {
     "South Korea": "KR", "North Korea": "KP", "Taiwan": "TW", "Vatican": "VA",
     "Ivory Coast": "CI", "East Timor": "TL", "Burma": "MM", "Swaziland": "SZ", "Macedonia": "MK",
     "DRC": "CD", "DR Congo": "CD", "PRC": "CN", "KSA": "SA", "Russian Federation": "RU",
+    # Groupings by their everyday initials ("trade with the EU").
+    "EU": "EU", "E.U.": "EU", "UN": "UN", "U.N.": "UN",
 }
 
 # One-character country abbreviations of Chinese news usage, which pair up

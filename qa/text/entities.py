@@ -351,7 +351,7 @@ def _cities() -> list[_Record]:
 # The entity table's version: raise it when the table's rules change, so the
 # derived cache is rebuilt and indexes recompute their entity postings
 # (qa.index.cache.current_postings).
-LEXICON_VERSION = 5
+LEXICON_VERSION = 7
 QUALIFIER = re.compile(r"[A-Z.]{2,5}|\w+(?:ish|ch|ese)|.* part|.* of")
 
 
@@ -487,13 +487,20 @@ COUNTRY_FORM = re.compile(rf"(?:(?:^|(?<=[\s\d年月与和及、，,；;：:“�
                           r"(?!家|际|内|外|王|有|土|民|债|库|会|企|务|籍|旗|歌|情|力|界|营|防|度|产|学|庆|策|宝|画|语|粹|运|门|道|手|君|事|宾|礼|是|格|色|父|母)")
 
 
+# "在哈运营", "在华开设", "在哈境内": a one-character form after 在/来/驻 as the
+# place where something is run, set up or done (not elsewhere: "增加境外投资"
+# holds 加 before 境, and 加 is Canada only as a word of its own).
+IN_COUNTRY_FORM = re.compile(rf"(?<=[在来驻])([{''.join(PAIR_CHARS)}华])(?=运营|经营|落地|设厂|设立|开设|开办|投资|工作|学习|留学|生活|举办|举行|境)")
+
+
 def side_entities(text: str) -> list[Entity]:
     """Countries named as a side ("哈方", "中方"), a visit's destination
-    ("访美"), a source of capital ("中资") or by their form with 国 ("哈国")."""
+    ("访美"), a source of capital ("中资"), the place where something is done
+    ("在哈运营", "哈境内") or by their form with 国 ("哈国")."""
     lexicon = _lexicon()
     out: list[Entity] = []
-    for m in VISIT_OR_CAPITAL.finditer(text):
-        ch = m.group(1) or m.group(2)
+    for m in (*VISIT_OR_CAPITAL.finditer(text), *IN_COUNTRY_FORM.finditer(text)):
+        ch = next(g for g in m.groups() if g)
         record = lexicon.by_key.get("CN" if ch == "华" else PAIR_CHARS[ch])
         if record and all(e.key != record.key for e in out):
             out.append(Entity(record.key, record.kind, record.name_en, record.names_zh, ch))

@@ -45,7 +45,8 @@ _ZH_TAIL = re.compile(
     r"(?:求|请|請)(?:解答|告知|回答|赐教)|在线等|急|"
     # what the asker half remembers, after the question: "…是哪天？我只记得是九十年代初", "…？好像是…"
     # (no question word in it: "…，大概有多少学生" is the question itself).
-    r"(?:我)?(?:只|就)?(?:记得|記得|印象中|印象里|好像是|似乎是)(?:(?!多少|几|幾|哪|什么|什麼|谁|誰|吗|嗎)[^？?。]){0,20})"
+    # Or heard: "…超过多少家了？听说制造业的占比还很低".
+    r"(?:我)?(?:只|就|也|还)?(?:记得|記得|印象中|印象里|好像是|似乎是|听说|聽說|听人说|聽人說|据说|據說)(?:(?!多少|几|幾|哪|什么|什麼|谁|誰|吗|嗎)[^？?。]){0,20})"
     r")[\s？?！!。.～~]*$"
 )
 _TRAILING_MA = re.compile(r"[吗嗎][\s？?]*$")
@@ -71,10 +72,29 @@ _EN_TAIL = re.compile(
 
 def asked_part(text: str) -> str:
     """The question without its conversational wrapper; the text as typed when
-    nothing would be left or no wrapper is there."""
-    s = text.strip()
+    nothing would be left or no wrapper is there. Spans of years said in
+    decades are written in years (written_years)."""
+    s = written_years(text.strip())
     out = _strip_zh(_strip_en(s))
     return out if len(out.strip("？?!！。. ")) >= 2 else s
+
+
+# Years said in decades: articles write the number ("15年来", "over 15 years"),
+# and so do the year patterns (qa.answer.periods.TOTAL_ASKED).
+_DECADES = [
+    (re.compile(r"\b(?:a|one) decade and a half\b", re.I), "15 years"),
+    (re.compile(r"\bhalf a decade\b", re.I), "5 years"),
+    (re.compile(r"\bhalf a century\b", re.I), "50 years"),
+    (re.compile(r"\b(two|three|four|five) decades\b", re.I), None),
+    (re.compile(r"\b(?:a|one) decade\b(?!-)", re.I), "10 years"),
+]
+_DECADE_COUNT = {"two": 20, "three": 30, "four": 40, "five": 50}
+
+
+def written_years(text: str) -> str:
+    for rx, years in _DECADES:
+        text = rx.sub(lambda m: years or f"{_DECADE_COUNT[m.group(1).lower()]} years", text)
+    return text
 
 
 # "what TRIPP is" (the order of a question inside "do you know …"): "what is TRIPP".
