@@ -718,3 +718,12 @@ def test_how_big_a_chunk_asks_a_share():
     assert analyze("A big chunk of Brazil's trade comes from border areas - how big a chunk?").answer_type is AnswerType.PERCENT
     assert analyze("A big chunk of Brazil's commerce comes from the border — how big exactly?").answer_type is AnswerType.PERCENT
     assert analyze("How big a part did Norway play?").answer_type is not AnswerType.PERCENT
+
+
+def test_two_capitals_side_by_side_stand_for_their_countries():
+    from qa.text.capitals import capital_countries
+
+    assert [k for _, k in capital_countries("lima santiago turnover 2024")] == ["PE", "CL"]
+    assert [k for _, k in capital_countries("Lima–Santiago trade")] == ["PE", "CL"]
+    assert capital_countries("what was signed in Lima") == []
+    assert {e.key for e in analyze("lima santiago turnover 2024").countries} == {"PE", "CL"}

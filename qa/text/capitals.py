@@ -5,7 +5,8 @@ The table comes from CC-CEDICT's glosses of the form "Astana, capital of
 Kazakhstan" (both the Chinese headword and the English name map to the
 country); a gloss whose country part is not one country's name (a province,
 "Chechen Republic, Russia") is left out. A capital counts as its country only
-where the question joins it with another capital or country or makes it the
+where the question joins it with another capital (by "and", a dash, or side
+by side: "astana ashgabat turnover") or country or makes it the
 one that invests, exports or imports: "what was signed in Astana" keeps Astana
 a place.
 """
@@ -62,7 +63,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     names = sorted(capitals(), key=len, reverse=True)
     cap = "(?:" + "|".join(re.escape(n) for n in names) + ")"
     edge = r"(?<![A-Za-z])"  # a whole English word; Chinese names stand anywhere
-    joined = re.compile(rf"{edge}(?:between\s+)?({cap})(?![a-z])\s*(?:and|&|和|与|同|及|、)\s*({cap})(?![a-z])", re.I)
+    # Two capitals joined by "and", or side by side as a search box or a
+    # headline writes them ("astana ashgabat turnover", "Astana–Bishkek trade").
+    joined = re.compile(rf"{edge}(?:between\s+)?({cap})(?![a-z])\s*(?:and|&|和|与|同|及|、|[-–—/]|(?<=[A-Za-z])\s)\s*({cap})(?![a-z])", re.I)
     actor = re.compile(rf"{edge}({cap})(?![a-z])\s+(?:(?:has|have|had|will|would)\s+)?(?:\w+ly\s+)?"
                        rf"(?:invest|export|import|sold|sell|bought|buy|ship)\w*|({cap})(?:对|向)\S{{1,12}}?(?:投资|出口|进口)", re.I)
     return joined, actor
