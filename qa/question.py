@@ -82,9 +82,10 @@ _TYPES = [
     # "Where does X rank / what position" asks an ordinal (第三大), as 第几 does.
     (AnswerType.NAME, RANK_ASKED),
     # "How many dollars" asks an amount of money, not a count.
-    (AnswerType.COUNT, re.compile(rf"how many(?!\s+(?:[\w.$]+\s+)?{CURRENCY_WORDS})|number of|\bcount of\b|\bhead ?count\b|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
-    (AnswerType.MONEY, re.compile(r"how much|how many\s+(?:[\w.$]+\s+)?" + CURRENCY_WORDS + r"|\b(?:dollar|euro|money|cash) (?:amount|figure|sum|total)\b|\b(?:cumulative|total|overall|combined|invested|investment) amount\b|\bwhat(?:'s| is| was| were) the amount\b|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
-    (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|哪里|哪个城市|哪座城市|在哪(?![些几])", re.I)),
+    (AnswerType.COUNT, re.compile(rf"(?:什么|多大|哪个)数?量级|how many(?!\s+(?:[\w.$]+\s+)?{CURRENCY_WORDS})|number of|\bcount of\b|\bhead ?count\b|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    (AnswerType.MONEY, re.compile(r"how much|how many\s+(?:[\w.$]+\s+)?" + CURRENCY_WORDS + r"|\b(?:dollar|euro|money|cash) (?:amount|figure|sum|total)\b|\bwhat size (?:of )?(?:a )?(?:gap|deficit|surplus|shortfall|imbalance)\b|\b(?:cumulative|total|overall|combined|invested|investment) amount\b|\bwhat(?:'s| is| was| were) the amount\b|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
+    (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|\b(?:which|what) (?:[a-z]+ )?(?:port|harbou?r|seaport|airport|railway station)\b"
+                                  r"|哪里|哪个城市|哪座城市|哪个港口?|哪座港口?|在哪(?![些几])", re.I)),
 ]
 # A city asked outright ("in which city", "哪座城市"): a country does not answer it (qa.answer.readings).
 CITY_ASKED = re.compile(r"\b(?:which|what) (?:[A-Za-z]+ )?(?:city|town)\b|哪(?:一)?(?:个|座|個)城市|哪(?:个|座|個)城", re.I)
@@ -255,6 +256,10 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 EN_NUM = "one two three four five six seven eight nine ten eleven twelve".split()
 MONTH_RANGE = re.compile(rf"\b({_MONTH})\s*(?:-|–|—|to|through|until)\s*({_MONTH})(?![a-z])|(\d{{1,2}})\s*(?:-|–|—|至|到)\s*(\d{{1,2}})\s*月"
                          rf"|(?:前|头)\s*([一二三四五六七八九十\d]+)\s*个?月|\bfirst\s+(\d{{1,2}}|{'|'.join(EN_NUM)})\s+months\b", re.I)
+# The months of a year up to one named: "through August", "by the end of
+# September", "截至8月", "到9月底" are January to that month.
+THROUGH_MONTH = re.compile(rf"\b(?:through|thru|until|till|up to|by the end of|to the end of|as of the end of)\s+({_MONTH})(?![a-z])"
+                           r"|(?:截至|截止到?)\s*(\d{1,2})\s*月(?:底|末)?", re.I)
 CN_NUM = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
 
@@ -739,6 +744,23 @@ ASKING = re.compile(r"多少|几|幾|哪|什么|什麼|吗|嗎|谁|誰|何|怎�
 _CLAUSES = re.compile(r"[;；—–。？?!！，,]")
 
 
+def asking_clause(text: str) -> str:
+    """The question's asking clause to its end: the last clause with a
+    question word ("哈对俄出口整体下降，但哪些商品反而涨了" -> "但哪些商品反而涨了"),
+    else the clause a question mark closes; else the whole text.""" 
+    clauses = _CLAUSES.split(text)
+    last = max((i for i, c in enumerate(clauses) if ASKING.search(c)), default=None)
+    if last is None:
+        # No question word: the clause the question mark closes ("…two years
+        # before 2024, i.e. the 2022 figure?").
+        # (A clause of words, not a bare year: "kz ru trade 2024, 2023?" asks both.)
+        marked = [i for i, c in enumerate(clauses) if c.strip()]
+        tail = " ".join(clauses[marked[-1]:]) if marked else ""
+        worded = re.search(r"[A-Za-z]{3,}|[\u4e00-\u9fff]{2,}", re.sub(r"(?:19|20)\d\d\s*年?", "", tail))
+        return tail if worded and re.search(r"[?？]\s*$", text) else text
+    return " ".join(clauses[last:])
+
+
 def _asked_period(folded: str, comparison: bool) -> Period:
     """The period of the question's asking clause, when the question names
     several years and sets out from the others: "I keep seeing the 2024
@@ -749,11 +771,7 @@ def _asked_period(folded: str, comparison: bool) -> Period:
     whole = _period(folded)
     if comparison or len(set(whole.years)) < 2:
         return whole
-    clauses = _CLAUSES.split(folded)
-    last = max((i for i, c in enumerate(clauses) if ASKING.search(c)), default=None)
-    if last is None:
-        return whole
-    asked = set(_period(" ".join(clauses[last:])).years)
+    asked = set(_period(asking_clause(folded)).years)
     if not asked or asked == set(whole.years):
         return whole
     return Period(tuple(y for y in whole.years if y in asked), whole.relative, whole.part)
@@ -778,6 +796,9 @@ def _period(folded: str) -> Period:
             n = m.group(5)
             a, b = 1, _chinese_int(n)
         part = f"M{a}-{b}"
+    elif part is None and (t := THROUGH_MONTH.search(folded)):
+        end = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(t.group(1).lower()[:3])) if t.group(1) else int(t.group(2))
+        part = f"M1-{end}" if 1 < end <= 12 else None
     return Period(years, relative, part)
 
 

@@ -776,3 +776,8 @@ def test_an_organisation_the_paragraph_does_not_name_confirms_nothing():
 
     dated = hit_on("2024年，两国贸易额达12亿美元。")
     assert not confirmed(analyze("What was Brazil's trade with the EU in 2024?"), Evidence("12亿美元", "span", (dated,), True))
+
+
+def test_without_a_question_word_the_clause_the_question_mark_closes_asks():
+    assert analyze("Brazil–Norway commerce two years before 2024, i.e. the 2022 figure?").period.years == (2022,)
+    assert set(analyze("br no trade 2024, 2023?").period.years) == {2023, 2024}

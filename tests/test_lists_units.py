@@ -215,3 +215,23 @@ def test_an_acronym_read_alone_is_the_name_it_glosses():
 
 def test_tonnage_asks_a_weight():
     assert unit_clash("What tonnage did the first grain train to Bergen carry?", "15 节车厢")
+
+
+def test_a_list_asked_of_what_rose_is_the_list_that_rose():
+    from qa.answer.choose import listing_first, moved
+
+    fell = "巴西出口降至5亿美元，主要因咖啡豆、大豆和铁矿石量减。"
+    rose = "但牛肉、木材及纸浆出口逆势上扬。"
+    said = "2025年1—8月，巴挪贸易额12亿美元。"
+    assert moved(rose) == 1 and moved(fell) == -1 and moved(said) == 0
+    assert listing_first(analyze("巴西对挪威出口整体下降，但哪些商品反而涨了"), [said, fell, rose])[0] == rose
+    # The list that moved the other way comes after every other sentence.
+    assert listing_first(analyze("Which Brazilian exports to Norway rose?"), [fell, said])[-1] == fell
+
+
+def test_a_port_asked_is_answered_by_a_ports_name():
+    from qa.answer.places import admin_place_ok
+
+    q = analyze("Which Caspian harbour in Norway is floated as a transhipment hub?")
+    assert not admin_place_ok(q, "“南-北”") and admin_place_ok(q, "奥斯陆港")
+    assert admin_place_ok(analyze("Where did they meet?"), "“南-北”")  # no port asked: not judged this way

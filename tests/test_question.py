@@ -726,4 +726,19 @@ def test_two_capitals_side_by_side_stand_for_their_countries():
     assert [k for _, k in capital_countries("lima santiago turnover 2024")] == ["PE", "CL"]
     assert [k for _, k in capital_countries("Lima–Santiago trade")] == ["PE", "CL"]
     assert capital_countries("what was signed in Lima") == []
+    assert [k for _, k in capital_countries("Brazil's dealings with Lima")] == ["PE"]  # the partner dealt with
+    assert capital_countries("flights to Lima") == []
+    assert analyze("2005年到现在巴西一共往挪威投了多少钱？").indicator == "investment"
     assert {e.key for e in analyze("lima santiago turnover 2024").countries} == {"PE", "CL"}
+
+
+def test_the_months_up_to_one_named_are_a_part_of_the_year():
+    assert analyze("Through August this year, what size gap did Brazil record with Norway?").period.part == "M1-8"
+    assert analyze("截至9月底巴挪贸易额是多少").period.part == "M1-9"
+    assert analyze("What was the trade from May through August?").period.part == "M5-8"
+    assert analyze("Through August this year, what size gap did Brazil record with Norway?").answer_type is AnswerType.MONEY
+
+
+def test_a_magnitude_asked_is_a_count_and_a_port_a_place():
+    assert analyze("在挪威落地的巴西资本公司数量大概是个什么量级？").answer_type is AnswerType.COUNT
+    assert analyze("Which Caspian harbour is floated as a transhipment hub?").answer_type is AnswerType.PLACE

@@ -63,3 +63,45 @@ def test_a_span_opening_with_a_number_keeps_the_qualifier_before_it():
     assert with_qualifier("the two sides signed about 40 agreements", "40 agreements") == "about 40 agreements"
     assert with_qualifier("共有6000家企业", "6000家") == "6000家"  # nothing qualifies it
     assert with_qualifier("会晤超过六次", "元首") == "元首"  # not a number
+
+
+def test_a_quoted_paragraph_is_read_with_its_unnamed_speakers_name_first():
+    from qa.answer.read import window
+    from qa.ingest.corpus import Passage, split_sentences
+    from qa.search.retrieve import Hit
+
+    text = "- 最大的问题是港口拥堵。其次是关税。-他说。"
+    p = Passage("t.txt", 2, text, split_sentences(text), "t", "2025-01-01", None, ("巴西",), "智利大学教授卡洛斯·门多萨")
+    from qa.question import analyze
+
+    hit = Hit(p, 1.0, p.sentences[0], 0.9, {}, (0.9,))
+    read_as, starts = window(hit, q=analyze("Which problem does Mendoza rank first?"))
+    assert read_as.startswith("卡洛斯·门多萨说：- 最大的问题是港口拥堵。")
+    # A question that names no one reads the text alone.
+    assert window(hit, q=analyze("智利最大的问题是什么？"))[0].startswith("- 最大的问题")
+    # Where each sentence starts in the text read (a span in the name maps to none).
+    assert [read_as[a : a + len(s)] == s for a, s in starts] == [True] * len(starts)
+    assert starts[0][0] == len("卡洛斯·门多萨说：")
+
+
+def test_doubling_answers_how_many_times():
+    from qa.answer.spans import PATTERNS
+
+    assert PATTERNS["count"].search("贸易额仍然很低，需要翻一番。").group() == "翻一番"
+
+
+def test_the_first_words_of_a_title_run_on_to_its_end():
+    from qa.answer.spans import closed
+
+    t = "部长在《环球时报》署名文章《合作共赢——新时代的桥梁》中阐述了立场。"
+    assert closed(t, "合作共赢") == "合作共赢——新时代的桥梁"
+    assert closed(t, "《合作共赢") == "《合作共赢——新时代的桥梁》"
+    assert closed(t, "环球时报") == "环球时报"  # already whole
+
+
+def test_a_title_made_of_a_city_the_question_names_and_its_words_echoes_it():
+    from qa.answer.readings import echoes
+    from qa.question import analyze
+
+    q = analyze("Under the Lima Agreement corridors, which route ties Brazilian ports to Chilean ones?")
+    assert echoes(q, "《利马协定》") and not echoes(q, "乌赞-别列克特路线")

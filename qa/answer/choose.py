@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 from qa.answer.constraints import Check, check, flow_direction, mentions, states_ordinal
 from qa.answer.periods import date_of_another_year
-from qa.answer.spans import PATTERNS, clauses, find_span, too_coarse
+from qa.answer.spans import PATTERNS, clauses, enumeration, find_span, too_coarse
 from qa.answer.units import unit_clash
-from qa.question import MEASURE_ALTERNATION, AnswerType, Question
+from qa.question import MEASURE_ALTERNATION, AnswerType, Question, asking_clause
 from qa.search.retrieve import Hit
 from qa.text.lexical import chinese_for, fold, is_verb, words
 from qa.text.vocab import events_in
@@ -247,6 +247,10 @@ def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None
         # Those that name a country asked first; then the rest (the one naming it
         # may state the flow the other way: "哈方向亚出口…" before "亚方对哈出口…").
         pool = naming + [s for s in (causes or order) if s not in naming]
+        if q.asks_many:
+            # Several things asked: a sentence that lists some, whether or not
+            # it names the countries ("但未加工黄金、香水及钢材出口逆势上扬。").
+            pool = listing_first(q, pool)
         for sentence in pool[:SENTENCES_TRIED]:
             c = check(q, h.passage, sentence, sentence, h.before)
             if not (SENTENCE_FAILS & set(c.failed)):
@@ -260,6 +264,31 @@ def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None
 
 
 SENTENCES_TRIED = 3  # sentences of one passage tried when the best states the flow the other way (hand-set)
+
+
+# Which way a figure or a list moved, in either language.
+ROSE = re.compile(r"增长|增加|上升|上扬|上涨|攀升|走高|提高|涨|\b(?:rose|rise[sn]?|rising|grew|grow[sn]?|growing|increas\w*|went up|gone up|gained)\b", re.I)
+FELL = re.compile(r"下降|减少|下滑|下跌|萎缩|走低|降低|降至|量减|[降跌减]|\b(?:fell|fall[sn]?|falling|declin\w*|decreas\w*|dropp?\w*|went down|shr[ai]nk\w*|lower)\b", re.I)
+
+
+def moved(text: str) -> int:
+    """+1 where a text says something rose, -1 fell, 0 neither or both."""
+    up, down = bool(ROSE.search(text)), bool(FELL.search(text))
+    return up - down
+
+
+def listing_first(q: Question, sentences: list[str]) -> list[str]:
+    """For a question asking several things: the sentences that list some
+    first, and of those, the ones that move the way the question's asking
+    clause does ("出口整体下降，但哪些商品反而涨了": the list that rose, not the
+    one that fell)."""
+    lists = [s for s in sentences if any(enumeration(c) for c in clauses(s))]
+    way = moved(asking_clause(q.text))
+    same = [s for s in lists if way and moved(s) == way]
+    # A list that moved the other way is the answer to the opposite question: last.
+    other = [s for s in lists if way and moved(s) == -way]
+    rest = [s for s in lists if s not in same and s not in other]
+    return same + rest + [s for s in sentences if s not in lists] + other
 
 
 # Words that give a cause, in either language ("主要因铀…量减", "due to").

@@ -78,10 +78,18 @@ def names_a_place(sentence: str, kind: str) -> bool:
     return bool(re.search(rf"[\u4e00-\u9fff]{{2,8}}(?:{suffix})|\b[A-Z][a-z]+ (?:{suffix})\b", sentence))
 
 
+# A port asked ("which Caspian harbour", "哪个港口"): answered by a name of a port.
+PORT_ASKED = re.compile(r"\b(?:which|what) (?:[A-Za-z\-]+ )?(?:port|harbou?r|seaport)s?\b|哪(?:个|座|一)?港", re.I)
+PORT_NAMED = re.compile(r"港|\bport\b|\bharbou?r\b", re.I)
+
+
 def admin_place_ok(q: Question, span: str) -> bool:
     """A span answers "哪个州 / which province" when it is a place we know or
     a name with a place suffix; a company or a person read there does not.
-    Cities are not judged this way."""
+    Cities are not judged this way. A port asked is answered by a port's name
+    (土库曼巴什港), not by a corridor read beside it."""
+    if PORT_ASKED.search(fold(q.text)) and not PORT_NAMED.search(span):
+        return False
     m = ADMIN_ASKED.search(fold(q.text))
     if not m or (m.group(1) or m.group(2)).lower() in ("市", "city"):
         return True  # many cities are in no list we have (库斯科, 塔拉兹) and carry no suffix

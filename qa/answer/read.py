@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.ingest.speakers import name_of
 from qa.answer.periods import years_as_said
 from qa.question import Question
 from qa.search.retrieve import Hit
@@ -64,7 +65,7 @@ class Reading:
         return self.margin > 0
 
 
-def window(hit: Hit, scale: float = 1.0) -> tuple[str, list[tuple[int, str]]]:
+def window(hit: Hit, scale: float = 1.0, q: Question | None = None) -> tuple[str, list[tuple[int, str]]]:
     """The text read for a hit and where each of its sentences starts in it:
     the best sentence, then the next and the previous ones in turn while
     they fit the budget (a long best sentence is read whole)."""
@@ -82,13 +83,38 @@ def window(hit: Hit, scale: float = 1.0) -> tuple[str, list[tuple[int, str]]]:
         if lo > 0 and size + len(sents[lo - 1]) <= budget:
             size, lo, grew = size + len(sents[lo - 1]), lo - 1, True
     chosen = sents[lo:hi]
-    text, starts = "", []
+    # A paragraph that quotes someone it does not name ("-他说") is read with
+    # their name first, as a reader of the article knows it: a question that
+    # names them ("which issue did Oesbayev rank…") then matches its window.
+    # Only for a question that names them: any other question is read as the
+    # reader learnt, on the text alone (a name before every quoted window
+    # moved readings away from the facts such questions ask).
+    said_by = hit.passage.speaker if q is not None and names_speaker(q, hit.passage.speaker) else ""
+    text, starts = speaker_prefix(said_by, bool(cjk)), []
     for s in chosen:
-        if text:
+        if starts:
             text += joiner
         starts.append((len(text), s))
         text += s
     return text, starts
+
+
+def names_speaker(q: Question, speaker: str) -> bool:
+    """Whether the question names a person who may be the speaker: a part of
+    their name in Chinese (奥埃斯巴耶夫), or any Latin name the question
+    types that no dictionary knows (Oesbayev, Orazayev: transliterations are
+    spelt too freely to require a match; a window quoting someone else is
+    then read with that other name, which only lowers the reader's margin)."""
+    if not speaker:
+        return False
+    parts = [p for p in re.split(r"[·\s]", name_of(speaker)) if len(p) >= 2]
+    return bool(q.foreign_names) or any(p in fold(q.text) for p in parts)
+
+
+def speaker_prefix(speaker: str, cjk: bool) -> str:
+    if not speaker:
+        return ""
+    return f"{name_of(speaker)}说：" if cjk else f"{speaker} said: "
 
 
 def read(reader, q: Question, hits: list[Hit]) -> list[Reading]:
@@ -109,7 +135,7 @@ def read(reader, q: Question, hits: list[Hit]) -> list[Reading]:
     citation 0.848 -> 0.859.)"""
     if reader is None or not hits:
         return []
-    wins = [window(h, TOP_WINDOW if i == 0 else 1.0) for i, h in enumerate(hits[:READ_WINDOWS])]
+    wins = [window(h, TOP_WINDOW if i == 0 else 1.0, q) for i, h in enumerate(hits[:READ_WINDOWS])]
     top = _readings(reader, q, wins[:1], 0, hits[0])
     if any(r.answers for r in top) or len(wins) == 1 or hits[1].score < hits[0].score - SECOND_READ_GAP:
         return top
@@ -125,6 +151,8 @@ def _readings(reader, q: Question, wins: list[tuple[str, list[tuple[int, str]]]]
     asked = in_window_words(years_as_said(q.text_for(wins[0][0]), hit.passage, wins[0][0]), fold(wins[0][0]))
     for span in reader.read(asked, [text for text, _ in wins]):
         starts = wins[span.passage][1]
+        if span.start < starts[0][0]:
+            continue  # a span in the speaker's name read before the window: the text says no such thing there
         base, sentence = max((st for st in starts if st[0] <= span.start), key=lambda st: st[0])
         a = span.start - base
         b = min(span.end - base, len(sentence))

@@ -313,11 +313,13 @@ def _names_and_terms_only(q: Question, span: str) -> bool:
     name or its one-character form) and the question's own words translated,
     nothing else. Spans naming no asked country are not judged this way: a
     translation of "organisation" (上合组织) may well be the answer."""
-    rest = span
-    for e in q.countries:
+    rest = bare = re.sub(r"[《》“”「」]", "", span)
+    # A country, or a city or organisation the question names ("the Ashgabat
+    # Agreement" -> 《阿什哈巴德协定》 is the question's own words).
+    for e in q.entities:
         for n in sorted({fold(x).lower() for x in (*e.names_zh, e.name_en, e.surface)} | {c for c, k in PAIR_CHARS.items() if k == e.key}, key=len, reverse=True):
             rest = rest.replace(n, " ")
-    if rest == span:
+    if rest == bare:
         return False
     for form in sorted({fold(f).lower() for t in q.terms for f in t.forms if len(f) > 1}, key=len, reverse=True):
         rest = rest.replace(form, " ")

@@ -42,6 +42,8 @@ COUNT = re.compile(
     # A number written in characters never opens with 零 (零部件 is parts, not zero of them).
     rf"{QUALIFIER}\s*(?:(?:(?<!\d)(?:{NUM}|[{CN_DIGITS}]+)\s*(?:到|至|-|–|~)\s*(?=[\d{CN_DIGITS}]))?(?:(?<!\d){NUM}(?!\d*\s*年)|(?<!\d)\d{{1,3}}(?=\s*(?:年|周年))|(?![零〇])[{CN_DIGITS}]+)\s*(?:万|千|百)?\s*(?:余|多)?\s*"
     rf"(?:{MEASURE_ALTERNATION}|万))"
+    # A multiple said as doubling ("需要翻一番", 翻两番, 翻倍) answers "几倍 / how many times".
+    r"|翻了?[一两二三四]?番|翻倍"
     # English: a number and the noun it counts ("12 agreements", "about 6,000 companies").
     rf"|{QUALIFIER}(?<![\d.,$€£]){NUM}(?:\s+(?:thousand|million))?\s+(?!percent|per\b|billion|million|thousand|years?\b)[a-z][a-z\-]+",
     re.I,
@@ -241,12 +243,18 @@ def with_year_word(clause: str, span: str) -> str:
 
 def closed(text: str, span: str) -> str:
     """A span that opens a 《title》 but stops inside it ("《永恒友谊" of
-    《永恒友谊——指引两国人民的北极星》) runs on to the title's end in `text`."""
+    《永恒友谊——指引两国人民的北极星》, or "永恒友谊" right after its 《) runs on
+    to the title's end in `text`."""
     at = text.find(span)
     if span.count("《") > span.count("》") and at >= 0:
         end = text.find("》", at + len(span))
         if 0 <= end - at <= 80:
             return text[at : end + 1]
+    if at > 0 and text[at - 1] == "《" and "》" not in span:
+        # The title's first words only ("永恒友谊" of 《永恒友谊——指引…北极星》): the whole title.
+        end = text.find("》", at + len(span))
+        if 0 <= end - at <= 80 and "《" not in text[at:end]:
+            return text[at:end]
     return span
 
 

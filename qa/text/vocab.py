@@ -20,7 +20,8 @@ INDICATORS: dict[str, tuple[str, ...]] = {
     # Buying from a country is importing from it ("从俄罗斯买进的").
     "import": ("import", "进口", "buy from", "buys from", "bought from", "buying from", "purchased from", "purchases from",
                "inbound shipments", "买进", "买入", "购入"),
-    "investment": ("invest", "投资", "fdi"),  # FDI: foreign direct investment
+    # FDI: foreign direct investment; 投了 (多少钱) is how people say 投资 in speech, 注资 injecting capital.
+    "investment": ("invest", "投资", "fdi", "投了", "注资"),
     "balance": ("deficit", "surplus", "trade balance", "trade gap", "逆差", "顺差", "赤字", "差额"),
     # A figure to be reached: "aim for", "将贸易额提升至…" (raise to), "计划…实现" (planned) are targets, not results.
     "target": ("target", "goal", "aim to", "aim for", "aims for", "aiming for", "objective", "目标", "力争",
