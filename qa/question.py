@@ -83,7 +83,7 @@ _TYPES = [
     (AnswerType.NAME, RANK_ASKED),
     # "How many dollars" asks an amount of money, not a count.
     (AnswerType.COUNT, re.compile(rf"(?:什么|多大|哪个)数?量级|how many(?!\s+(?:[\w.$]+\s+)?{CURRENCY_WORDS})|number of|\bcount of\b|\bhead ?count\b|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
-    (AnswerType.MONEY, re.compile(r"how much|how many\s+(?:[\w.$]+\s+)?" + CURRENCY_WORDS + r"|\b(?:dollar|euro|money|cash) (?:amount|figure|sum|total)\b|\bwhat size (?:of )?(?:a )?(?:gap|deficit|surplus|shortfall|imbalance)\b|\b(?:cumulative|total|overall|combined|invested|investment) amount\b|\bwhat(?:'s| is| was| were) the amount\b|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
+    (AnswerType.MONEY, re.compile(r"how much|how many\s+(?:[\w.$]+\s+)?" + CURRENCY_WORDS + r"|\b(?:dollar|euro|money|cash) (?:amount|figure|sum|total)\b|\bwhat size (?:of )?(?:a )?(?:gap|deficit|surplus|shortfall|imbalance)\b|\bto what (?:figure|amount|sum)\b|\b(?:cumulative|total|overall|combined|invested|investment) amount\b|\bwhat(?:'s| is| was| were) the amount\b|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|\b(?:which|what) (?:[a-z]+ )?(?:port|harbou?r|seaport|airport|railway station)\b"
                                   r"|哪里|哪个城市|哪座城市|哪个港口?|哪座港口?|在哪(?![些几])", re.I)),
 ]
@@ -256,6 +256,8 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 EN_NUM = "one two three four five six seven eight nine ten eleven twelve".split()
 MONTH_RANGE = re.compile(rf"\b({_MONTH})\s*(?:-|–|—|to|through|until)\s*({_MONTH})(?![a-z])|(\d{{1,2}})\s*(?:-|–|—|至|到)\s*(\d{{1,2}})\s*月"
                          rf"|(?:前|头)\s*([一二三四五六七八九十\d]+)\s*个?月|\bfirst\s+(\d{{1,2}}|{'|'.join(EN_NUM)})\s+months\b", re.I)
+# "Between January and May": the range, in MONTH_RANGE's first two groups.
+BETWEEN_MONTHS = re.compile(rf"\bbetween\s+({_MONTH})\s+and\s+({_MONTH})(?![a-z])", re.I)
 # The months of a year up to one named: "through August", "by the end of
 # September", "截至8月", "到9月底" are January to that month.
 THROUGH_MONTH = re.compile(rf"\b(?:through|thru|until|till|up to|by the end of|to the end of|as of the end of)\s+({_MONTH})(?![a-z])"
@@ -455,6 +457,10 @@ def analyze(text: str) -> Question:
         indicator = None  # "展馆规划了几个展区": things counted that were planned, no figure's target
     if indicator == "investment" and THINGS_COUNTED.search(folded):
         indicator = None  # "投资开办的公司有多少家": the firms are counted; 投资 says what they are (俄资企业)
+    if indicator in ("trade", None) and RAISED_TO.search(folded):
+        indicator = "target"  # "to what figure did they want to raise turnover": the level aimed at
+    if indicator in ("export", "import", "trade") and COST_ASKED.search(folded):
+        indicator = None  # "what savings on logistics for Kazakh exporters": a cost asked, not an export figure
     balance = _gap_of_flows(folded)
     if balance:
         indicator = "balance"  # "imported more than it exported — by how much?": the deficit the text states
@@ -744,6 +750,15 @@ ASKING = re.compile(r"多少|几|幾|哪|什么|什麼|吗|嗎|谁|誰|何|怎�
 _CLAUSES = re.compile(r"[;；—–。？?!！，,]")
 
 
+# The level a figure is to be raised to, asked: a target ("to what figure did
+# they want to raise turnover", "提升到多少").
+RAISED_TO = re.compile(r"\bto what (?:figure|amount|level|sum)\b.*\b(?:raise|boost|increase|lift|grow|bring|push)\w*\b"
+                       r"|\b(?:raise|boost|increase|lift|grow|bring|push)\w*\b.*\bto what (?:figure|amount|level|sum)\b"
+                       r"|(?:提升|提高|增加|扩大)(?:到|至)多少", re.I)
+# A cost or a saving asked: exporters are whom it concerns, not the figure asked.
+COST_ASKED = re.compile(r"\bsav(?:e|es|ed|ing|ings)\b|\bcheaper\b|\bcosts?\b|\bexpenses?\b|节省|节约|省(?:多少|几成|下)|便宜|成本|费用|运费|物流费", re.I)
+
+
 def asking_clause(text: str) -> str:
     """The question's asking clause to its end: the last clause with a
     question word ("哈对俄出口整体下降，但哪些商品反而涨了" -> "但哪些商品反而涨了"),
@@ -783,7 +798,7 @@ def _period(folded: str) -> Period:
     years = tuple(int(m.group()) for m in YEAR.finditer(folded) if not any(a <= m.start() < b for a, b in named))
     relative = tuple(r for rx, r in RELATIVE_YEARS if rx.search(folded))
     part = next((p for rx, p in PARTS if rx.search(folded)), None)
-    m = MONTH_RANGE.search(folded)
+    m = MONTH_RANGE.search(folded) or BETWEEN_MONTHS.search(folded)
     if m:
         if m.group(1):
             a, b = (next(i for i, name in enumerate(MONTHS, 1) if name.startswith(g.lower()[:3])) for g in m.group(1, 2))

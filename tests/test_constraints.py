@@ -544,6 +544,9 @@ def test_the_date_of_one_of_several_titled_documents_is_the_one_written_beside_i
     # Written after the title ("《X》于…"), and a clause with one title left as it is.
     assert date_of_title(analyze("《圣地亚哥协定》是哪天生效的？"), "《利马条约》于2001年3月2日签署，《圣地亚哥协定》于2009年5月6日生效", "x") == "2009年5月6日"
     assert date_of_title(analyze("When was the Santiago Accord signed?"), "《圣地亚哥协定》于2009年5月6日生效", "2009年") == "2009年"
+    # The title's words in other senses than the dictionary's first: "eternal" (永恒) for 永久.
+    treaties = "其中包括1997年4月8日签署的《永久友好条约》以及2003年12月25日确立的《同盟关系条约》"
+    assert date_of_title(analyze("When did Brazil and Chile conclude their treaty of eternal friendship?"), treaties, "2003年12月25日") == "1997年4月8日"
 
 
 def test_a_count_keeps_the_thing_it_counts_and_a_region_asked_is_a_region():

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from qa.answer.report import answer_json
+from qa.question import analyze
 
 REPO = Path(__file__).resolve().parent.parent
 CHINA_DOC = "004_86a8fb1eaa77d1c9.txt"
@@ -45,6 +46,12 @@ def test_corpus_does_not_say_japan(engine):
     a = engine.ask("What was the 2024 Kazakhstan–Japan trade volume?")
     assert a.abstained and a.answer is None
     assert answer_json(a)["citations"] == []
+
+
+def test_a_country_named_only_in_a_pair_form_is_not_called_absent(engine):
+    # Article 002 names Ukraine only in 美乌谈判 (US–Ukraine talks).
+    assert [e.key for e in engine.retriever.missing(analyze("What role does Kazakhstan play in talks with Ukraine?"))] == []
+    assert [e.key for e in engine.retriever.missing(analyze("What was Kazakhstan's trade with Japan?"))] == ["JP"]
 
 
 def _cli(*args: str, timeout: int = 400) -> subprocess.CompletedProcess:

@@ -198,3 +198,10 @@ def test_a_one_character_form_where_something_is_done_names_the_country():
 def test_groupings_by_their_initials():
     assert [e.key for e in find_entities("trade with the EU in 2024")] == ["EU"]
     assert [e.key for e in find_entities("a U.N. report")] == ["UN"]
+
+
+def test_wu_is_ukraine_in_talks_and_uzbekistan_beside_central_asia():
+    from qa.text.entities import pair_entities
+    assert [e.key for e in pair_entities("哈萨克斯坦是美乌谈判的最优平台")] == ["US", "UA"]
+    assert [e.key for e in pair_entities("哈乌贸易额")] == ["KZ", "UZ"]
+    assert pair_entities("乌拉尔地区合作论坛") == []

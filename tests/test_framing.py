@@ -108,3 +108,11 @@ def test_years_said_in_decades_are_written_in_years():
     assert written_years("invested over a decade and a half") == "invested over 15 years"
     assert written_years("over the past two decades") == "over the past 20 years"
     assert written_years("a decade-long effort") == "a decade-long effort"
+
+
+def test_news_shorthand_is_written_out():
+    from qa.text.framing import written_out
+
+    assert written_out("What did the two top diplomats agree?") == "What did the two foreign ministers agree?"
+    assert written_out("Who builds the NPP?") == "Who builds the nuclear power plant?"
+    assert written_out("npp") == "npp"  # an acronym in capitals only

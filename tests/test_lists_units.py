@@ -235,3 +235,19 @@ def test_a_port_asked_is_answered_by_a_ports_name():
     q = analyze("Which Caspian harbour in Norway is floated as a transhipment hub?")
     assert not admin_place_ok(q, "“南-北”") and admin_place_ok(q, "奥斯陆港")
     assert admin_place_ok(analyze("Where did they meet?"), "“南-北”")  # no port asked: not judged this way
+
+
+def test_a_speed_asked_is_not_answered_by_a_tonnage():
+    from qa.answer.units import asked_units, unit_clash
+
+    assert asked_units("What top speed will trains reach on the new line?") == {"speed"}
+    assert unit_clash("What top speed will trains reach?", "1000万吨", "货运量达1000万吨")
+    assert not unit_clash("列车时速能达到多少？", "时速120公里", "列车时速120公里")
+
+
+def test_a_count_of_a_community_does_not_answer_a_count_of_students():
+    from qa.answer.units import unit_clash
+
+    clause = "约 4 万名居住在挪威、主要分布于奥斯陆的巴西社区亦为深化文化联系发挥着积极作用。"
+    assert unit_clash("现在有多少挪威学生在巴西留学？", "约 4 万名", clause)
+    assert not unit_clash("有多少巴西侨民住在挪威？", "约 4 万名", clause)

@@ -742,3 +742,18 @@ def test_the_months_up_to_one_named_are_a_part_of_the_year():
 def test_a_magnitude_asked_is_a_count_and_a_port_a_place():
     assert analyze("在挪威落地的巴西资本公司数量大概是个什么量级？").answer_type is AnswerType.COUNT
     assert analyze("Which Caspian harbour is floated as a transhipment hub?").answer_type is AnswerType.PLACE
+
+
+def test_a_cost_asked_of_exporters_is_no_export_figure_and_a_level_raised_to_is_a_target():
+    assert analyze("What percentage savings on logistics do experts expect for Brazilian exporters?").indicator is None
+    assert analyze("How much did Brazil export to Norway?").indicator == "export"
+    assert analyze("To what figure did the two foreign ministers want to raise annual turnover?").indicator == "target"
+    assert analyze("Between January and May 2024, how much did Brazil and Norway trade?").period.part == "M1-5"
+
+
+def test_english_phrases_that_name_one_thing_have_their_chinese_forms():
+    from qa.text.lexical import phrase_forms
+
+    assert "外长" in phrase_forms("the foreign ministers met")
+    assert "天然气" in phrase_forms("natural gas exports")
+    assert phrase_forms("they want to trade") == ()  # "want to" names nothing

@@ -220,7 +220,13 @@ def _asked_title(q: Question, titles: list[re.Match]) -> re.Match | None:
     typed = [t for t in titles if fold(t.group(1)) in folded]
     if len(typed) == 1:
         return typed[0]
-    score = lambda t: sum(any(len(f) >= 2 and f in fold(t.group(1)) for f in term.chinese) for term in q.terms)
+    def score(t: re.Match) -> float:
+        # A form written in the title counts 1; one that shares half its
+        # characters with it counts a half ("eternal" 永恒 and 《永久友好条约》:
+        # the dictionary's senses rarely are the title's very word).
+        title = fold(t.group(1))
+        return sum(max((1.0 if f in title else 0.5 if sum(c in title for c in f) * 2 >= len(f) else 0.0)
+                       for f in term.chinese if len(f) >= 2) if term.chinese else 0.0 for term in q.terms)
     ranked = sorted(titles, key=score, reverse=True)
     return ranked[0] if score(ranked[0]) > score(ranked[1]) else None
 

@@ -28,6 +28,7 @@ UNIT_GROUPS = {
     "weight": ("吨", "公斤", "千克", "磅", "tonne", "ton", "kg", "pound"),
     "power": ("兆瓦", "千瓦", "吉瓦", "megawatt", "gigawatt", "mw", "gw", "kw"),
     "time": ("小时", "分钟", "个月", "天", "周", "年", "世纪", "hour", "minute", "day", "week", "month", "year", "decade", "centur"),
+    "speed": ("公里/小时", "公里每小时", "千米/小时", "时速", "km/h", "kmh", "kph", "mph"),
 }
 _UNIT = re.compile("|".join(sorted((re.escape(u) for us in UNIT_GROUPS.values() for u in us), key=len, reverse=True)), re.I)
 _UNIT_GROUP = {u: g for g, us in UNIT_GROUPS.items() for u in us}
@@ -36,6 +37,7 @@ _UNIT_GROUP = {u: g for g, us in UNIT_GROUPS.items() for u in us}
 ASKS_MEASURE = [(re.compile(r"how long|how far|多长(?!时间)|多远|(?:长度|距离|里程)(?:是|为|有|约)?多少", re.I), "length"),
                 (re.compile(r"how long|多长时间|多久", re.I), "time"),
                 (re.compile(r"how heavy|\btonnage\b|多重|重量(?:是|为|有|约)?多少|吨位", re.I), "weight"),
+                (re.compile(r"how fast|\b(?:top |maximum |max |average |cruising )?speed\b|\bkm/h\b|\bmph\b|时速|速度(?:是|为|有|约|可达)?多少|多快", re.I), "speed"),
                 (re.compile(r"占地多大|多大面积|面积(?:是|为|有|约)?多(?:少|大)|how (?:large|big) (?:an |the )?area|"
                             r"\b(?:land|floor|total|surface) area\b|\barea of\b", re.I), "area"),
                 # A plant's or a pipeline's capacity is stated in one of three measures;
@@ -183,12 +185,17 @@ def unit_clash(question: str, span: str, clause: str = "") -> bool:
     unitless = "time" in asked and not said and (YEARS_SPAN.search(span) or not HOW_LONG_LENGTH.search(fold(question)))
     if asked and not asked & said and not unitless:
         return True
-    return measure_clash(question, span) or group_clash(question, after)
+    rest = clause[at + len(span) : at + len(span) + GROUP_PHRASE] if at >= 0 else ""
+    return measure_clash(question, span) or group_clash(question, rest)
 
 
 # A count of a people as such: "how many ethnic Kyrgyz", "多少吉尔吉斯族人", "how many residents".
 ASKS_A_PEOPLE = re.compile(r"\bhow many (?:ethnic|residents|citizens|nationals)\b|(?:多少|几)[^，。？?]{0,10}族人|族群", re.I)
 GROUP_AFTER = 12  # characters after a count read for the group it counts ("1000名吉尔吉斯斯坦学生")
+# Where a relative clause comes between the count and what it counts ("约4万名
+# 居住在哈萨克斯坦、主要分布于曼格斯套州的亚美尼亚社区"), the group is the
+# noun after its last 的, read up to the phrase's end (at most GROUP_PHRASE characters).
+GROUP_PHRASE = 40
 
 
 def group_clash(question: str, after: str) -> bool:
@@ -200,8 +207,11 @@ def group_clash(question: str, after: str) -> bool:
     asked = {k for k, rx in PEOPLE_GROUPS.items() if rx.search(folded)}
     if not asked and not ASKS_A_PEOPLE.search(folded):
         return False
-    near = fold(after[:GROUP_AFTER])
+    phrase = fold(re.split(r"[，。；,;]", after, maxsplit=1)[0])
+    near = phrase.rsplit("的", 1)[1][:GROUP_AFTER] if "的" in phrase else phrase[:GROUP_AFTER]
     named = {k for k, rx in PEOPLE_GROUPS.items() if rx.search(near)}
+    if not asked and named == {"diaspora"}:
+        return False  # a people's community abroad is that people there ("ethnic Armenians in Kazakhstan")
     return bool(named) and not named & asked
 
 

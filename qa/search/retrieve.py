@@ -36,9 +36,9 @@ from qa.ingest.corpus import Passage
 from qa.index.contract import Store
 from qa.question import Question, Term, analyze
 from qa.settings import Settings
-from qa.text.entities import Entity
+from qa.text.entities import Entity, pair_entities
 from qa.text.vocab import INDICATORS, indicator_words
-from qa.text.lexical import fold, latin_share, mainland, tokenize
+from qa.text.lexical import fold, latin_share, mainland, phrase_forms, tokenize
 from qa.text.transliterate import MIN_LETTERS, NameIndex
 
 
@@ -136,13 +136,26 @@ class Retriever:
         self._words: frozenset[str] | None = None  # the library's lexical tokens, read on first use
         self._held: dict[tuple[str, ...], tuple[str, ...]] = {}  # a word's dictionary forms -> those the library holds
         self._forms: dict[str, tuple[str, ...]] = {}  # Latin name -> its transliterations in the library
+        self._pairs: dict[str, bool] = {}  # country key -> named in some passage's pair form (missing())
         self._qlock = threading.Lock()
 
     def missing(self, question: Question) -> tuple[Entity, ...]:
         """Countries the question names that no passage of the library names.
         Only countries decide this: city names from time-zone data include
         ordinary words ("Regina", "Phoenix") that must not veto an answer."""
-        return tuple(e for e in question.countries if len(self.ix.entity_postings.get(e.key, ())) == 0)
+        return tuple(e for e in question.countries if len(self.ix.entity_postings.get(e.key, ())) == 0 and not self._paired(e.key))
+
+    def _paired(self, key: str) -> bool:
+        """Whether some passage names the country only in a pair form (美乌谈判:
+        the US and Ukraine). Pair forms stay out of the entity postings (a
+        passage on 哈俄 trade is found by its article's subject); here they only
+        keep a country from being called absent. Read once per country, for a
+        library small enough to scan (NAME_SCAN_MAX)."""
+        if key not in self._pairs:
+            passages = self.ix.passages
+            self._pairs[key] = len(passages) <= NAME_SCAN_MAX and any(
+                e.key == key for p in passages for e in pair_entities(fold(p.text)))
+        return self._pairs[key]
 
     def search(self, question: Question | str, k: int | None = None, exclude: frozenset[str] = frozenset()) -> list[Hit]:
         """The top k passages. `exclude`: docs, or (doc, paragraph) pairs, left out
@@ -231,10 +244,21 @@ class Retriever:
         # in one that says 目标.
         if q.indicator in INDICATORS:
             extra += " " + " ".join(indicator_words(q.indicator))
-        # Likewise the other language's forms of its topic words (other_forms).
+        # Likewise the other language's forms of its topic words (other_forms),
+        # and of its English phrases that name one thing ("foreign minister":
+        # 外长; qa.text.lexical.phrase_forms), those the library holds.
         forms = " ".join(f for t in q.terms for f in self.other_forms(t))
+        forms += " " + " ".join(self._phrase_forms(q))
         # A question in Traditional script also in mainland wording: 專案 finds 项目 (qa.text.lexical.mainland).
         return tokenize(f"{q.text} {mainland(q.text)} {extra} {forms}")
+
+    def _phrase_forms(self, q: Question) -> tuple[str, ...]:
+        found = phrase_forms(q.text) if q.lang == "en" else ()
+        if len(found) <= MAX_FORMS:
+            return found
+        if found not in self._held:
+            self._held[found] = held_forms(found, self._library_words())
+        return self._held[found]
 
     def other_forms(self, t: Term) -> tuple[str, ...]:
         """A topic word's forms in the other language for the lexical query.

@@ -65,7 +65,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     edge = r"(?<![A-Za-z])"  # a whole English word; Chinese names stand anywhere
     # Two capitals joined by "and", or side by side as a search box or a
     # headline writes them ("astana ashgabat turnover", "Astana–Bishkek trade").
-    joined = re.compile(rf"{edge}(?:between\s+)?({cap})(?![a-z])\s*(?:and|&|和|与|同|及|、|[-–—/]|(?<=[A-Za-z])\s)\s*({cap})(?![a-z])", re.I)
+    joined = re.compile(rf"{edge}(?:between\s+)?({cap})(?![a-z])(?:['’]s)?\s*(?:and|&|和|与|同|及|、|[-–—/]|(?<=[A-Za-z])\s)\s*({cap})(?![a-z])", re.I)
     # The one that invests or trades, or the partner dealt with ("its dealings
     # with Moscow", "trade with Beijing"): a government, not a city.
     actor = re.compile(rf"{edge}({cap})(?![a-z])\s+(?:(?:has|have|had|will|would)\s+)?(?:\w+ly\s+)?"

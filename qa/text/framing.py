@@ -94,6 +94,23 @@ _DECADE_COUNT = {"two": 20, "three": 30, "four": 40, "five": 50}
 def written_years(text: str) -> str:
     for rx, years in _DECADES:
         text = rx.sub(lambda m: years or f"{_DECADE_COUNT[m.group(1).lower()]} years", text)
+    return written_out(text)
+
+
+# English news shorthand written out as the dictionary words it stands for
+# (one general table, not keyed to any article): "top diplomat" is a foreign
+# minister in news English, an NPP a nuclear power plant.
+_SHORTHAND = [
+    (re.compile(r"\btop diplomats\b", re.I), "foreign ministers"),
+    (re.compile(r"\btop diplomat\b", re.I), "foreign minister"),
+    (re.compile(r"\bNPPs\b"), "nuclear power plants"),
+    (re.compile(r"\bNPP\b"), "nuclear power plant"),
+]
+
+
+def written_out(text: str) -> str:
+    for rx, words in _SHORTHAND:
+        text = rx.sub(words, text)
     return text
 
 

@@ -160,6 +160,51 @@ def _build_cedict() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _cedict_phrases() -> dict[str, tuple[str, ...]]:
+    """English phrase of two or three words -> Simplified headwords whose gloss is that phrase."""
+    return derived("cedict-phrases", 2, CEDICT_PACKAGES, _build_phrases)
+
+
+def _build_phrases() -> dict[str, tuple[str, ...]]:
+    """A gloss that is a phrase of its own ("foreign minister" 外长, "gas
+    field" 气田, "natural gas" 天然气): its words together name one thing,
+    which each word alone ("gas": dozens of senses) does not."""
+    out: dict[str, set[str]] = {}
+    for simp, _, senses in cedict_entries():
+        if len(simp) < 2 or not CJK_RUN.fullmatch(simp):
+            continue
+        for sense in senses:
+            for gloss in re.sub(r"\(.*?\)|\[.*?\]", "", sense.lower()).split(";"):
+                gloss = re.sub(r"^\s*(?:to|an?|the) ", "", gloss).strip()
+                if re.fullmatch(r"[a-z]+(?: [a-z]+){1,2}", gloss):
+                    out.setdefault(gloss, set()).add(simp)
+    return {g: tuple(sorted(s)) for g, s in out.items()}
+
+
+PHRASE_FORMS_MAX = 8  # a phrase with more headwords is as loose as its words (as retrieve.MAX_HELD_FORMS)
+
+
+def phrase_forms(text: str) -> tuple[str, ...]:
+    """The Chinese headwords of the English phrases a text uses ("top
+    diplomats" no, "foreign ministers" 外长 外交部长), two or three words,
+    the last one also in its base form (ministers -> minister)."""
+    table = _cedict_phrases()
+    ws = re.findall(r"[a-z]+", text.lower())
+    out: list[str] = []
+    for n in (3, 2):
+        for i in range(len(ws) - n + 1):
+            head = " ".join(ws[i : i + n - 1])
+            if any(w in STOP_LATIN for w in ws[i : i + n]):
+                continue  # "want to" (想要) names nothing
+            for last in _lemmas(ws[i + n - 1]):
+                found = table.get(f"{head} {last}", ())
+                if 0 < len(found) <= PHRASE_FORMS_MAX:
+                    out += found
+                    break
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
 def _cedict_zh() -> dict[str, tuple[str, ...]]:
     """Simplified headword -> English words (built once, then from qa.text.derived)."""
     return derived("cedict-zh", 1, CEDICT_PACKAGES, _build_cedict_zh)

@@ -118,6 +118,8 @@ PEOPLE_GROUPS = {k: re.compile(v, re.I) for k, v in {
     "doctors": r"\bdoctors?\b|医生",
     "soldiers": r"\bsoldiers?\b|\btroops\b|士兵|军人",
     "migrants": r"\b(?:im|e)?migrants?\b|\brefugees?\b|移民|难民",
+    # A people's community abroad: a diaspora is counted whole, not by students or workers.
+    "diaspora": r"\bdiasporas?\b|\bcommunit(?:y|ies)\b|侨民|侨胞|华侨|社区|社群",
 }.items()}
 
 
