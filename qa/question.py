@@ -73,17 +73,17 @@ _TYPES = [
     # A year asked outright is a date whatever else the question names
     # ("西元幾年後自殺率減少…", "which year did trade grow fastest").
     (AnswerType.DATE, re.compile(r"\bwhat year\b|\bwhich year\b|哪一?年|(?:公元|西元|民国)\s*(?:前\s*)?(?:几|多少)\s*年", re.I)),
-    (AnswerType.PERCENT, re.compile(SHARE_OF + r"|\bhow (?:big|large|much) (?:of )?an? (?:chunk|portion|slice|fraction)\b|\b(?:chunk|portion|slice|fraction)\b.*\bhow (?:big|large|much)\b|(?:几|多少)个?(?:百分)?点(?=$|[？?，,。的吗呢])|\bpercentage points?\b|\bpercent|\b(?:what|which) (?:portion|fraction)\b|\bshare of\b|\bhow much of (?:it|this|that|them|the)\b|\bof all\b.*\bhow much\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|\b(?:grow|grew|increas|decreas|ris[ei]|rose|fell|fall)|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
+    (AnswerType.PERCENT, re.compile(SHARE_OF + r"|\bas an? (?:share|percentage|proportion|fraction|percent)\b|(?:几|多少)成(?![员立功本熟])|\bhow (?:big|large|much) (?:of )?an? (?:chunk|portion|slice|fraction)\b|\b(?:chunk|portion|slice|fraction)\b.*\bhow (?:big|large|much)\b|(?:几|多少)个?(?:百分)?点(?=$|[？?，,。的吗呢])|\bpercentage points?\b|\bpercent|\b(?:what|which) (?:portion|fraction)\b|\bshare of\b|\bhow much of (?:it|this|that|them|the)\b|\bof all\b.*\bhow much\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|\b(?:grow|grew|increas|decreas|ris[ei]|rose|fell|fall)|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     # "When" asks a date when it leads the question ("When did…", "So when was…"),
     # not as a conjunction later on ("How old was he when he played…").
-    (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|what date|which day|since when|\bexact (?:date|day)\b|\bon what day\b|何时|什么时候|哪一天|哪天|几月|(?<!第)几号|日期", re.I)),
+    (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|what date|which day|\bwhat(?:'s| is| was) the (?:[\w-]+ )?(?:day|date)\b|since when|\bexact (?:date|day)\b|\bon what day\b|何时|什么时候|哪一天|哪天|几月|(?<!第)几号|日期", re.I)),
     (AnswerType.COUNT, HOW_LONG_LENGTH),
     # "Where does X rank / what position" asks an ordinal (第三大), as 第几 does.
     (AnswerType.NAME, RANK_ASKED),
     # "How many dollars" asks an amount of money, not a count.
     (AnswerType.COUNT, re.compile(rf"(?:什么|多大|哪个)数?量级|how many(?!\s+(?:[\w.$]+\s+)?{CURRENCY_WORDS})|number of|\bcount of\b|\bhead ?count\b|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
-    (AnswerType.MONEY, re.compile(r"how much|how many\s+(?:[\w.$]+\s+)?" + CURRENCY_WORDS + r"|\b(?:dollar|euro|money|cash) (?:amount|figure|sum|total)\b|\bwhat size (?:of )?(?:a )?(?:gap|deficit|surplus|shortfall|imbalance)\b|\bto what (?:figure|amount|sum)\b|\b(?:cumulative|total|overall|combined|invested|investment) amount\b|\bwhat(?:'s| is| was| were) the amount\b|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
+    (AnswerType.MONEY, re.compile(r"how much|how many\s+(?:[\w.$]+\s+)?" + CURRENCY_WORDS + r"|\b(?:dollar|euro|money|cash) (?:amount|figure|sum|total)\b|\bwhat size (?:of )?(?:a )?(?:gap|deficit|surplus|shortfall|imbalance)\b|\bto what (?:figure|amount|sum)\b|\bwhat (?:figure|amount|level|sum)\b.*\b(?:raise|boost|increase|lift|bring|push)\w*\b.*\bto\W*$|\b(?:cumulative|total|overall|combined|invested|investment) amount\b|\bwhat(?:'s| is| was| were) the amount\b|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|\b(?:which|what) (?:[a-z]+ )?(?:port|harbou?r|seaport|airport|railway station)\b"
                                   r"|哪里|哪个城市|哪座城市|哪个港口?|哪座港口?|在哪(?![些几])", re.I)),
 ]
@@ -753,6 +753,7 @@ _CLAUSES = re.compile(r"[;；—–。？?!！，,]")
 # The level a figure is to be raised to, asked: a target ("to what figure did
 # they want to raise turnover", "提升到多少").
 RAISED_TO = re.compile(r"\bto what (?:figure|amount|level|sum)\b.*\b(?:raise|boost|increase|lift|grow|bring|push)\w*\b"
+                       r"|\bwhat (?:figure|amount|level|sum)\b.*\b(?:raise|boost|increase|lift|grow|bring|push)\w*\b.*\bto\W*$"
                        r"|\b(?:raise|boost|increase|lift|grow|bring|push)\w*\b.*\bto what (?:figure|amount|level|sum)\b"
                        r"|(?:提升|提高|增加|扩大)(?:到|至)多少", re.I)
 # A cost or a saving asked: exporters are whom it concerns, not the figure asked.

@@ -251,3 +251,13 @@ def test_a_count_of_a_community_does_not_answer_a_count_of_students():
     clause = "约 4 万名居住在挪威、主要分布于奥斯陆的巴西社区亦为深化文化联系发挥着积极作用。"
     assert unit_clash("现在有多少挪威学生在巴西留学？", "约 4 万名", clause)
     assert not unit_clash("有多少巴西侨民住在挪威？", "约 4 万名", clause)
+
+
+def test_did_not_fall_but_rose_is_a_rise_and_a_headcount_is_of_people():
+    from qa.answer.choose import moved, persons_named
+    from qa.answer.units import measure_clash
+
+    assert moved("哪些商品不降反升") == 1 and moved("哪些商品不升反降") == -1
+    assert measure_clash("Business council with Brazilian firms: headcount of participants?", "70多家")
+    assert not measure_clash("Business council with Brazilian firms: headcount of participants?", "500余名")
+    assert "拉夫罗夫" in "".join(persons_named(analyze("俄国外长拉夫罗夫之前是怎么形容这次访问的？")))

@@ -757,3 +757,13 @@ def test_english_phrases_that_name_one_thing_have_their_chinese_forms():
     assert "外长" in phrase_forms("the foreign ministers met")
     assert "天然气" in phrase_forms("natural gas exports")
     assert phrase_forms("they want to trade") == ()  # "want to" names nothing
+
+
+def test_more_ways_people_ask_figures():
+    assert analyze("How much of Brazil–Norway freight runs through Chile, as a share?").answer_type is AnswerType.PERCENT
+    assert analyze("边境州在巴挪贸易总额里占了几成").answer_type is AnswerType.PERCENT
+    assert analyze("In the Brazil–Chile friendship pact signed in the 90s, what's the signing day?").answer_type is AnswerType.DATE
+    assert analyze("What level are Brazil and Norway hoping to lift yearly trade to?").indicator == "target"
+    assert analyze("shortfall in brazil's goods trade with norway").indicator == "balance"
+    assert analyze("How many dollars has Brazil sunk into Chile in total?").indicator == "investment"
+    assert analyze("2020年巴西跟挪威做了多少生意？").indicator == "trade"

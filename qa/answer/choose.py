@@ -24,6 +24,7 @@ from qa.answer.units import unit_clash
 from qa.question import MEASURE_ALTERNATION, AnswerType, Question, asking_clause
 from qa.search.retrieve import Hit
 from qa.text.lexical import chinese_for, fold, is_verb, words
+from qa.text.transliterate import runs
 from qa.text.vocab import events_in
 
 READ_HITS = 5  # passages whose clauses are read (the default k): the top one first, the rest only if it has no span
@@ -253,6 +254,16 @@ def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None
         # Those that name a country asked first; then the rest (the one naming it
         # may state the flow the other way: "哈方向亚出口…" before "亚方对哈出口…").
         pool = naming + [s for s in (causes or order) if s not in naming]
+        # Before them, the sentences that name the person the question names
+        # ("拉夫罗夫之前是怎么形容…": his words, not the sentence before them).
+        # The first person the question names (who said it) before any other,
+        # where it names two ("拉夫罗夫…怎么形容托卡耶夫…"): with one, the
+        # sentence that answers often says 他 ("他在访华期间…启动了…").
+        people = persons_named(q)
+        people = people if len(people) >= 2 else []
+        first = lambda s: next((i for i, p in enumerate(people) if any(p[k:] in fold(s) for k in range(len(p) - 2))), None)
+        by_person = sorted((s for s in pool if first(s) is not None), key=first)
+        pool = by_person + [s for s in pool if s not in by_person]
         if q.asks_many:
             # Several things asked: a sentence that lists some, whether or not
             # it names the countries ("但未加工黄金、香水及钢材出口逆势上扬。").
@@ -272,13 +283,30 @@ def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None
 SENTENCES_TRIED = 3  # sentences of one passage tried when the best states the flow the other way (hand-set)
 
 
+# A question about what someone said of something ("拉夫罗夫怎么形容…").
+ASKS_WORDS = re.compile(r"说|称|形容|表示|认为|评价|看待|描述|\b(?:describe|call|say|said|characteri[sz]e|view)", re.I)
+
+
+def persons_named(q: Question) -> list[str]:
+    """Names of people a Chinese question about what someone said writes (runs
+    of the characters that transliterate foreign names, three or more, that
+    name no country, city or organisation it names: 拉夫罗夫, 托卡耶夫); []
+    for any other question (江布尔 is a region, not a speaker)."""
+    if q.lang != "zh" or not ASKS_WORDS.search(fold(q.text)):
+        return []
+    known = {fold(n) for e in q.entities for n in (*e.names_zh, e.surface)}
+    return [r for r in runs(fold(q.text)) if len(r) >= 3 and not any(r in k or k in r for k in known)]
+
+
 # Which way a figure or a list moved, in either language.
-ROSE = re.compile(r"增长|增加|上升|上扬|上涨|攀升|走高|提高|涨|\b(?:rose|rise[sn]?|rising|grew|grow[sn]?|growing|increas\w*|went up|gone up|gained)\b", re.I)
+ROSE = re.compile(r"增长|增加|上升|上扬|上涨|攀升|走高|提高|量增|增至|涨|\b(?:rose|rise[sn]?|rising|grew|grow[sn]?|growing|increas\w*|went up|gone up|gained)\b", re.I)
 FELL = re.compile(r"下降|减少|下滑|下跌|萎缩|走低|降低|降至|量减|[降跌减]|\b(?:fell|fall[sn]?|falling|declin\w*|decreas\w*|dropp?\w*|went down|shr[ai]nk\w*|lower)\b", re.I)
 
 
 def moved(text: str) -> int:
-    """+1 where a text says something rose, -1 fell, 0 neither or both."""
+    """+1 where a text says something rose, -1 fell, 0 neither or both
+    ("不降反升": it did not fall, it rose)."""
+    text = re.sub(r"不(?:降|跌|减)反(?:升|涨|增)", "上升", re.sub(r"不(?:升|涨|增)反(?:降|跌|减)", "下降", text))
     up, down = bool(ROSE.search(text)), bool(FELL.search(text))
     return up - down
 

@@ -21,16 +21,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from qa.answer import answerability
-from qa.answer.choose import Choice, best_sentence, choose, date_of_title, dated_event, names_event, with_counted_noun
+from qa.answer.choose import Choice, best_sentence, choose, date_of_title, dated_event, moved, names_event, persons_named, with_counted_noun
 from qa.answer.constraints import FIGURES, check, mentions, names_office_holder, offices_asked, states_ordinal
 from qa.answer.periods import months_in_words, part_months
 from qa.answer.read import Reading, read
 from qa.answer.places import ADMIN_ASKED, names_a_place
 from qa.answer.readings import from_reading, gloss_asked, narrowed, reading_sentence
 from qa.answer.render import render_en
-from qa.answer.spans import PATTERNS, closed, with_year_word
+from qa.answer.spans import PATTERNS, clauses, closed, enumeration, with_year_word
 from qa.answer.units import asked_units, units_in
-from qa.question import AnswerType, Question, period_of
+from qa.question import AnswerType, Question, asking_clause, period_of
 from qa.search.retrieve import Hit
 from qa.text.entities import Entity
 from qa.text.lexical import fold
@@ -194,6 +194,8 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
     # No span of the expected type, or none asked: lead with the best sentence,
     # presented as such; the sentence where the reader found an answer first.
     by_reader = reading_sentence(q, hits, readings)
+    if by_reader is not None and (alt := best_sentence(q, hits)) is not None and _says_more(q, alt[1], by_reader[0].sentence):
+        by_reader = None  # the reader's sentence lacks the list asked, or the person asked; best_sentence's has it
     if by_reader is not None:
         r, c = by_reader
         found = (r.rank, r.sentence, c)
@@ -221,6 +223,24 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
     if by_reader is not None:
         return Evidence(answer, kind, tuple(_first(hits, rank, sentence)), c.ok, margin=by_reader[0].margin, read=True)
     return Evidence(answer, kind, tuple(_first(hits, rank, sentence)), c.ok)
+
+
+def _says_more(q: Question, sentence: str, than: str) -> bool:
+    """Whether `sentence` holds what the question asks where `than` does not:
+    a list where several things are asked, or the first person it names."""
+    if q.asks_many and _lists(sentence) and not _lists(than):
+        # (Not a list that moved otherwise than asked: "哪几种矿产减少了" is not
+        # answered by the list that rose, whatever the reader's sentence lists.)
+        way = moved(asking_clause(q.text))
+        return not way or moved(sentence) == way
+    people = persons_named(q)
+    people = people if len(people) >= 2 else []  # as choose.best_sentence: two people named, the first is asked about
+    named = lambda s: any(people[0][k:] in fold(s) for k in range(len(people[0]) - 2)) if people else False
+    return named(sentence) and not named(than)
+
+
+def _lists(sentence: str) -> bool:
+    return any(enumeration(c) for c in clauses(sentence))
 
 
 def holder_sentence(q: Question, hits: list[Hit], titles: tuple[str, ...]):

@@ -37,7 +37,8 @@ _UNIT_GROUP = {u: g for g, us in UNIT_GROUPS.items() for u in us}
 ASKS_MEASURE = [(re.compile(r"how long|how far|多长(?!时间)|多远|(?:长度|距离|里程)(?:是|为|有|约)?多少", re.I), "length"),
                 (re.compile(r"how long|多长时间|多久", re.I), "time"),
                 (re.compile(r"how heavy|\btonnage\b|多重|重量(?:是|为|有|约)?多少|吨位", re.I), "weight"),
-                (re.compile(r"how fast|\b(?:top |maximum |max |average |cruising )?speed\b|\bkm/h\b|\bmph\b|时速|速度(?:是|为|有|约|可达)?多少|多快", re.I), "speed"),
+                # ("How fast did trade grow" asks a rate, not a speed: only the word speed asks one.)
+                (re.compile(r"\b(?:top |maximum |max |average |cruising )?speed\b|\bkm/h\b|\bmph\b|时速|速度(?:是|为|有|约|可达)?多少", re.I), "speed"),
                 (re.compile(r"占地多大|多大面积|面积(?:是|为|有|约)?多(?:少|大)|how (?:large|big) (?:an |the )?area|"
                             r"\b(?:land|floor|total|surface) area\b|\barea of\b", re.I), "area"),
                 # A plant's or a pipeline's capacity is stated in one of three measures;
@@ -94,6 +95,8 @@ EN_MEASURES = [
     (re.compile(r"(?<!\bby )\bhow many (?:times|rounds|sessions|visits)\b(?!\s+(?:more|less|larger|bigger|higher|greater|smaller|as|over)\b)", re.I), "次"),
     # The counted noun may follow a word or two ("how many Kyrgyz students", "Kazakh–Armenian joint ventures").
     (re.compile(rf"\bhow many (?:[\w\-–]+\s+){{0,2}}?(?:{PEOPLE_EN})\b", re.I), "人"),
+    # A headcount asked ("headcount of participants", "number of attendees"): people.
+    (re.compile(r"\bhead ?count\b|\bnumber of (?:\w+\s+)?(?:participants|attendees|delegates|people|persons)\b", re.I), "人"),
     (re.compile(r"\bhow many (?:[\w\-–]+\s+){0,3}?(?:companies|firms|enterprises|businesses|banks|schools|universities|ventures)\b", re.I), "家"),
     (re.compile(r"\bhow many (?:\w+\s+)?(?:documents|agreements|deals|contracts|memoranda|treaties|projects)\b", re.I), "份"),
     (re.compile(r"\bhow many (?:countries|nations|states)\b", re.I), "国"),
