@@ -77,13 +77,13 @@ _TYPES = [
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     # "When" asks a date when it leads the question ("When did…", "So when was…"),
     # not as a conjunction later on ("How old was he when he played…").
-    (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|what date|which day|\bwhat(?:'s| is| was) the (?:[\w-]+ )?(?:day|date)\b|since when|\bexact (?:date|day)\b|\bon what day\b|何时|什么时候|哪一天|哪天|几月|(?<!第)几号|日期", re.I)),
+    (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|what date|which day|\bwhat(?:'s| is| was) the (?:[\w-]+ )?(?:day|date)\b|\b(?:in )?(?:what|which) month\b|since when|\bexact (?:date|day)\b|\bon what day\b|何时|什么时候|哪一天|哪天|几月|(?<!第)几号|日期", re.I)),
     (AnswerType.COUNT, HOW_LONG_LENGTH),
     # "Where does X rank / what position" asks an ordinal (第三大), as 第几 does.
     (AnswerType.NAME, RANK_ASKED),
     # "How many dollars" asks an amount of money, not a count.
-    (AnswerType.COUNT, re.compile(rf"(?:什么|多大|哪个)数?量级|how many(?!\s+(?:[\w.$]+\s+)?{CURRENCY_WORDS})|number of|\bcount of\b|\bhead ?count\b|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
-    (AnswerType.MONEY, re.compile(r"how much|how many\s+(?:[\w.$]+\s+)?" + CURRENCY_WORDS + r"|\b(?:dollar|euro|money|cash) (?:amount|figure|sum|total)\b|\bwhat size (?:of )?(?:a )?(?:gap|deficit|surplus|shortfall|imbalance)\b|\bto what (?:figure|amount|sum)\b|\bwhat (?:figure|amount|level|sum)\b.*\b(?:raise|boost|increase|lift|bring|push)\w*\b.*\bto\W*$|\b(?:cumulative|total|overall|combined|invested|investment) amount\b|\bwhat(?:'s| is| was| were) the amount\b|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
+    (AnswerType.COUNT, re.compile(rf"(?:什么|多大|哪个)数?量级|数量[^，。？?、]{{0,6}}?(?:多少|几)|how many(?!\s+(?:[\w.$]+\s+)?{CURRENCY_WORDS})|number of|\bcount of\b|\bhead ?count\b|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    (AnswerType.MONEY, re.compile(r"how much|how many\s+(?:[\w.$]+\s+)?" + CURRENCY_WORDS + r"|\b(?:dollar|euro|money|cash) (?:amount|figure|sum|total)\b|\bwhat size (?:of )?(?:a )?(?:gap|deficit|surplus|shortfall|imbalance)\b|\bto what (?:figure|amount|sum|goal|target)\b|\badds? up to\b|\bwhat did\b.{0,80}\btotal\b|\bwhat (?:figure|amount|level|sum)\b.*\b(?:raise|boost|increase|lift|bring|push)\w*\b.*\bto\W*$|\b(?:cumulative|total|overall|combined|invested|investment) amount\b|\bwhat(?:'s| is| was| were) the amount\b|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|\b(?:which|what) (?:[a-z]+ )?(?:port|harbou?r|seaport|airport|railway station)\b"
                                   r"|哪里|哪个城市|哪座城市|哪个港口?|哪座港口?|在哪(?![些几])", re.I)),
 ]
@@ -145,7 +145,7 @@ CAPITAL_WORDS = re.compile(r"capital|funding|fund\b|资本|资金|注资|出资"
 SIZE_QUESTION = re.compile(
     r"\bwhat(?:'s|\s+is|\s+was|\s+were)\s+(?:the\s+)?(?:[\w\-'’]+\s+){0,2}?(?P<en>population|gdp|gross domestic product)\b"
     r"|\bhow (?:big|large) is (?:the\s+)?(?:[\w\-]+\s+)?(?P<en2>population|gdp)\b"
-    r"|(?P<zh>人口|国内生产总值|经济规模|经济总量|gdp)\s*(?:是|有|为|达到?|约)?\s*(?:多少|几)"
+    r"|(?P<zh>人口|国内生产总值|经济规模|经济总量|经济体量|gdp)\s*(?:是|有|为|达到?|约)?\s*(?:多少|几)"
     # Its growth: "GDP增长率", "GDP growth" (a rate of the size, still the size's figure; not
     # "economic growth" in general, which XQuAD asks about as a topic).
     r"|(?P<zh2>gdp|国内生产总值)\s*(?:的)?\s*(?:增长率|增速|增幅)|\b(?P<en3>gdp) growth\b", re.I)
@@ -232,7 +232,7 @@ GAP_TO_TARGET = re.compile(r"\bhow (?:far|close|much)\b.*\b(?:from|to|short of|b
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 RELATIVE_YEARS = [
     (re.compile(r"\bthis year\b|\bcurrent year\b|今年|本年", re.I), 0),
-    (re.compile(r"\blast year\b|\bprevious year\b|\bpast year\b|去年|上年", re.I), -1),
+    (re.compile(r"\b(?:last|previous|past|prior) (?:full |calendar |whole )?year\b|去年|上年", re.I), -1),
     (re.compile(r"\bnext year\b|明年", re.I), 1),
 ]
 PARTS = [
@@ -586,7 +586,7 @@ def _entities(text: str) -> tuple[Entity, ...]:
             found.append(e)
     # A capital standing for its country ("between Yerevan and Baku") names the
     # country, not the city: the passages name the country.
-    for e in capital_entities(text):
+    for e in capital_entities(fold(text)):  # Traditional 阿斯塔納 read as 阿斯塔纳
         found = [f for f in found if not (f.kind == "city" and f.surface.lower() == e.surface.lower())]
         if all(f.key != e.key for f in found):
             found.append(e)
@@ -752,7 +752,7 @@ _CLAUSES = re.compile(r"[;；—–。？?!！，,]")
 
 # The level a figure is to be raised to, asked: a target ("to what figure did
 # they want to raise turnover", "提升到多少").
-RAISED_TO = re.compile(r"\bto what (?:figure|amount|level|sum)\b.*\b(?:raise|boost|increase|lift|grow|bring|push)\w*\b"
+RAISED_TO = re.compile(r"\bto what (?:figure|amount|level|sum|goal|target)\b.*\b(?:raise|boost|increase|lift|grow|bring|push)\w*\b"
                        r"|\bwhat (?:figure|amount|level|sum)\b.*\b(?:raise|boost|increase|lift|grow|bring|push)\w*\b.*\bto\W*$"
                        r"|\b(?:raise|boost|increase|lift|grow|bring|push)\w*\b.*\bto what (?:figure|amount|level|sum)\b"
                        r"|(?:提升|提高|增加|扩大)(?:到|至)多少", re.I)
@@ -785,10 +785,15 @@ def _asked_period(folded: str, comparison: bool) -> Period:
     question word, read to the end of the question; a comparison asks all
     its years."""
     whole = _period(folded)
-    if comparison or len(set(whole.years)) < 2:
+    if comparison:
         return whole
-    asked = set(_period(asking_clause(folded)).years)
-    if not asked or asked == set(whole.years):
+    clause = _period(asking_clause(folded))
+    asked = set(clause.years)
+    if asked and whole.relative and not clause.relative:
+        # "Tokayev quoted last year's figure; what was it for 2023?": the
+        # year said relatively is what the question sets out from.
+        whole = Period(whole.years, (), whole.part)
+    if len(set(whole.years)) < 2 or not asked or asked == set(whole.years):
         return whole
     return Period(tuple(y for y in whole.years if y in asked), whole.relative, whole.part)
 

@@ -47,3 +47,11 @@ def test_an_abstention_for_another_year_says_the_figure_is_given_elsewhere():
     other_year = decide(analyze("What was the Brazil–Norway trade volume in 2023?"), hits)
     assert other_year.abstained and other_year.given_elsewhere and "2024" in other_year.reason
     assert not decide(analyze("What was the Brazil–Norway trade volume in 2024?"), hits).abstained
+
+
+def test_each_side_keeps_the_part_of_the_year_written_with_it():
+    from qa.answer.compare import sides
+    from qa.question import analyze
+
+    got = {s.period.relative: s.period.part for s in sides(analyze("巴挪贸易去年全年和今年前九个月分别是多少？"))}
+    assert got == {(0,): "M1-9", (-1,): "M1-12"}

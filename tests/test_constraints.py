@@ -784,3 +784,20 @@ def test_an_organisation_the_paragraph_does_not_name_confirms_nothing():
 def test_without_a_question_word_the_clause_the_question_mark_closes_asks():
     assert analyze("Brazil–Norway commerce two years before 2024, i.e. the 2022 figure?").period.years == (2022,)
     assert set(analyze("br no trade 2024, 2023?").period.years) == {2023, 2024}
+
+
+def test_last_year_said_without_months_is_the_whole_year():
+    text = "根据官方统计，去年两国贸易额达5.557亿美元。2025年前九个月，贸易额达到3.636亿美元。"
+    p = passage(text, date="2025-10-01")
+    q = analyze("What did Brazil–Norway trade total in the previous full year?")
+    assert check(q, p, p.sentences[0], "去年两国贸易额达5.557亿美元。").ok
+
+
+def test_a_quoted_name_is_no_place_and_no_count_ends_in_wan_before_a_currency():
+    from qa.answer.read import Reading
+    from qa.answer.readings import from_reading
+    from qa.answer.spans import PATTERNS
+
+    text = "俄“巴西原子”参与挪首座核电站建设。"
+    assert from_reading(analyze("那座核电站具体建在哪个地方"), [hit_on(text)], [Reading(0, text, "巴西原子", 3.0)]) is None
+    assert PATTERNS["count"].search("投资累计 2060 万美元，") is None

@@ -767,3 +767,18 @@ def test_more_ways_people_ask_figures():
     assert analyze("shortfall in brazil's goods trade with norway").indicator == "balance"
     assert analyze("How many dollars has Brazil sunk into Chile in total?").indicator == "investment"
     assert analyze("2020年巴西跟挪威做了多少生意？").indicator == "trade"
+
+
+def test_round_four_question_readings():
+    q = analyze("Lula quoted last year's Norway trade; what was the equivalent figure for the year before, 2023?")
+    assert q.period.years == (2023,) and q.period.relative == ()
+    assert analyze("What did Brazil–Norway commerce total in the previous full year?").period.relative == (-1,)
+    assert analyze("What did Brazil–Norway commerce total in the previous full year?").answer_type is AnswerType.MONEY
+    assert analyze("Brasilia and Oslo aim to lift yearly turnover to what goal?").indicator == "target"
+    assert analyze("Oslo's overall investment stock in Brazil, what does it add up to?").answer_type is AnswerType.MONEY
+    assert analyze("拿來跟秘國比較的巴國經濟體量是多少？").indicator == "gdp"
+    assert analyze("巴西境内带中方资本的公司数量大概有多少").answer_type is AnswerType.COUNT
+    assert "CN" in {e.key for e in analyze("巴西境内带中方资本的公司数量大概有多少").entities}
+    assert analyze("Lula went to Oslo unofficially this year — in what month?").answer_type is AnswerType.DATE
+    assert {e.key for e in analyze("三十多年來，利馬跟聖地亞哥累積簽下的協定有幾份？").countries} == {"PE", "CL"}
+    assert {e.key for e in analyze("德方和利马那边哪一年建交的").countries} == {"DE", "PE"}

@@ -14,7 +14,7 @@ from qa.answer.decide import Answer
 from qa.answer.periods import TOTAL_SPAN
 from qa.answer.render import money_value
 from qa.ingest.dates import find_date
-from qa.question import AMOUNT_INDICATORS, EARLIER, GAP_TO_TARGET, RELATIVE_YEARS, AnswerType, Period, Question, analyze, flow_roles, form_at
+from qa.question import AMOUNT_INDICATORS, EARLIER, GAP_TO_TARGET, RELATIVE_YEARS, AnswerType, Period, Question, analyze, flow_roles, form_at, period_of
 from qa.text.vocab import INDICATORS, events_in
 from qa.text.entities import Entity, entity_terms
 from qa.text.lexical import fold
@@ -224,12 +224,28 @@ def _period_sides(q: Question) -> tuple[Question, ...]:
         return ()
     out = []
     for n, (kind, value) in enumerate(times):
-        period = Period(years=(value,), part=p.part) if kind == "year" else Period(relative=(value,), part=p.part)
+        part = _own_part(q.text, kind, value) or p.part
+        period = Period(years=(value,), part=part) if kind == "year" else Period(relative=(value,), part=part)
         # The reader reads the side without the other period's words: with
         # both years in it, it reads either figure of the sentence that gives both.
         other_kind, other = times[1 - n]
         out.append(_side(q, period=period, text=_without_time(q.text, other_kind, other)))
     return tuple(out)
+
+
+def _own_part(text: str, kind: str, value: int) -> str | None:
+    """The part of the year written with one side's time, up to the word that
+    joins the other side: "去年全年和今年前九个月" gives 去年 the full year and
+    今年 its first nine months. None where that side writes none."""
+    folded = fold(text)
+    if kind == "year":
+        m = re.search(rf"(?<!\d){value}(?!\d)", folded)
+    else:
+        m = next((m for rx, rel in RELATIVE_YEARS if rel == value and (m := rx.search(folded))), None)
+    if m is None:
+        return None
+    segment = re.split(r"和|与|跟|同|、|，|,|;|；|\band\b|\bvs\.?|\bversus\b|\bcompared\b|\bagainst\b", folded[m.start():], maxsplit=1)[0]
+    return period_of(segment).part
 
 
 SAME_PERIOD = re.compile(r"\bsame (?:period|months?|time)\b|\ba year (?:earlier|before|ago)\b|同期", re.I)

@@ -142,6 +142,9 @@ def _last_said_part(text: str) -> tuple[int, int] | None:
     return None
 
 
+LAST_YEAR = re.compile(r"去年|上年|\blast year\b|\bprevious year\b", re.I)
+
+
 def part_said(q: Question, sentence: str, clause: str, paragraph: str = "", before: str = "") -> str:
     """The months the clause covers, in words, when the question asks other
     months. A clause that names no months takes its paragraph's; where neither
@@ -155,8 +158,10 @@ def part_said(q: Question, sentence: str, clause: str, paragraph: str = "", befo
     # the second clause is the full year), then the sentence up to it, then
     # the paragraph and the one before.
     said = part_months(period_of(clause).part) or part_months(period_of(through(sentence, clause, sentence)).part)
-    if said is None and YEAR_SAID.search(clause):
-        said = (1, 12)  # "2020年，两国贸易额为7.962亿美元": a year named without months is that whole year
+    if said is None and (YEAR_SAID.search(clause) or LAST_YEAR.search(clause)):
+        # "2020年，两国贸易额为7.962亿美元", "去年两国贸易额达5.557亿美元": a year
+        # named without months, or last year (a year that is over), is the whole year.
+        said = (1, 12)
     said = said or part_months(period_of(paragraph).part) or _last_said_part(before)
     if said is None:
         return "" if asked == (1, 12) else "the year (months not stated)"

@@ -137,6 +137,8 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
             return None  # the reader's span states no number, or one of another type (an amount for a percentage)
     if periods.date_of_another_year(q, span):
         return None  # "which day in 1997": a date in 2003 is another event's, whatever its clause also names
+    if q.answer_type is AnswerType.PLACE and re.search(r"[“「\"]" + re.escape(span.strip()) + r"[”」\"]", clause):
+        return None  # a quoted name (“罗斯原子”) is a company or a project, not where something is
     if q.answer_type is AnswerType.PLACE:
         span = place_of_event(q, clause) or with_place_suffix(r.sentence, span)
         if not admin_place_ok(q, span):

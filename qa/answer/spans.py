@@ -41,7 +41,7 @@ COUNT = re.compile(
     # A range counts as one ("五到十年", "3-5 个"): its first number, then the count.
     # A number written in characters never opens with 零 (零部件 is parts, not zero of them).
     rf"{QUALIFIER}\s*(?:(?:(?<!\d)(?:{NUM}|[{CN_DIGITS}]+)\s*(?:到|至|-|–|~)\s*(?=[\d{CN_DIGITS}]))?(?:(?<!\d){NUM}(?!\d*\s*年)|(?<!\d)\d{{1,3}}(?=\s*(?:年|周年))|(?![零〇])[{CN_DIGITS}]+)\s*(?:万|千|百)?\s*(?:余|多)?\s*"
-    rf"(?:{MEASURE_ALTERNATION}|万))"
+    rf"(?:{MEASURE_ALTERNATION}|万(?!\s*(?:美元|元|欧元|卢布|坚戈|人民币|美金|英镑|日元))))"
     # A multiple said as doubling ("需要翻一番", 翻两番, 翻倍) answers "几倍 / how many times".
     r"|翻了?[一两二三四]?番|翻倍"
     # English: a number and the noun it counts ("12 agreements", "about 6,000 companies").

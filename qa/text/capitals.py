@@ -65,12 +65,14 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     edge = r"(?<![A-Za-z])"  # a whole English word; Chinese names stand anywhere
     # Two capitals joined by "and", or side by side as a search box or a
     # headline writes them ("astana ashgabat turnover", "Astana–Bishkek trade").
-    joined = re.compile(rf"{edge}(?:between\s+)?({cap})(?![a-z])(?:['’]s)?\s*(?:and|&|和|与|同|及|、|[-–—/]|(?<=[A-Za-z])\s)\s*({cap})(?![a-z])", re.I)
+    joined = re.compile(rf"{edge}(?:between\s+)?({cap})(?![a-z])(?:['’]s)?\s*(?:and|&|和|与|同|及|跟|、|[-–—/]|(?<=[A-Za-z])\s)\s*({cap})(?![a-z])", re.I)
     # The one that invests or trades, or the partner dealt with ("its dealings
     # with Moscow", "trade with Beijing"): a government, not a city.
     actor = re.compile(rf"{edge}({cap})(?![a-z])\s+(?:(?:has|have|had|will|would)\s+)?(?:\w+ly\s+)?"
                        rf"(?:invest|export|import|sold|sell|bought|buy|ship)\w*|({cap})(?:对|向)\S{{1,12}}?(?:投资|出口|进口)"
-                       rf"|\b(?:trade|trading|dealings|commerce|turnover|relations|ties)\s+with\s+({cap})(?![a-z])", re.I)
+                       rf"|\b(?:trade|trading|dealings|commerce|turnover|relations|ties)\s+with\s+({cap})(?![a-z])"
+                       # a capital beside a country's side ("哈方和埃里温": Kazakhstan and Armenia)
+                       rf"|[方国](?:和|与|同|跟|及)({cap})", re.I)
     return joined, actor
 
 

@@ -351,7 +351,7 @@ def _cities() -> list[_Record]:
 # The entity table's version: raise it when the table's rules change, so the
 # derived cache is rebuilt and indexes recompute their entity postings
 # (qa.index.cache.current_postings).
-LEXICON_VERSION = 8
+LEXICON_VERSION = 10
 QUALIFIER = re.compile(r"[A-Z.]{2,5}|\w+(?:ish|ch|ese)|.* part|.* of")
 
 
@@ -459,7 +459,7 @@ def _in_asia(text: str, start: int, end: int) -> bool:
 # "哈方向吉尔吉斯斯坦出口", "中方投资": a one-character form with 方 is that
 # country's side. Only where it starts a word (after a year, 与, 、 …): inside
 # words the same characters mean other things (增加方式, 算法方面, 同意方案).
-SIDE_FORM = re.compile(rf"(?:^|(?<=[\s\d年与和及、，,；;：:“（(]))([{''.join(PAIR_CHARS)}])方(?!面|法|案|式|针|便|位|言|块|程|正)")
+SIDE_FORM = re.compile(rf"(?:^|(?<=[\s\d年与和及、，,；;：:“（(带含]))([{''.join(PAIR_CHARS)}])方(?!面|法|案|式|针|便|位|言|块|程|正)")
 
 
 # "访美" (visited the US), "赴俄", "中资企业" (Chinese-funded), "俄资": a
@@ -485,7 +485,7 @@ DIRECTED_FORM = re.compile(rf"(?<=[对向从])([{''.join(PAIR_CHARS)}土])(?=的
 # common word (GUO_ANYWHERE: not 参加国, 所以国家, 今日国…); not 国 starting another word (外国,
 # 参加国, 以国家名义: 国家, 国际, 国内 …; 对俄国事访问 is a state visit to Russia).
 GUO_ANYWHERE = "哈吉塔俄蒙韩泰缅柬菲荷葡澳"
-COUNTRY_FORM = re.compile(rf"(?:(?:^|(?<=[\s\d年月与和及、，,；;：:“（(在从向对往赴跟同]))([{''.join(PAIR_CHARS)}土])|([{GUO_ANYWHERE}]))国"
+COUNTRY_FORM = re.compile(rf"(?:(?:^|(?<=[\s\d年月与和及、，,；;：:“（(在从向对往赴跟同的]))([{''.join(PAIR_CHARS)}土])|([{GUO_ANYWHERE}]))国"
                           r"(?!家|际|内|外|王|有|土|民|债|库|会|企|务|籍|旗|歌|情|力|界|营|防|度|产|学|庆|策|宝|画|语|粹|运|门|道|手|君|事|宾|礼|是|格|色|父|母)")
 
 

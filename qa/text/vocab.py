@@ -52,7 +52,7 @@ def indicator_words(key: str) -> tuple[str, str]:
 # Only a question that asks the size itself: "what percentage of the
 # population…" or "what drove residents…" asks something else.
 SIZES: dict[str, tuple[str, ...]] = {
-    "gdp": ("gdp", "gross domestic product", "size of the economy", "economic growth", "国内生产总值", "经济规模", "经济总量", "经济增长"),
+    "gdp": ("gdp", "gross domestic product", "size of the economy", "economic growth", "国内生产总值", "经济规模", "经济总量", "经济体量", "经济增长"),
     "population": ("population", "inhabitants", "人口"),
 }
 # Sectors: the part of an indicator a question or a clause may narrow it to
