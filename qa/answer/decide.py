@@ -25,7 +25,7 @@ from qa.answer.choose import Choice, best_sentence, choose, date_of_title, dated
 from qa.answer.constraints import FIGURES, check, mentions, names_office_holder, offices_asked, states_ordinal
 from qa.answer.periods import months_in_words, part_months
 from qa.answer.read import Reading, read
-from qa.answer.places import ADMIN_ASKED, names_a_place, names_any_place
+from qa.answer.places import ADMIN_ASKED, names_a_place
 from qa.answer.readings import from_reading, gloss_asked, narrowed, reading_sentence
 from qa.answer.render import render_en
 from qa.answer.spans import PATTERNS, clauses, closed, enumeration, with_year_word
@@ -217,9 +217,6 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
         # "哪个州 / which city" and the best sentence names no place: it would only look like an answer.
         kind = m.group(1) or m.group(2)
         return Evidence(None, "sentence", tuple(hits), False, f"the best passages name no {PLACE_KINDS.get(kind, kind.lower())} for this")
-    if q.answer_type is AnswerType.PLACE and not names_any_place(sentence):
-        # "建在哪个地方" and the best sentence names no place at all: it would only look like an answer.
-        return Evidence(None, "sentence", tuple(hits), False, "the best passages name no place for this")
     # The sentence plainly holds what was asked (a list, a title, a city): that is the answer, its sentence highlighted.
     span = narrowed(q, sentence)
     answer, kind = (span, "span") if span else (sentence, "sentence")

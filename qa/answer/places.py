@@ -83,16 +83,6 @@ PORT_ASKED = re.compile(r"\b(?:which|what) (?:[A-Za-z\-]+ )?(?:port|harbou?r|sea
 PORT_NAMED = re.compile(r"港|\bport\b|\bharbou?r\b", re.I)
 
 
-def names_any_place(sentence: str) -> bool:
-    """The sentence names some place: a country, a city we know, a capital
-    (CC-CEDICT) or a name with a place suffix (州, 市, 港…)."""
-    from qa.text.capitals import capitals
-
-    if any(e.kind in ("country", "city") for e in find_entities(sentence)) or PLACE_SUFFIX.search(sentence):
-        return True
-    return any(name in sentence for name in capitals() if not name.isascii())
-
-
 def admin_place_ok(q: Question, span: str) -> bool:
     """A span answers "哪个州 / which province" when it is a place we know or
     a name with a place suffix; a company or a person read there does not.
