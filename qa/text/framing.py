@@ -109,7 +109,12 @@ _SHORTHAND = [
 
 
 def written_out(text: str) -> str:
-    for rx, words in _SHORTHAND:
+    return rewritten(text, _SHORTHAND)
+
+
+def rewritten(text: str, table) -> str:
+    """`text` with each (pattern, replacement) of `table` applied in order."""
+    for rx, words in table:
         text = rx.sub(words, text)
     return text
 
@@ -180,6 +185,4 @@ _WRITTEN = (
 
 
 def written_register(text: str) -> str:
-    for pattern, written in _WRITTEN:
-        text = pattern.sub(written, text)
-    return text
+    return rewritten(text, _WRITTEN)
