@@ -763,7 +763,7 @@ COST_ASKED = re.compile(r"\bsav(?:e|es|ed|ing|ings)\b|\bcheaper\b|\bcosts?\b|\be
 def asking_clause(text: str) -> str:
     """The question's asking clause to its end: the last clause with a
     question word ("哈对俄出口整体下降，但哪些商品反而涨了" -> "但哪些商品反而涨了"),
-    else the clause a question mark closes; else the whole text.""" 
+    else the clause a question mark closes; else the whole text."""
     clauses = _CLAUSES.split(text)
     last = max((i for i, c in enumerate(clauses) if ASKING.search(c)), default=None)
     if last is None:
@@ -798,6 +798,11 @@ def _asked_period(folded: str, comparison: bool) -> Period:
     return Period(tuple(y for y in whole.years if y in asked), whole.relative, whole.part)
 
 
+def _month_number(name: str) -> int:
+    """1-12 for a month named in full or by its short form ("Aug", "Sept")."""
+    return next(i for i, month in enumerate(MONTHS, 1) if month.startswith(name.lower()[:3]))
+
+
 def _period(folded: str) -> Period:
     folded = NEGATED_PERIOD.sub(lambda m: " " * len(m.group()), folded)
     named = [m.span() for m in PLAN_NAME.finditer(folded)] + [m.span() for m in DECADE.finditer(folded)]
@@ -807,7 +812,7 @@ def _period(folded: str) -> Period:
     m = MONTH_RANGE.search(folded) or BETWEEN_MONTHS.search(folded)
     if m:
         if m.group(1):
-            a, b = (next(i for i, name in enumerate(MONTHS, 1) if name.startswith(g.lower()[:3])) for g in m.group(1, 2))
+            a, b = (_month_number(g) for g in m.group(1, 2))
         elif m.group(3):
             a, b = int(m.group(3)), int(m.group(4))
         elif m.group(6):
@@ -818,7 +823,7 @@ def _period(folded: str) -> Period:
             a, b = 1, _chinese_int(n)
         part = f"M{a}-{b}"
     elif part is None and (t := THROUGH_MONTH.search(folded)):
-        end = next(i for i, name in enumerate(MONTHS, 1) if name.startswith(t.group(1).lower()[:3])) if t.group(1) else int(t.group(2))
+        end = _month_number(t.group(1)) if t.group(1) else int(t.group(2))
         part = f"M1-{end}" if 1 < end <= 12 else None
     return Period(years, relative, part)
 

@@ -240,6 +240,8 @@ def names_event(q: Question, sentence: str, clause: str) -> bool:
 def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None:
     """For questions no span answers: the best sentence of the best passages
     that passes the checks (entities, year), as the answer itself."""
+    # The people a question about what someone said names (read once, not per hit).
+    people = speakers_asked(q)
     for rank, h in enumerate(hits[:READ_HITS]):
         # The hit's best sentence, or its next best if that one is too short to
         # say anything on its own ("她说。", "XII").
@@ -254,14 +256,10 @@ def best_sentence(q: Question, hits: list[Hit]) -> tuple[int, str, Check] | None
         # Those that name a country asked first; then the rest (the one naming it
         # may state the flow the other way: "哈方向亚出口…" before "亚方对哈出口…").
         pool = naming + [s for s in (causes or order) if s not in naming]
-        # Before them, the sentences that name the person the question names
-        # ("拉夫罗夫之前是怎么形容…": his words, not the sentence before them).
-        # The first person the question names (who said it) before any other,
-        # where it names two ("拉夫罗夫…怎么形容托卡耶夫…"): with one, the
-        # sentence that answers often says 他 ("他在访华期间…启动了…").
-        people = persons_named(q)
-        people = people if len(people) >= 2 else []
-        first = lambda s: next((i for i, p in enumerate(people) if any(p[k:] in fold(s) for k in range(len(p) - 2))), None)
+        # Before them, the sentences that name the person the question asks
+        # about ("拉夫罗夫之前是怎么形容…": his words, not the sentence before them),
+        # in the order the question names them (speakers_asked).
+        first = lambda s: next((i for i, p in enumerate(people) if names_person(p, s)), None)
         by_person = sorted((s for s in pool if first(s) is not None), key=first)
         pool = by_person + [s for s in pool if s not in by_person]
         if q.asks_many:
@@ -298,6 +296,26 @@ def persons_named(q: Question) -> list[str]:
     return [r for r in runs(fold(q.text)) if len(r) >= 3 and not any(r in k or k in r for k in known)]
 
 
+def speakers_asked(q: Question) -> list[str]:
+    """The people a question about what someone said names, the first the one
+    whose words are asked ("拉夫罗夫…怎么形容托卡耶夫…"); [] where it names
+    fewer than two: with one, the sentence that answers often says 他
+    ("他在访华期间…启动了…") rather than the name."""
+    people = persons_named(q)
+    return people if len(people) >= 2 else []
+
+
+def names_person(name: str, sentence: str) -> bool:
+    """The sentence names the person, by the run or a tail of it of three
+    characters or more (长拉夫罗夫, read with the title's last character, is 拉夫罗夫)."""
+    folded = fold(sentence)
+    return any(name[k:] in folded for k in range(len(name) - 2))
+
+
+def lists_something(sentence: str) -> bool:
+    return any(enumeration(c) for c in clauses(sentence))
+
+
 # Which way a figure or a list moved, in either language.
 ROSE = re.compile(r"增长|增加|上升|上扬|上涨|攀升|走高|提高|量增|增至|涨|\b(?:rose|rise[sn]?|rising|grew|grow[sn]?|growing|increas\w*|went up|gone up|gained)\b", re.I)
 FELL = re.compile(r"下降|减少|下滑|下跌|萎缩|走低|降低|降至|量减|[降跌减]|\b(?:fell|fall[sn]?|falling|declin\w*|decreas\w*|dropp?\w*|went down|shr[ai]nk\w*|lower)\b", re.I)
@@ -316,7 +334,7 @@ def listing_first(q: Question, sentences: list[str]) -> list[str]:
     first, and of those, the ones that move the way the question's asking
     clause does ("出口整体下降，但哪些商品反而涨了": the list that rose, not the
     one that fell)."""
-    lists = [s for s in sentences if any(enumeration(c) for c in clauses(s))]
+    lists = [s for s in sentences if lists_something(s)]
     way = moved(asking_clause(q.text))
     same = [s for s in lists if way and moved(s) == way]
     # A list that moved the other way is the answer to the opposite question: last.

@@ -21,14 +21,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from qa.answer import answerability
-from qa.answer.choose import Choice, best_sentence, choose, date_of_title, dated_event, moved, names_event, persons_named, with_counted_noun
+from qa.answer.choose import (Choice, best_sentence, choose, date_of_title, dated_event, lists_something, moved, names_event,
+                              names_person, speakers_asked, with_counted_noun)
 from qa.answer.constraints import FIGURES, check, mentions, names_office_holder, offices_asked, states_ordinal
 from qa.answer.periods import months_in_words, part_months
 from qa.answer.read import Reading, read
 from qa.answer.places import ADMIN_ASKED, names_a_place
 from qa.answer.readings import from_reading, gloss_asked, narrowed, reading_sentence
 from qa.answer.render import render_en
-from qa.answer.spans import PATTERNS, clauses, closed, enumeration, with_year_word
+from qa.answer.spans import PATTERNS, closed, with_year_word
 from qa.answer.units import asked_units, units_in
 from qa.question import AnswerType, Question, asking_clause, period_of
 from qa.search.retrieve import Hit
@@ -228,19 +229,13 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
 def _says_more(q: Question, sentence: str, than: str) -> bool:
     """Whether `sentence` holds what the question asks where `than` does not:
     a list where several things are asked, or the first person it names."""
-    if q.asks_many and _lists(sentence) and not _lists(than):
+    if q.asks_many and lists_something(sentence) and not lists_something(than):
         # (Not a list that moved otherwise than asked: "哪几种矿产减少了" is not
         # answered by the list that rose, whatever the reader's sentence lists.)
         way = moved(asking_clause(q.text))
         return not way or moved(sentence) == way
-    people = persons_named(q)
-    people = people if len(people) >= 2 else []  # as choose.best_sentence: two people named, the first is asked about
-    named = lambda s: any(people[0][k:] in fold(s) for k in range(len(people[0]) - 2)) if people else False
-    return named(sentence) and not named(than)
-
-
-def _lists(sentence: str) -> bool:
-    return any(enumeration(c) for c in clauses(sentence))
+    people = speakers_asked(q)
+    return bool(people) and names_person(people[0], sentence) and not names_person(people[0], than)
 
 
 def holder_sentence(q: Question, hits: list[Hit], titles: tuple[str, ...]):

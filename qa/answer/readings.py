@@ -23,7 +23,7 @@ from qa.answer.units import unit_clash
 from qa.question import AMOUNT_INDICATORS, CITY_ASKED, RANK_ASKED, TITLE_ASKED, AnswerType, Question
 from qa.search.retrieve import Hit
 from qa.text.aliases import PAIR_CHARS
-from qa.text.capitals import capitals
+from qa.text.capitals import capitals_in
 from qa.text.entities import find_entities
 from qa.text.lexical import HAN, fold
 
@@ -239,11 +239,6 @@ def _as_list(clause: str, span: str, echo: bool = False, sentence: str = "") -> 
         a, b = min(at, sp), max(end, sp + len(span))
         return LEADING_PREPOSITION.sub("", clause[a:b])  # "向中国、伊朗…": the list, not its preposition
     return found if bare_count or echo else span
-
-
-def capitals_in(text: str) -> list[str]:
-    """The capitals a Chinese text names (the table's Chinese headwords)."""
-    return [name for name in capitals() if not name.isascii() and name in text]
 
 
 def narrowed(q: Question, sentence: str) -> str | None:

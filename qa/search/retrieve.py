@@ -253,12 +253,7 @@ class Retriever:
         return tokenize(f"{q.text} {mainland(q.text)} {extra} {forms}")
 
     def _phrase_forms(self, q: Question) -> tuple[str, ...]:
-        found = phrase_forms(q.text) if q.lang == "en" else ()
-        if len(found) <= MAX_FORMS:
-            return found
-        if found not in self._held:
-            self._held[found] = held_forms(found, self._library_words())
-        return self._held[found]
+        return self._library_forms(phrase_forms(q.text) if q.lang == "en" else ())
 
     def other_forms(self, t: Term) -> tuple[str, ...]:
         """A topic word's forms in the other language for the lexical query.
@@ -268,7 +263,10 @@ class Retriever:
         are many ("capital": every capital city the articles name). The
         library is read once, when it is small enough to scan (NAME_SCAN_MAX);
         a larger one gets the few-senses rule alone."""
-        fs = t.chinese if t.word.isascii() else t.english
+        return self._library_forms(t.chinese if t.word.isascii() else t.english)
+
+    def _library_forms(self, fs: tuple[str, ...]) -> tuple[str, ...]:
+        """All of a few forms; of many, those the library holds (held_forms)."""
         if len(fs) <= MAX_FORMS:
             return fs
         if fs not in self._held:  # ~1 ms of tokenizing a question's forms, the same for every question

@@ -58,6 +58,11 @@ def capitals_of(key: str) -> tuple[str, ...]:
     return tuple(name for name, k in capitals().items() if k == key)
 
 
+def capitals_in(text: str) -> list[str]:
+    """The capitals a Chinese text names, as written (the table's Chinese headwords)."""
+    return [name for name in capitals() if not name.isascii() and name in text]
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern, re.Pattern]:
     names = sorted(capitals(), key=len, reverse=True)

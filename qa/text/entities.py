@@ -498,7 +498,7 @@ IN_COUNTRY_FORM = re.compile(rf"(?<=[在来驻])([{''.join(PAIR_CHARS)}华])(?=�
 def side_entities(text: str) -> list[Entity]:
     """Countries named as a side ("哈方", "中方"), a visit's destination
     ("访美"), a source of capital ("中资"), the place where something is done
-    ("在哈运营", "哈境内") or by their form with 国 ("哈国")."""
+    ("在哈运营", "在哈境内") or by their form with 国 ("哈国")."""
     lexicon = _lexicon()
     out: list[Entity] = []
     for m in (*VISIT_OR_CAPITAL.finditer(text), *IN_COUNTRY_FORM.finditer(text)):
