@@ -64,10 +64,11 @@ SHARE_OF = rf"(?<!地)占(?![地领据用有])[^，。？?]{{0,15}}?的?多少(?
 HOW_LONG_LENGTH = re.compile(r"how long(?!.*\b(?:take|takes|took|last|lasts|lasted|operat\w*|serv\w*|stay\w*|remain\w*|wait\w*|liv\w*|"
                              r"run|ran|exist\w*|reign\w*|rul\w*|work\w*|spen[dt]\w*|held|hold\w*|in office|in power|since)\b)", re.I)
 # English only: "第几名" keeps its count type (the ordinal pattern gives 第15张).
-RANK_ASKED = re.compile(r"\brank(?:s|ed)?\b|\bwhat position\b", re.I)
+# "Which position does X occupy in Y's list of partners", "what place among …".
+RANK_ASKED = re.compile(r"\brank(?:s|ed)?\b|\b(?:what|which) position\b|\b(?:what|which) (?:place|spot)\b(?=.*\b(?:list|ranking|among|partners?|table)\b)", re.I)
 # 多少 / 几 asking a number (not 哪几 "which", 说几个/举几个/列几个 "name a few").
 HOW_MANY_ASKED = r"(?:多少|(?<![哪说举列])几)"
-CURRENCY_WORDS = r"(?:dollars|euros|yuan|renminbi|rubles|roubles|tenge|pounds|francs|yen)\b"
+CURRENCY_WORDS = r"(?:dollars|euros|yuan|renminbi|rubles|roubles|tenge|pounds|francs|yen|usd|us\$|bucks)(?!\w)"
 _TYPES = [
     (AnswerType.LIST, LIST_QUESTION),
     # A year asked outright is a date whatever else the question names
@@ -77,13 +78,13 @@ _TYPES = [
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     # "When" asks a date when it leads the question ("When did…", "So when was…"),
     # not as a conjunction later on ("How old was he when he played…").
-    (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|what date|which day|\bwhat(?:'s| is| was) the (?:[\w-]+ )?(?:day|date)\b|\b(?:in )?(?:what|which) month\b|since when|\bexact (?:date|day)\b|\bon what day\b|何时|什么时候|哪一天|哪天|几月|(?<!第)几号|日期", re.I)),
+    (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|\b(?:what|which) (?:(?:exact|calendar|precise|specific) )?(?:date|day)\b|\bwhat(?:'s| is| was) the (?:[\w-]+ )?(?:day|date)\b|\b(?:in )?(?:what|which) month\b|since when|\bexact (?:date|day)\b|\bon what day\b|何时|什么时候|哪一天|哪天|几月|(?<!第)几号|日期", re.I)),
     (AnswerType.COUNT, HOW_LONG_LENGTH),
     # "Where does X rank / what position" asks an ordinal (第三大), as 第几 does.
     (AnswerType.NAME, RANK_ASKED),
     # "How many dollars" asks an amount of money, not a count.
     (AnswerType.COUNT, re.compile(rf"(?:什么|多大|哪个)数?量级|数量[^，。？?、]{{0,6}}?(?:多少|几)|how many(?!\s+(?:[\w.$]+\s+)?{CURRENCY_WORDS})|number of|\bcount of\b|\bhead ?count\b|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
-    (AnswerType.MONEY, re.compile(r"how much|how many\s+(?:[\w.$]+\s+)?" + CURRENCY_WORDS + r"|\b(?:dollar|euro|money|cash) (?:amount|figure|sum|total)\b|\bwhat size (?:of )?(?:a )?(?:gap|deficit|surplus|shortfall|imbalance)\b|\bto what (?:figure|amount|sum|goal|target)\b|\badds? up to\b|\bwhat did\b.{0,80}\btotal\b|\bwhat (?:figure|amount|level|sum)\b.*\b(?:raise|boost|increase|lift|bring|push)\w*\b.*\bto\W*$|\b(?:cumulative|total|overall|combined|invested|investment) amount\b|\bwhat(?:'s| is| was| were) the amount\b|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
+    (AnswerType.MONEY, re.compile(r"how much|how many\s+(?:[\w.$]+\s+)?" + CURRENCY_WORDS + r"|\b(?:dollar|euro|money|cash) (?:amount|figure|sum|total)\b|\bwhat sum\b|\bwhat size (?:of )?(?:a )?(?:gap|deficit|surplus|shortfall|imbalance)\b|\bto what (?:figure|amount|sum|goal|target)\b|\badds? up to\b|\bwhat did\b.{0,80}\btotal\b|\bwhat (?:figure|amount|level|sum)\b.*\b(?:raise|boost|increase|lift|bring|push)\w*\b.*\bto\W*$|\b(?:cumulative|total|overall|combined|invested|investment) amount\b|\bwhat(?:'s| is| was| were) the amount\b|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|\b(?:which|what) (?:[a-z]+ )?(?:port|harbou?r|seaport|airport|railway station)\b"
                                   r"|哪里|哪个城市|哪座城市|哪个港口?|哪座港口?|在哪(?![些几])", re.I)),
 ]
@@ -97,7 +98,9 @@ WHY_ZH = rf"(?<![{_AS_WHAT_BEFORE}])为什么"
 # A yes/no question that goes on to ask a quantity ("Did X invest in Y, and if
 # so what's the dollar amount?", "有没有…？有的话是多少") asks the quantity.
 FOLLOW_UP_QUANTITY = (r"(?:\bif so\b|\band\b|有的话|如果有)[^?？]*?(?:\bhow (?:much|many)\b|"
-                      r"\bwhat(?:'s| is| was| were)? (?:the )?(?:\w+ )?(?:amount|figure|number|value|total|sum)\b|多少)")
+                      r"\bwhat(?:'s| is| was| were)? (?:the )?(?:\w+ )?(?:amount|figure|number|value|total|sum)\b|多少|"
+                      # "…a trade goal in dollars, and if so what is it?": the figure asked about
+                      r"\bif so,? what(?:'s| is| was| are| were) (?:it|they|that|those)\b|(?:有的话|如果有)[^?？]*?是(?:什么|啥|多少))")
 _WHY_HOW = re.compile(r"(?:^\W*|[,，:：;]\s*)(?:why|how)\b(?!\s+(?:much|many|long|large|big|far|old|often|high|soon|fast))|"
                       + WHY_ZH + "|为何|为啥|干嘛|干吗|原因|根源|缘由|如何|怎样|怎么(?!样)", re.I)
 # A question asking for a cause: answered by a sentence that gives one.
@@ -197,7 +200,8 @@ FLOW_ZH = "投资|出口|进口|供应|出售|卖给|销往|售往|卖|买进|�
 # English word endings an indicator or flow word takes ("imports", "invested",
 # "exporter"), and no others: "important" is not "import".
 ENDINGS = r"(?:s|es|ed|d|er|ers|or|ors|ing|ment|ments)?\b"
-FLOW = re.compile(rf"\b(?:invest|export|import){ENDINGS}|\bsuppl(?:y|ies|ied|ier|iers)\b|\bsold\b|\bsell|\bship(?:s|ped|ping|ments?)?\s+(?=to\b)|\blen[dt]\b|\bloan|\bdonat|" + FLOW_ZH, re.I)
+# Money "poured", "pumped" or "sunk into" a country flows there as investment does (vocab.INDICATORS).
+FLOW = re.compile(rf"\b(?:invest|export|import){ENDINGS}|\b(?:poured|pumped|sunk|injected|put) into\b|\bsuppl(?:y|ies|ied|ier|iers)\b|\bsold\b|\bsell|\bship(?:s|ped|ping|ments?)?\s+(?=to\b)|\blen[dt]\b|\bloan|\bdonat|" + FLOW_ZH, re.I)
 IMPORT = re.compile(rf"\bimport{ENDINGS}|进口", re.I)
 TO_SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+)?|[从自])$", re.I)
 TO_DEST = re.compile(r"(?:\b(?:to|into|in)\s+(?:the\s+)?|[对向到至给往])$", re.I)
@@ -211,7 +215,9 @@ CHANGE = re.compile(r"(?:降低|下降|减少|增长|增加|提高|上升|下滑
 # A question asking for several things, in either language.
 # 说几个 / 举几个 / 列举: "name a few".
 MANY = re.compile(r"哪些|哪几|有什么|有啥|都有|包括哪|[说举列]几[个样项种]|列举|列(?:一下|出来|出|个)|\blist\b|\bwhich\s+(?:\w+\s+)?(?!(?:is|was|has|does|its|this|his)\b)\w+(?<!s)s\b|\bwhat\s+(?:are|were)\b"
-                  r"|\bwhat\s+(?:\w+\s+)?\w+(?<!s)s\s+(?:are|were|did|do|does|have|has|had)\b|\bname (?:the|all|some|a few)\b|\bsome of the\b", re.I)
+                  r"|\bwhat\s+(?:\w+\s+)?\w+(?<!s)s\s+(?:are|were|did|do|does|have|has|had)\b|\bname (?:the|all|some|a few)\b|\bsome of the\b"
+                  # the mix of goods a flow is made of ("what was in that shipment mix", "export basket")
+                  r"|\b(?:mix|basket|make-?up|composition)\b|构成|组成", re.I)
 # A comparison, or a request for two figures side by side ("分别", "respectively").
 COMPARATIVES_EN = "more|less|higher|lower|larger|bigger|smaller|greater|fewer"
 COMPARATIVE = re.compile(COMPARATIVES_EN + "|更多|更大|更高|更少|较多|较大|较高|更快|最多|最大", re.I)
@@ -254,8 +260,9 @@ MONTHS = "january february march april may june july august september october no
 # A month named in full or by its usual short form ("Jan", "Sept").
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 EN_NUM = "one two three four five six seven eight nine ten eleven twelve".split()
+# "2025 eight months" (a year, then its months, as typed in a search box) reads as the first eight.
 MONTH_RANGE = re.compile(rf"\b({_MONTH})\s*(?:-|–|—|to|through|until)\s*({_MONTH})(?![a-z])|(\d{{1,2}})\s*(?:-|–|—|至|到)\s*(\d{{1,2}})\s*月"
-                         rf"|(?:前|头)\s*([一二三四五六七八九十\d]+)\s*个?月|\bfirst\s+(\d{{1,2}}|{'|'.join(EN_NUM)})\s+months\b", re.I)
+                         rf"|(?:前|头)\s*([一二三四五六七八九十\d]+)\s*个?月|\b(?:first\s+|(?<=\d{{4}} ))(\d{{1,2}}|{'|'.join(EN_NUM)})\s+months\b", re.I)
 # "Between January and May": the range, in MONTH_RANGE's first two groups.
 BETWEEN_MONTHS = re.compile(rf"\bbetween\s+({_MONTH})\s+and\s+({_MONTH})(?![a-z])", re.I)
 # The months of a year up to one named: "through August", "by the end of
@@ -467,9 +474,11 @@ def analyze(text: str) -> Question:
     kind = answer_type(spoken, indicator)
     terms = _indicator_forms(terms) + _indicator_term(folded, indicator, terms)
     comparing = not balance and bool(COMPARE.search(folded) or EARLIER.search(folded) or GAP_TO_TARGET.search(folded))
+    flow = _flow(folded, entities)
+    terms = _mirrored(terms, indicator, flow)
     return Question(
         text=text, lang=lang, entities=entities, period=_asked_period(folded, comparing), indicator=indicator,
-        flow=_flow(folded, entities), answer_type=kind,
+        flow=flow, answer_type=kind,
         terms=terms, literals=_literals(text, entities),
         comparison=comparing,
         sector=sector_of(folded) if indicator in SECTORED else None,
@@ -506,17 +515,35 @@ def _indicator_term(folded: str, indicator: str | None, terms: tuple[Term, ...])
     return (Term(said, tuple(dict.fromkeys((said, *indicator_words(indicator))))),)
 
 
+MIRROR = {"import": "export", "export": "import"}
+
+
+def _mirrored(terms: tuple[Term, ...], indicator: str | None, flow: tuple[tuple[str, str], ...]) -> tuple[Term, ...]:
+    """With a source and a destination named, one side's imports are the
+    other's exports ("Kyrgyzstan's imports from Kazakhstan" is written
+    哈萨克斯坦对吉出口): the indicator's word is found by the mirror flow's
+    words too. The flow check (qa.answer.constraints) still holds each figure
+    to the direction asked."""
+    if indicator not in MIRROR or len(flow) < 2:
+        return terms
+    own = INDICATORS[indicator]
+    extra = indicator_words(MIRROR[indicator])
+    return tuple(Term(t.word, tuple(dict.fromkeys((*t.forms, *extra))))
+                 if any(f in t.word.lower() or t.word.lower() in f for f in own) else t for t in terms)
+
+
 def _indicator_forms(terms: tuple[Term, ...]) -> tuple[Term, ...]:
     """A topic word that is one word of an indicator's phrase ("selling" of
-    "selling to", "bought" of "bought from") is found by that indicator's
+    "selling to", "bought" of "bought from", "poured" of "poured into") is found by that indicator's
     words too (出口, 进口): the dictionary's senses of "sell" (出售, 销售…)
     are not how trade figures are written."""
     out = []
     for t in terms:
         low = t.word.lower()
         kinds = [k for k, forms in INDICATORS.items() for f in forms
-                 if len(f.split()) == 2 and f.split()[1] in ("to", "from", "for") and low == f.split()[0]]
+                 if len(f.split()) == 2 and f.split()[1] in ("to", "from", "for", "into") and low == f.split()[0]]
         extra = tuple(w for k in dict.fromkeys(kinds) for w in indicator_words(k))
+        extra += tuple(str(n) for n in _number_words(low))  # "fifteen" is written 15 as often as 十五
         out.append(Term(t.word, tuple(dict.fromkeys((*t.forms, *extra)))) if extra else t)
     return tuple(out)
 
@@ -639,9 +666,20 @@ SIZE_ASKED = {"population": AnswerType.COUNT, "gdp": AnswerType.MONEY}
 WHICH = re.compile(r"\bwhich\b|哪", re.I)  # "which city has the biggest population" asks a name
 
 
+# "What needs to happen to trade?": a change or an action, said by a sentence.
+HAPPEN_ASKED = re.compile(r"\bwhat (?:needs|has|have|ought|is going|are going|should|must|will|would) (?:to )?(?:happen|be done)\b", re.I)
+# A yes/no question with a second ask after it ("Has trade shrunk? Give me the
+# Jan–Aug figure…", "是否下降了？分别是多少？"): the second ask says what to answer.
+SECOND_ASK = re.compile(r"^(.*?[?？])\s*(\S.{2,})$")
+ASKS_FOR = re.compile(r"\b(?:give|tell|show) me\b|^\W*(?:list|name|state)\b|请?(?:给出|告诉|列出)", re.I)
+
+
 def answer_type(text: str, indicator: str | None = None) -> AnswerType:
     folded = fold(text)  # "多少個" asks a count as "多少个" does
-    if _WHY_HOW.search(folded) or _YES_NO.search(folded):
+    second = SECOND_ASK.match(folded)
+    if second and _YES_NO.search(second.group(1)) and (_ASKS.search(second.group(2)) or ASKS_FOR.search(second.group(2))):
+        return answer_type(second.group(2), indicator)
+    if _WHY_HOW.search(folded) or _YES_NO.search(folded) or HAPPEN_ASKED.search(folded):
         return AnswerType.SENTENCE
     if TITLE_ASKED.search(folded) and not _ASKS_QUANTITY.search(folded):  # "文章标题是啥": the sentence that gives it, narrowed to its 《title》 (qa.answer.readings.narrowed)
         return AnswerType.SENTENCE
@@ -712,6 +750,17 @@ STRONG_PERCENT = re.compile(r"(?:几|多少)个?(?:百分)?点|%|百分|percent|
 # investment, an amount, 目标/goal itself); "how much freight is planned" does.
 TARGET_OF_A_FIGURE = re.compile(r"目标|\btarget|\bgoal|\bobjective|\baim|力争|贸易|经贸|投资|出口|进口|金额|美元|"
                                 r"\btrade|\bturnover|\binvest|\bexport|\bimport|\bdollar|\$|\bvalue\b|\bvolume\b", re.I)
+
+
+# "What's the count of agreements", "the number of firms": a count asked as
+# "how many" asks it, which the counted-noun readers look for (as_how_many).
+COUNT_OF = re.compile(r"\b(?<!not )(?:what(?:'s| is| was| were) )?the (?:total |overall )?(?:count|number|tally) of (?:the )?", re.I)
+
+
+def as_how_many(text: str) -> str:
+    """The question with "the count / number of X" written "how many X"
+    (not "…, not the number of universities", nor where "how many" is typed)."""
+    return text if re.search(r"\bhow many\b", text, re.I) else COUNT_OF.sub("how many ", text)
 
 
 # Firms, projects or people counted: "多少家", "how many companies".
@@ -916,4 +965,23 @@ def _literals(question: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
             # "Issyk-Kul" through Issyk. A prefix (trans-, inter-) is no name.
             out += [p for p in tok.split("-") if len(p) >= 3 and p.isalpha() and p not in STOP_LATIN and p not in names
                     and p not in NAME_PREFIXES] if "-" in tok and not tok[0].isdigit() else []
+    out += [str(n) for n in _number_words(question)]
     return tuple(dict.fromkeys(out))
+
+
+TEENS = "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(TEENS)})|({'|'.join(TENS)})(?:[-\s]({'|'.join(EN_NUM[:9])}))?)\b", re.I)
+
+
+def _number_words(text: str) -> list[int]:
+    """Numbers from 11 to 99 spelt out ("over fifteen years", "twenty-five
+    firms"): a passage writes them in digits (过去15年间). Smaller ones are
+    left out: Chinese text writes them as characters as often (十余次, 五国)."""
+    out = []
+    for m in NUMBER_WORD.finditer(text):
+        if m.group(1):
+            out.append(11 + TEENS.index(m.group(1).lower()))
+        else:
+            out.append(20 + 10 * TENS.index(m.group(2).lower()) + (EN_NUM.index(m.group(3).lower()) + 1 if m.group(3) else 0))
+    return out

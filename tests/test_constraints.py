@@ -801,3 +801,30 @@ def test_a_quoted_name_is_no_place_and_no_count_ends_in_wan_before_a_currency():
     text = "俄“巴西原子”参与挪首座核电站建设。"
     assert from_reading(analyze("那座核电站具体建在哪个地方"), [hit_on(text)], [Reading(0, text, "巴西原子", 3.0)]) is None
     assert PATTERNS["count"].search("投资累计 2060 万美元，") is None
+
+
+def test_the_place_an_event_was_held_or_signed_in_is_read_where_no_table_knows_it():
+    from qa.answer.choose import placed_event
+
+    signed = hit_on("随着两国今年8月在里斯本签署和平协议，区域合作迎来新机遇。", subject=("巴西", "智利"))
+    got = placed_event(analyze("Where did Brazil and Chile sign the peace agreement?"), [signed])
+    assert got is not None and got.span == "里斯本"
+    after = hit_on("在协议签署两个月后，首批货物抵达。", subject=("巴西", "智利"))
+    assert placed_event(analyze("Where did Brazil and Chile sign the peace agreement?"), [after]) is None  # 协议 is no place
+    other = hit_on("今年4月，两国总统在智利举行非正式会晤。", subject=("巴西", "智利"))
+    assert placed_event(analyze("巴西与智利政府间委员会第十三次会议在哪里举办？"), [other]) is None  # another event
+
+
+def test_a_span_that_is_the_questions_own_name_typed_with_a_slip_is_an_echo():
+    from qa.answer.readings import echoes
+
+    q = analyze("巴西天燃气公司是跟智利哪家公司合作的？")
+    assert echoes(q, "巴西天然气公司（BrazGas）")
+    assert not echoes(q, "智利国家石油公司（ENAP）")
+
+
+def test_books_are_not_counted_with_the_general_measure_word():
+    from qa.answer.units import measure_clash
+
+    assert measure_clash("那个文化中心的图书室有多少藏书？", "五个")
+    assert not measure_clash("那个文化中心的图书室有多少藏书？", "3000册")

@@ -205,3 +205,10 @@ def test_wu_is_ukraine_in_talks_and_uzbekistan_beside_central_asia():
     assert [e.key for e in pair_entities("哈萨克斯坦是美乌谈判的最优平台")] == ["US", "UA"]
     assert [e.key for e in pair_entities("哈乌贸易额")] == ["KZ", "UZ"]
     assert pair_entities("乌拉尔地区合作论坛") == []
+
+
+def test_a_shared_one_character_form_names_a_country_only_beside_its_partner():
+    from qa.text.entities import pair_entities
+
+    assert [e.key for e in pair_entities("随着亚阿两国今年8月签署和平协议")] == ["AM", "AZ"]
+    assert [e.key for e in pair_entities("中阿合作论坛")] == ["CN"]  # the Arab states, not Azerbaijan

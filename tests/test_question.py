@@ -782,3 +782,40 @@ def test_round_four_question_readings():
     assert analyze("Lula went to Oslo unofficially this year — in what month?").answer_type is AnswerType.DATE
     assert {e.key for e in analyze("三十多年來，利馬跟聖地亞哥累積簽下的協定有幾份？").countries} == {"PE", "CL"}
     assert {e.key for e in analyze("德方和利马那边哪一年建交的").countries} == {"DE", "PE"}
+
+
+def test_stop30_ways_people_ask():
+    q = analyze("Over roughly fifteen years, what sum has Brasilia poured into the Norwegian economy?")
+    assert q.answer_type is AnswerType.MONEY and q.indicator == "investment"
+    assert dict(q.flow) == {"BR": "src", "NO": "dst"} and "15" in q.literals  # a capital that invests is its country
+    q = analyze("norway brazil merchandise imbalance how many billion usd in red 2025 eight months")
+    assert (q.answer_type, q.indicator, q.period.part) == (AnswerType.MONEY, "balance", "M1-8")
+    assert analyze("After Peru and Chile, which position does Brazil occupy in Norway's list of partners?").answer_type is AnswerType.NAME
+    assert analyze("Has trade between Brasilia and Oslo shrunk this year? Give me the Jan–Aug figure.").answer_type is AnswerType.MONEY
+    assert analyze("Has trade between Brasilia and Oslo shrunk this year?").answer_type is AnswerType.SENTENCE
+    assert analyze("According to Lula, what needs to happen to Brazil–Norway trade?").answer_type is AnswerType.SENTENCE
+    assert analyze("Peru's visit to Oslo: on which calendar date does he land?").answer_type is AnswerType.DATE
+    q = analyze("Have Oslo and Lima announced a trade goal in dollars, and if so what is it?")
+    assert (q.answer_type, q.indicator) == (AnswerType.MONEY, "target")
+    q = analyze("吉土买卖今年1-9月份同比增速是多少个百分点？")
+    assert {e.key for e in q.countries} == {"KG", "TM"} and q.indicator == "trade"
+
+
+def test_one_sides_imports_are_the_others_exports():
+    q = analyze("Oslo's imports from Brazil in 2024: what was in that shipment mix?")
+    assert dict(q.flow) == {"NO": "dst", "BR": "src"} and q.asks_many
+    assert any("出口" in t.forms for t in q.terms)  # written 巴西对挪威出口
+    assert not any("出口" in t.forms for t in analyze("What were Brazil's imports in 2024?").terms)  # no direction: no mirror
+
+
+def test_the_count_of_things_is_asked_as_how_many():
+    from qa.question import as_how_many
+
+    assert as_how_many("Roughly what's the count of agreements signed?") == "Roughly how many agreements signed?"
+    assert as_how_many("How many deals (not the number of firms)?") == "How many deals (not the number of firms)?"
+
+
+def test_a_trade_figure_set_against_an_investment_total_is_two_sides_each_with_its_own_time():
+    q = analyze("中日之间，2024年一年的贸易额和2005年起日本在华的累计投资比起来，哪个大？")
+    got = {s.indicator: s.period.years for s in sides(q)}
+    assert got == {"trade": (2024,), "investment": (2005,)}

@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 from qa.answer.constraints import Check, check, flow_direction, mentions, states_ordinal
 from qa.answer.periods import date_of_another_year
+from qa.answer.places import admin_place_ok, place_of_event
 from qa.answer.spans import PATTERNS, clauses, enumeration, find_span, too_coarse
 from qa.answer.units import unit_clash
-from qa.question import MEASURE_ALTERNATION, AnswerType, Question, asking_clause
+from qa.question import MEASURE_ALTERNATION, AnswerType, Question, as_how_many, asking_clause
 from qa.search.retrieve import Hit
 from qa.text.lexical import chinese_for, fold, is_verb, words
 from qa.text.transliterate import runs
@@ -140,6 +141,42 @@ def dated_event(q: Question, hits: list[Hit]) -> Choice | None:
     return None
 
 
+def placed_event(q: Question, hits: list[Hit]) -> Choice | None:
+    """For "where" asked of an event (signed, held): the first clause of the
+    best passages that places that event ("在华盛顿签署和平协议") and passes
+    the checks. Read where neither the reader nor the patterns found a place:
+    the verb right after the place is stronger evidence than the topic words
+    that rank a passage (all five hits are searched: a paragraph that names
+    the two sides only by their pair form, 亚阿两国, ranks low for English)."""
+    if q.answer_type is not AnswerType.PLACE:
+        return None
+    for rank, h in enumerate(hits):
+        for sentence in h.passage.sentences:
+            for clause in clauses(sentence):
+                place = place_of_event(q, clause)
+                if place and admin_place_ok(q, place, clause) and _names_the_event(q, clause, place) \
+                        and (c := check(q, h.passage, sentence, clause, h.before)).ok:
+                    return Choice(place, rank, sentence, clause, c)
+    return None
+
+
+def _names_the_event(q: Question, clause: str, place: str) -> bool:
+    """The clause names the thing the question asks the place of (和平协议,
+    论坛, 会议), not only some event held somewhere ("第十三次会议在哪里举办"
+    is not answered by "在土库曼斯坦举行非正式会晤"): a Chinese form of one
+    of the question's topic words stands next to it: in the EVENT_REACH
+    characters before 在 (论坛在乌拉尔举行) or after the verb (在华盛顿签署和平协议)."""
+    at = clause.find("在" + place)
+    if at < 0:
+        return False
+    after = at + 1 + len(place) + 2  # past the two-character verb
+    near = clause[max(0, at - EVENT_REACH) : at] + " " + clause[after : after + EVENT_REACH]
+    return any(len(f) >= 2 and f in near for t in q.terms for f in t.forms if not f.isascii())
+
+
+EVENT_REACH = 12  # characters: a noun phrase of news Chinese (哈俄传统地区间合作论坛 is 11)
+
+
 # The thing a Chinese count asks ("有几个展区" -> 展区, "签了几份合作协议" -> 合作协议).
 COUNTED_NOUN = re.compile(rf"(?:几|多少)\s*(?:{MEASURE_ALTERNATION})\s*([\u4e00-\u9fff]{{1,14}})")
 # The first plural after "how many" ("business" ends in -ss: no plural).
@@ -164,7 +201,7 @@ def with_counted_noun(q: Question, clause: str, span: str) -> str:
         # Through the noun where the clause names it soon after the count
         # (四个应对安全挑战的中心, 五个展区).
         return clause[at : end + found + len(head)] if found >= 0 else span
-    if m := COUNTED_NOUN_EN.search(q.text):
+    if m := COUNTED_NOUN_EN.search(as_how_many(q.text)):
         # "how many universities": a Chinese form of the noun right after the count (16 所高校).
         heads = sorted((f for f in chinese_for(m.group(1)) if len(f) >= 2 and rest.startswith(f)
                         and _noun_ends(rest[len(f):])), key=len)

@@ -284,6 +284,10 @@ def _indicator_sides(q: Question) -> tuple[Question, ...]:
     direction its own words give ("exports to Russia" / "imports from Russia")."""
     low = fold(q.text).lower()
     found = sorted((at, k) for k in FLOW_INDICATORS for f in INDICATORS[k] if (at := form_at(low, f)) >= 0)
+    if len({k for _, k in found}) == 1:
+        # One flow set against the trade itself ("2024年的贸易额和2005年起的累计投资比，哪个大"):
+        # the trade is the other side. (With two flows named, "trade" only says what they are of.)
+        found = sorted([*found, *((at, "trade") for f in INDICATORS["trade"] if (at := form_at(low, f)) >= 0)])
     kinds = list(dict.fromkeys(k for _, k in found))
     if len(kinds) != 2 or not 1 <= len(q.countries) <= 2:
         return ()
@@ -302,7 +306,10 @@ def _indicator_sides(q: Question) -> tuple[Question, ...]:
         # gives only the exports should not look less on topic for lacking "imports".
         other = [f for k in kinds if k != kind for f in INDICATORS[k]]
         terms = tuple(t for t in q.terms if not any(f in fold(t.word).lower() for f in other))
-        out.append(_side(q, indicator=kind, flow=_roles_in(segment, q.countries), terms=terms))
+        # A side that states its own time keeps it ("2024年一年的贸易额" / "2005年起的累计投资").
+        own = period_of(segment)
+        period = own if len(q.period.years) + len(q.period.relative) > 1 and (own.years or own.relative) else q.period
+        out.append(_side(q, indicator=kind, flow=_roles_in(segment, q.countries), terms=terms, period=period))
     return tuple(out)
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from qa.answer import answerability
 from qa.answer.choose import (Choice, best_sentence, choose, date_of_title, dated_event, lists_something, moved, names_event,
-                              names_person, speakers_asked, with_counted_noun)
+                              names_person, placed_event, speakers_asked, with_counted_noun)
 from qa.answer.constraints import FIGURES, check, mentions, names_office_holder, offices_asked, states_ordinal
 from qa.answer.periods import months_in_words, part_months
 from qa.answer.read import Reading, read
@@ -185,6 +185,8 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
         picked = from_reading(q, hits, readings) if not first else None
         if picked is not None:  # the patterns found nothing the reader did
             return Evidence(picked.span, "span", tuple(_first(hits, picked.rank, picked.sentence)), True, margin=picked.margin, read=True)
+        if (placed := placed_event(q, hits)) is not None:  # the place of the event asked ("在华盛顿签署")
+            return Evidence(placed.span, "span", tuple(_first(hits, placed.rank, placed.sentence)), True)
         if failed is not None:
             return Evidence(None, "span", tuple(_first(hits, failed.rank, failed.sentence)), False, _what_they_give(q, failed),
                             given_elsewhere=bool(GIVEN_ELSEWHERE.intersection(failed.check.failed)))

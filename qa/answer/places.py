@@ -10,7 +10,7 @@ import re
 from qa.answer.spans import PLACE_SUFFIX
 from qa.question import Question
 from qa.text.entities import find_entities
-from qa.text.lexical import fold
+from qa.text.lexical import english_for, fold, is_proper_name
 
 # "在维也纳签署了在纳伦州建设…的协议": the place of each event is the one
 # right after 在 and right before its verb.
@@ -18,6 +18,16 @@ from qa.text.lexical import fold
 WHERE_ZH = re.compile(r"(?:哪里|哪儿|何处|何地|哪个(?:城市|地方|国家|地区)|哪座城市|什么地方|(?<=在)哪(?![里儿个些一年天种位家国座]))"
                       r"\s*(?:被|所|正式)?([\u4e00-\u9fff])")
 CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+# The verbs of the events a place is asked of, for English questions whose
+# verb is a stop word or an idiom the dictionary does not gloss as news writes
+# it ("where is it being held", "where did they put pen to paper").
+EVENT_VERBS_EN = [(re.compile(r"\b(?:held|hold|holds|holding|host\w*|convene\w*|take place|takes place|took place|taking place)\b", re.I), ("举行", "举办", "召开")),
+                  (re.compile(r"\b(?:sign\w*|put pen to paper|ink\w*)\b", re.I), ("签署", "签订", "签约"))]
+# "在乌拉尔举行的论坛": a place before an event's verb, in a sentence (where an
+# English "region" is asked: Urals, the Caucasus carry no suffix).
+EVENT_AT = re.compile(r"在([\u4e00-\u9fff]{2,8}?)(?:举行|举办|召开|签署|签订)")
 
 
 def place_of_event(q: Question, clause: str) -> str | None:
@@ -28,13 +38,36 @@ def place_of_event(q: Question, clause: str) -> str | None:
     m = WHERE_ZH.search(fold(q.text))
     firsts = {m.group(1)} if m else set()
     forms = set() if m else {f for t in q.terms for f in t.forms if CJK2.fullmatch(f)}
+    forms |= {v for rx, verbs in EVENT_VERBS_EN for v in verbs if not m and rx.search(q.text)}
     for at in (i for i, ch in enumerate(clause) if ch == "在"):
         for end in range(at + 3, min(len(clause) - 1, at + 12)):
             verb = clause[end : end + 2]
             place = clause[at + 1 : end]
-            if CJK2.fullmatch(verb) and (verb in forms or verb[0] in firsts) and is_place(place):
+            if CJK2.fullmatch(verb) and (verb in forms or verb[0] in firsts) and (
+                    is_place(place) or (verb in EVENT_VERBS and _reads_as_name(q, place))):
                 return place
     return None
+
+
+def _reads_as_name(q: Question, word: str) -> bool:
+    """A name no table knows: the dictionary spells it as a proper name
+    (华盛顿, 乌拉尔) or does not know it at all, and it is not a common word
+    the dictionary glosses (在协议签署两个月后: 协议 is no place)."""
+    return bool(PLAIN_NAME.fullmatch(word)) and not _asked_of(q, word) and (is_proper_name(word) or not english_for(word))
+
+
+def _asked_of(q: Question, word: str) -> bool:
+    """The question's own topic word ("在协议签署两个月后": 协议 is the
+    agreement asked about, not where it was signed)."""
+    return any(word == f or (len(f) >= 2 and f in word) for t in q.terms for f in t.forms if not f.isascii())
+
+
+# Where 在X is followed by an event's own verb (在华盛顿签署, 在乌拉尔举行), X
+# is where it happened even when no table knows the place (many cities are in
+# none), so long as X reads as a name: not a time or an occasion (在会议期间,
+# 在此次会上, 在8月, 在两国元首见证下), which 在 introduces too.
+EVENT_VERBS = frozenset({"举行", "举办", "召开", "签署", "签订", "签约"})
+PLAIN_NAME = re.compile(r"(?![\u4e00-\u9fff]*[年月日会届次时期间此该本这那其两双各])[\u4e00-\u9fff]{2,4}(?<![上下中前后内里边])")
 
 
 # A division's suffix the reader left behind ("乔尔蓬阿塔" of 乔尔蓬阿塔市指定为…);
@@ -71,6 +104,8 @@ def names_a_place(sentence: str, kind: str) -> bool:
     city, a city we know or a name with a place suffix. A country is no
     answer to either."""
     kind = kind.lower()
+    if kind == "region" and EVENT_AT.search(sentence):
+        return True  # an English "region" is any named area (the Urals), read where an event is held
     if kind in ("市", "city"):
         return any(e.kind == "city" for e in find_entities(sentence)) or bool(PLACE_SUFFIX.search(sentence))
     suffix = {"province": "省|province", "state": "州|state", "region": "州|region|oblast", "oblast": "州|region|oblast",
@@ -83,7 +118,7 @@ PORT_ASKED = re.compile(r"\b(?:which|what) (?:[A-Za-z\-]+ )?(?:port|harbou?r|sea
 PORT_NAMED = re.compile(r"港|\bport\b|\bharbou?r\b", re.I)
 
 
-def admin_place_ok(q: Question, span: str) -> bool:
+def admin_place_ok(q: Question, span: str, clause: str = "") -> bool:
     """A span answers "哪个州 / which province" when it is a place we know or
     a name with a place suffix; a company or a person read there does not.
     Cities are not judged this way. A port asked is answered by a port's name
@@ -93,4 +128,6 @@ def admin_place_ok(q: Question, span: str) -> bool:
     m = ADMIN_ASKED.search(fold(q.text))
     if not m or (m.group(1) or m.group(2)).lower() in ("市", "city"):
         return True  # many cities are in no list we have (库斯科, 塔拉兹) and carry no suffix
+    if (m.group(2) or "").lower() == "region" and span == place_of_event(q, clause):
+        return True  # "which region is it held in": the place the clause holds the event in (乌拉尔)
     return is_place(span.strip("“”\"「」 ")) or bool(PLACE_SUFFIX.search(span))

@@ -141,7 +141,7 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
         return None  # a quoted name (“罗斯原子”) is a company or a project, not where something is
     if q.answer_type is AnswerType.PLACE:
         span = place_of_event(q, clause) or with_place_suffix(r.sentence, span)
-        if not admin_place_ok(q, span):
+        if not admin_place_ok(q, span, clause):
             return None  # "哪个州" is answered by a state, not by "罗斯原子"
     if ADMIN_ASKED.search(fold(q.text)) and (is_country(span) or is_side(span)):
         return None  # nor "which Kazakh region" by a country or its side (哈方)
@@ -302,7 +302,20 @@ def echoes(q: Question, span: str) -> bool:
     if m and m.end() == len(bare) and len(m.group(1).strip()) > 1 and re.search(
             rf"(?<![a-z0-9]){re.escape(m.group(1).strip())}(?![a-z0-9])", asked):
         return True
-    return f in names or (len(f) > 1 and f in asked) or _names_and_terms_only(q, f)
+    return f in names or (len(f) > 1 and f in asked) or _names_and_terms_only(q, f) or _typed_with_a_slip(bare, asked)
+
+
+def _typed_with_a_slip(span: str, asked: str) -> bool:
+    """The span is in the question but for one character typed wrong, its
+    bracketed short form aside ("哈萨克斯坦天燃气公司" asked of
+    哈萨克斯坦天然气公司（QazaqGaz）): the thing the question names. Only
+    Chinese spans of six characters or more: a shorter one differing by one
+    character is as often another name (哈方 / 中方)."""
+    head = re.sub(r"[（(][^）)]*[）)]$", "", span).strip()
+    n = len(head)
+    if n < 6 or not HAN.search(head):
+        return False
+    return any(sum(a != b for a, b in zip(head, asked[i : i + n])) <= 1 for i in range(len(asked) - n + 1))
 
 
 def _names_and_terms_only(q: Question, span: str) -> bool:

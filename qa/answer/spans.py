@@ -19,7 +19,7 @@ import re
 
 from qa.text.lexical import chinese_for, fold
 from qa.answer.render import MONEY, NUM, YEAR_WORD
-from qa.question import MEASURE_ALTERNATION
+from qa.question import MEASURE_ALTERNATION, as_how_many
 
 CN_DIGITS = "〇零一二两三四五六七八九十百千"
 # Qualifiers belong to the answer: 约6000家, 超过400家, 逾170个, about 6,000.
@@ -64,7 +64,8 @@ PATTERNS = {"money": MONEY, "percent": PERCENT, "date": DATE, "count": COUNT}
 
 
 # "Which day / what date" asks a day: "2026年" or "8月" does not give one.
-DAY_ASKED = re.compile(r"哪(?:一)?(?:天|日)|几号|几月几日|\b(?:which|what) (?:day|date)\b|\bon what day\b", re.I)
+DAY_ASKED = re.compile(r"哪(?:一)?(?:天|日)|几号|几月几日|\b(?:which|what) (?:(?:exact|calendar|precise|specific) )?(?:day|date)\b|\bon what day\b"
+                       r"|\b(?:exact|calendar|precise) (?:day|date)\b", re.I)
 DAY_GIVEN = re.compile(r"\d\s*[日号]|[一二三四五六七八九十廿卅]\s*[日号]|\d{4}-\d{2}-\d{2}|[A-Za-z]+\.?\s+\d{1,2}\b|\b\d{1,2}\s+[A-Z][a-z]+")
 
 
@@ -144,7 +145,7 @@ def _best_match(matches: list[re.Match], clause: str, question: str, anchors) ->
                or (day and nums - asked and DAY_GIVEN.search(m.group()))]
     if not matches:
         return None
-    counted = next((g for m in COUNTED.finditer(question) for g in m.groups() if g), "")
+    counted = next((g for m in COUNTED.finditer(as_how_many(question)) for g in m.groups() if g), "")
     counted_forms = [f for w in counted.split() for f in (chinese_for(w) or (w,))] if counted.isascii() else [counted]
 
     def score(m: re.Match) -> float:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from qa.answer.spans import CN_DIGITS
-from qa.question import CAPITAL_WORDS, HOW_LONG_LENGTH, HOW_MANY_ZH, MEASURE_ALTERNATION, MONEY_WORDS, AnswerType, answer_type
+from qa.question import CAPITAL_WORDS, HOW_LONG_LENGTH, HOW_MANY_ZH, MEASURE_ALTERNATION, MONEY_WORDS, AnswerType, answer_type, as_how_many
 from qa.text.vocab import PEOPLE_EN, PEOPLE_GROUPS
 from qa.text.lexical import fold
 
@@ -105,6 +105,8 @@ EN_MEASURES = [
 ]
 # A question that counts people without a measure word right after 多少
 # ("有多少吉尔吉斯族人", "多少中国游客"): the head noun names them.
+# Books counted without a measure word ("有多少藏书", "多少图书"): counted in 册 or 本.
+ASKED_BOOKS = re.compile(HOW_MANY_ZH + r"\s*[\u4e00-\u9fff]{0,4}?(?:藏书|图书|书籍|书)(?=\W|$)")
 ASKED_PEOPLE = re.compile(HOW_MANY_ZH + r"\s*[\u4e00-\u9fff]{0,8}?(?:人|游客|学生|员工|居民|侨民)(?=\W|$)")
 # "两国" (the two countries), "双方" (both sides) name the pair a news text is
 # about, not a count of anything; they count only where countries are counted.
@@ -123,7 +125,7 @@ def measure_clash(question: str, span: str) -> bool:
     if not kinds and not units and not counts_ge:
         return False  # most spans: nothing here can clash (and this runs per clause)
     m = ASKED_MEASURE.search(folded)
-    word = m.group(1) if m else next((w for rx, w in EN_MEASURES if rx.search(folded)), None)
+    word = m.group(1) if m else next((w for rx, w in EN_MEASURES if rx.search(as_how_many(folded))), None)
     if word is None and answer_type(question) is AnswerType.MONEY and (MONEY_WORDS.search(folded) or CAPITAL_WORDS.search(folded)):
         # An amount asked: a count of things ("逾100家" firms) is none. (Only
         # for an amount: a sentence that answers "why" may well count firms.)
@@ -131,6 +133,8 @@ def measure_clash(question: str, span: str) -> bool:
     asked = next((g for g in MEASURE_GROUPS if word and word in g), None)
     if asked is None and ASKED_PEOPLE.search(folded):
         asked = MEASURE_GROUPS[0]
+    if asked is None and ASKED_BOOKS.search(folded):
+        asked = next(g for g in MEASURE_GROUPS if "册" in g)
     if asked is None:
         # "How many wagons / 多少节车厢": things, whatever their measure, are
         # not a length of time ("两个月").

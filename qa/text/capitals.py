@@ -74,7 +74,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     # The one that invests or trades, or the partner dealt with ("its dealings
     # with Moscow", "trade with Beijing"): a government, not a city.
     actor = re.compile(rf"{edge}({cap})(?![a-z])\s+(?:(?:has|have|had|will|would)\s+)?(?:\w+ly\s+)?"
-                       rf"(?:invest|export|import|sold|sell|bought|buy|ship)\w*|({cap})(?:对|向)\S{{1,12}}?(?:投资|出口|进口)"
+                       rf"(?:invest|export|import|sold|sell|bought|buy|ship|pour|pump|inject|sunk|sink|plough|plow|channel)\w*|({cap})(?:对|向)\S{{1,12}}?(?:投资|出口|进口)"
+                       # a capital's flows or economy ("Bishkek's imports from Kazakhstan")
+                       rf"|{edge}({cap})['’]s\s+(?:[a-z]+\s+)?(?:imports?|exports?|invest\w*|trade|economy|purchases|sales|deficit|surplus|partners?)\b"
                        rf"|\b(?:trade|trading|dealings|commerce|turnover|relations|ties)\s+with\s+({cap})(?![a-z])"
                        # a capital beside a country's side ("哈方和埃里温": Kazakhstan and Armenia)
                        rf"|[方国](?:和|与|同|跟|及)({cap})", re.I)

@@ -351,7 +351,7 @@ def _cities() -> list[_Record]:
 # The entity table's version: raise it when the table's rules change, so the
 # derived cache is rebuilt and indexes recompute their entity postings
 # (qa.index.cache.current_postings).
-LEXICON_VERSION = 10
+LEXICON_VERSION = 11
 QUALIFIER = re.compile(r"[A-Z.]{2,5}|\w+(?:ish|ch|ese)|.* part|.* of")
 
 
@@ -439,10 +439,13 @@ def _pair_runs(text: str) -> Iterator[str]:
 # flows: alone, 土 is earth (土方, 土地).
 # So is 乌: Uzbekistan beside a Central Asian state (哈乌, 吉乌), Ukraine
 # elsewhere (俄乌, 美乌谈判: the usage of Chinese news on the war and its talks).
-SHARED_FORMS = {"土": ("TM", "哈吉塔", "TR"), "乌": ("UZ", "哈吉塔土", "UA")}
+# 阿 is Azerbaijan only beside 亚 (亚阿, 阿亚: the Armenia–Azerbaijan pair of
+# Chinese news on the Karabakh conflict and its peace); elsewhere it may be
+# Afghanistan, the UAE or the Arab states (中阿合作论坛), so it names none.
+SHARED_FORMS = {"土": ("TM", "哈吉塔", "TR"), "乌": ("UZ", "哈吉塔土", "UA"), "阿": ("AZ", "亚", None)}
 
 
-def pair_key(ch: str, run: str) -> str:
+def pair_key(ch: str, run: str) -> str | None:
     """The country a one-character form names within its pair run."""
     if ch in SHARED_FORMS:
         near, neighbours, otherwise = SHARED_FORMS[ch]

@@ -22,16 +22,17 @@ INDICATORS: dict[str, tuple[str, ...]] = {
                "inbound shipments", "买进", "买入", "购入"),
     # FDI: foreign direct investment; 投了 (多少钱) is how people say 投资 in speech, 注资 injecting capital.
     # Money "poured into" or "sunk into" a country is invested there.
-    "investment": ("invest", "投资", "fdi", "投了", "注资", "money into", "poured into", "sunk into"),
-    "balance": ("deficit", "surplus", "trade balance", "trade gap", "shortfall", "逆差", "顺差", "赤字", "差额"),
+    "investment": ("invest", "投资", "fdi", "投了", "注资", "money into", "poured into", "sunk into", "pumped into", "injected into"),
+    # A trade "imbalance", being "in the red" (in deficit) or "in the black" name the balance.
+    "balance": ("deficit", "surplus", "trade balance", "trade gap", "shortfall", "imbalance", "in the red", "in red", "in the black", "逆差", "顺差", "赤字", "差额"),
     # A figure to be reached: "aim for", "将贸易额提升至…" (raise to), "计划…实现" (planned) are targets, not results.
     "target": ("target", "goal", "aim to", "aim for", "aims for", "aiming for", "objective", "目标", "力争",
                "提升至", "提升到", "提高至", "提高到", "hoping to", "hope to", "hopes to",
                "planned", "plans to", "plan to", "计划", "规划"),
     # A price is not the value traded: "the price of the gas" is not the trade figure.
     "price": ("price", "tariff", "价格", "售价", "单价", "价位"),
-    # 做生意 (doing business) is how people say trading in speech.
-    "trade": ("trade", "turnover", "commerce", "贸易", "经贸", "生意"),
+    # 做生意 (doing business) and 买卖 (buying and selling) are how people say trading in speech.
+    "trade": ("trade", "turnover", "commerce", "贸易", "经贸", "生意", "买卖"),
 }
 
 
