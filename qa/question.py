@@ -78,7 +78,7 @@ _TYPES = [
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     # "When" asks a date when it leads the question ("When did…", "So when was…"),
     # not as a conjunction later on ("How old was he when he played…").
-    (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|\b(?:what|which) (?:(?:exact|calendar|precise|specific) )?(?:date|day)\b|\bwhat(?:'s| is| was) the (?:[\w-]+ )?(?:day|date)\b|\b(?:in )?(?:what|which) month\b|since when|\bexact (?:date|day)\b|\bon what day\b|何时|什么时候|哪一天|哪天|几月|(?<!第)几号|日期", re.I)),
+    (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|\b(?:what|which) (?:(?:exact|calendar|precise|specific) )?(?:date|day)\b|\bwhat(?:'s| is| was) the (?:[\w-]+ )?(?:day|date)\b|\b(?:in )?(?:what|which) month\b|since when|\bexact (?:date|day)\b|\bon what day\b|何时|什么时候|啥时候?|哪一天|哪天|几月|(?<!第)几号|日期", re.I)),
     (AnswerType.COUNT, HOW_LONG_LENGTH),
     # "Where does X rank / what position" asks an ordinal (第三大), as 第几 does.
     (AnswerType.NAME, RANK_ASKED),
@@ -108,7 +108,7 @@ WHY = re.compile(r"\bwhy\b|\bhow come\b|\bwhat (?:caused|causes|led to)\b|\breas
 _WHO_WHAT_IS = re.compile(r"^\W*(?:who|what)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?[\w\-.'’ ]{1,40}\W*$|^\W*tell me about\b|^\W*what does .* mean\b|是谁|什么是|是什么(?:意思|组织|机构)?[？?]?$", re.I)
 _YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b(?!.*\bor\b)(?!.*" + FOLLOW_UP_QUANTITY + r")"
                      r"|吗[？?]?$|(?:是否|有没有)(?!.*" + FOLLOW_UP_QUANTITY + r")", re.I)
-NAME_ASKED = re.compile(r"全称|全名|叫什么|(?:英文|中文|外文)?名称是什么|英文名|简称|缩写|full name|official name|english name|"
+NAME_ASKED = re.compile(r"全称|全名|叫什么|名字(?:是|叫)(?:什么|啥)?\W*$|(?:英文|中文|外文)?名称是什么|英文名|简称|缩写|full name|official name|english name|"
                         r"abbreviation|acronym|short name|what is it called|called what|\bcalled\W*$|" + AS_WHAT, re.I)
 # A title asked outright: not "the name of …", which may ask a person's name
 # in a sentence that also titles the work she appears in.
@@ -172,7 +172,9 @@ HOW_MANY_ZH = r"(?:多少|几(?!乎|经|近|何))"
 COUNTED_PEOPLE = re.compile(rf"\b(?:how many|(?:the )?(?:number|count|total) of) ((?:[\w\-–]+\s+){{1,3}}?)(?:{PEOPLE_EN})\b"
                             # keyword order: "Kyrgyz nationals studying in Kazakhstan: how many?"
                             rf"|^\W*((?:[\w\-–]+\s+){{1,2}}?)(?:{PEOPLE_EN})\b(?=.*\bhow many\b)"
-                            rf"|{HOW_MANY_ZH}\s*[名位个]?\s*([\u4e00-\u9fff]{{2,10}}?)族?(?:{PEOPLE_ZH})", re.I)
+                            rf"|{HOW_MANY_ZH}\s*[名位个]?\s*([\u4e00-\u9fff]{{2,10}}?)族?(?:{PEOPLE_ZH})"
+                            # the people first: "吉尔吉斯学生大概有几位"
+                            rf"|([\u4e00-\u9fff]{{2,6}}?)族?(?:{PEOPLE_ZH})(?:大概|大约|一共|总共|共)?(?:有)?\s*{HOW_MANY_ZH}", re.I)
 
 
 def counted_of(folded: str) -> str | None:
@@ -217,7 +219,8 @@ CHANGE = re.compile(r"(?:降低|下降|减少|增长|增加|提高|上升|下滑
 MANY = re.compile(r"哪些|哪几|有什么|有啥|都有|包括哪|[说举列]几[个样项种]|列举|列(?:一下|出来|出|个)|\blist\b|\bwhich\s+(?:\w+\s+)?(?!(?:is|was|has|does|its|this|his)\b)\w+(?<!s)s\b|\bwhat\s+(?:are|were)\b"
                   r"|\bwhat\s+(?:\w+\s+)?\w+(?<!s)s\s+(?:are|were|did|do|does|have|has|had)\b|\bname (?:the|all|some|a few)\b|\bsome of the\b"
                   # the mix of goods a flow is made of ("what was in that shipment mix", "export basket")
-                  r"|\b(?:mix|basket|make-?up|composition)\b|构成|组成", re.I)
+                  r"|\b(?:mix|basket|make-?up|composition)\b|构成|组成"
+                  r"|\b(?:give|tell|show) me (?:some|a few|several|the main|the)\s+(?:\w+\s+)?(?:items|goods|products|things|categories|examples)\b", re.I)
 # A comparison, or a request for two figures side by side ("分别", "respectively").
 COMPARATIVES_EN = "more|less|higher|lower|larger|bigger|smaller|greater|fewer"
 COMPARATIVE = re.compile(COMPARATIVES_EN + "|更多|更大|更高|更少|较多|较大|较高|更快|最多|最大", re.I)
@@ -544,6 +547,11 @@ def _indicator_forms(terms: tuple[Term, ...]) -> tuple[Term, ...]:
                  if len(f.split()) == 2 and f.split()[1] in ("to", "from", "for", "into") and low == f.split()[0]]
         extra = tuple(w for k in dict.fromkeys(kinds) for w in indicator_words(k))
         extra += tuple(str(n) for n in _number_words(low))  # "fifteen" is written 15 as often as 十五
+        # An English word that is itself one of an indicator's or a size's forms
+        # ("turnover", "gdp") is found by that key's Chinese forms (贸易, 经济规模):
+        # the dictionary glosses "turnover" as 营业额, not as trade figures are written.
+        extra += tuple(f for forms in (*INDICATORS.values(), *SIZES.values()) if low.isascii() and low in forms
+                       for f in forms if not f.isascii())
         out.append(Term(t.word, tuple(dict.fromkeys((*t.forms, *extra)))) if extra else t)
     return tuple(out)
 
@@ -701,6 +709,11 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
             # a rate is asked only where a rate word is (%, 比例, share).
             if kind is AnswerType.PERCENT and COUNT_ASKED.search(folded) and not STRONG_PERCENT.search(folded):
                 continue
+            # "占比偏低的那些俄资公司，一共有多少家": a share describes the firms;
+            # the asking clause counts them.
+            asking = asking_clause(folded)
+            if kind is AnswerType.PERCENT and asking != folded and COUNT_ASKED.search(asking) and not STRONG_PERCENT.search(asking):
+                continue
             # "Did trade rise or fall on a year earlier?" asks the figures
             # compared (qa.answer.compare), not a rate.
             if kind is AnswerType.PERCENT and RISE_OR_FALL.search(folded) and indicator in AMOUNT_INDICATORS:
@@ -737,7 +750,7 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
         # "port planned transit hub": a plan of something, no figure's target.
         if indicator == "target" and not TARGET_OF_A_FIGURE.search(folded):
             return AnswerType.SENTENCE
-        return AnswerType.MONEY if indicator and not ASKS_THINGS.search(folded) else AnswerType.SENTENCE
+        return AnswerType.MONEY if indicator and not ASKS_THINGS.search(folded) and not MANY.search(folded) else AnswerType.SENTENCE
     return AnswerType.NAME
 
 

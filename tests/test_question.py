@@ -819,3 +819,28 @@ def test_a_trade_figure_set_against_an_investment_total_is_two_sides_each_with_i
     q = analyze("中日之间，2024年一年的贸易额和2005年起日本在华的累计投资比起来，哪个大？")
     got = {s.indicator: s.period.years for s in sides(q)}
     assert got == {"trade": (2024,), "investment": (2005,)}
+
+
+def test_stop30_round_two_readings():
+    assert analyze("巴西和挪威签了一份给投资项目提供法律保护的协定，它的名字是？").answer_type is AnswerType.NAME
+    assert analyze("挪威建的巴西首座核电站，啥时候能投运？").answer_type is AnswerType.DATE
+    assert analyze("2019年的時候，在巴西唸大學的挪威學生大概有幾位？").counted_of == "NO"
+    assert analyze("加工制造业占比偏低的那些挪资公司，在巴西一共有多少家？").answer_type is AnswerType.COUNT
+    q = analyze("Give me some items Brazil ships to Norway.")
+    assert q.asks_many and q.answer_type is AnswerType.SENTENCE  # the sentence that lists them, not an export figure
+
+
+def test_a_character_that_ends_a_word_starts_no_pair():
+    from qa.text.entities import pair_entities
+
+    assert [e.key for e in pair_entities("托卡耶夫去北京参加哈中企业家委员会")] == ["KZ", "CN"]  # 参加: no Canada
+    assert [e.key for e in pair_entities("增加中哈贸易")] == ["CN", "KZ"]
+
+
+def test_the_list_asked_against_the_trend_is_the_one_that_moved_the_other_way():
+    from qa.answer.choose import moves_against, way_asked
+
+    q = analyze("Despite the drop in Brazil's exports to Norway, which items bucked the trend?")
+    assert way_asked(q) == 1
+    assert moves_against(q, "巴西出口降至53亿美元，主要因铁矿石、大豆量减。")
+    assert not moves_against(q, "但咖啡、牛肉出口逆势上扬。")

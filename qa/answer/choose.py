@@ -366,13 +366,35 @@ def moved(text: str) -> int:
     return up - down
 
 
+# Moving against what the question says moved ("bucked the trend", 逆势).
+CONTRARY = re.compile(r"\bbuck(?:ed|s|ing)? the trend\b|\bdef(?:y|ied|ies|ying) the trend\b|\bagainst the trend\b|\bwent against\b|"
+                      r"\bnonetheless\b|\banyway\b|逆势|反而|反倒|却", re.I)
+
+
+def way_asked(q: Question) -> int:
+    """Which way the things asked moved: +1 rose, -1 fell, 0 not said. "哪些商品
+    反而涨了" rose; "Despite the drop in exports, which items bucked the
+    trend?" the opposite of the way the rest of the question says things moved."""
+    asking = asking_clause(q.text)
+    way = moved(asking)
+    if not way and CONTRARY.search(asking):
+        way = -moved(q.text.replace(asking, " "))
+    return way
+
+
+def moves_against(q: Question, text: str) -> bool:
+    """A list that moved the other way than the one asked (the exports that fell, asked the ones that rose)."""
+    way = way_asked(q)
+    return bool(way) and moved(text) == -way
+
+
 def listing_first(q: Question, sentences: list[str]) -> list[str]:
     """For a question asking several things: the sentences that list some
     first, and of those, the ones that move the way the question's asking
     clause does ("出口整体下降，但哪些商品反而涨了": the list that rose, not the
     one that fell)."""
     lists = [s for s in sentences if lists_something(s)]
-    way = moved(asking_clause(q.text))
+    way = way_asked(q)
     same = [s for s in lists if way and moved(s) == way]
     # A list that moved the other way is the answer to the opposite question: last.
     other = [s for s in lists if way and moved(s) == -way]

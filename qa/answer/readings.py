@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.choose import READ_HITS, SENTENCE_FAILS, Choice, informative, token_overlap, topic_anchors
+from qa.answer.choose import READ_HITS, SENTENCE_FAILS, Choice, informative, moves_against, token_overlap, topic_anchors
 from qa.answer import periods
 from qa.answer.constraints import check, other_office, states_ordinal
 from qa.answer.read import Reading
@@ -91,6 +91,8 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
         # "第几座鲁班工坊" read as "第二和第三": an ordinal answers 第几 whatever
         # measure follows it in the text, with the noun the question names.
         span, typed = span.strip(), []
+    if q.asks_many and not typed and moves_against(q, clause):
+        return None  # "which items bucked the trend": not the list that fell with it
     if q.asks_many and not typed:
         # The kind of thing asked ("哪些国际组织" -> 国际组织) is answered by the clause's list of them.
         span = _as_list(clause, span, echoes(q, with_gloss(r.sentence, span)), r.sentence)

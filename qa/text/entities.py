@@ -351,7 +351,7 @@ def _cities() -> list[_Record]:
 # The entity table's version: raise it when the table's rules change, so the
 # derived cache is rebuilt and indexes recompute their entity postings
 # (qa.index.cache.current_postings).
-LEXICON_VERSION = 11
+LEXICON_VERSION = 12
 QUALIFIER = re.compile(r"[A-Z.]{2,5}|\w+(?:ish|ch|ese)|.* part|.* of")
 
 
@@ -430,7 +430,20 @@ def _pair_runs(text: str) -> Iterator[str]:
     chars = "".join(PAIR_CHARS) + "".join(SHARED_FORMS)
     for m in re.finditer(f"(?:[{chars}]{{2,3}}|[{chars}](?:、[{chars}])+)(?={PAIR_CONTEXT})", text):
         if not (any(a < m.end() and m.start() < b for a, b in taken) or _in_asia(text, m.start(), m.end())):
-            yield m.group().replace("、", "")
+            run = m.group().replace("、", "")
+            if m.start() > 0 and len(run) == 3 and _ends_a_word(text[m.start() - 1 : m.start() + 1]):
+                run = run[1:]  # "参加哈中企业家委员会": 加 ends 参加 (to attend), no Canada
+            elif m.start() > 0 and _ends_a_word(text[m.start() - 1 : m.start() + 1]):
+                continue
+            yield run
+
+
+def _ends_a_word(pair: str) -> bool:
+    """Two characters that are a word of the dictionary (参加, 增加, 更加): the
+    second belongs to it, not to a run of country forms after it."""
+    from qa.text.lexical import english_for  # the dictionary, read once it is needed
+
+    return bool(english_for(pair))
 
 
 # A form two countries share, read by the forms beside it: 土 is Turkmenistan
