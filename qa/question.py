@@ -219,7 +219,8 @@ CHANGE = re.compile(r"(?:降低|下降|减少|增长|增加|提高|上升|下滑
 MANY = re.compile(r"哪些|哪几|有什么|有啥|都有|包括哪|[说举列]几[个样项种]|列举|列(?:一下|出来|出|个)|\blist\b|\bwhich\s+(?:\w+\s+)?(?!(?:is|was|has|does|its|this|his)\b)\w+(?<!s)s\b|\bwhat\s+(?:are|were)\b"
                   r"|\bwhat\s+(?:\w+\s+)?\w+(?<!s)s\s+(?:are|were|did|do|does|have|has|had)\b|\bname (?:the|all|some|a few)\b|\bsome of the\b"
                   # the mix of goods a flow is made of ("what was in that shipment mix", "export basket")
-                  r"|\b(?:mix|basket|make-?up|composition)\b|构成|组成"
+                  # (not 组成 / 构成: "白光是由…组成的，这是谁发现的" asks a person, DRCD showed)
+                  r"|\b(?:mix|basket|make-?up|composition)\b"
                   r"|\b(?:give|tell|show) me (?:some|a few|several|the main|the)\s+(?:\w+\s+)?(?:items|goods|products|things|categories|examples)\b", re.I)
 # A comparison, or a request for two figures side by side ("分别", "respectively").
 COMPARATIVES_EN = "more|less|higher|lower|larger|bigger|smaller|greater|fewer"

@@ -828,3 +828,10 @@ def test_books_are_not_counted_with_the_general_measure_word():
 
     assert measure_clash("那个文化中心的图书室有多少藏书？", "五个")
     assert not measure_clash("那个文化中心的图书室有多少藏书？", "3000册")
+
+
+def test_a_grouping_named_as_the_partner_must_be_named_where_the_figure_is_cited():
+    from qa.answer.decide import partner_groups
+
+    assert [e.key for e in partner_groups(analyze("What was Brazil's trade turnover with the EU in 2024?"))] == ["EU"]
+    assert partner_groups(analyze("At the UN summit, what trade volume did Brazil and Norway report?")) == []  # where, not with whom
