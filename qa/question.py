@@ -106,7 +106,9 @@ _WHY_HOW = re.compile(r"(?:^\W*|[,，:：;]\s*)(?:why|how)\b(?!\s+(?:much|many|l
 # A question asking for a cause: answered by a sentence that gives one.
 WHY = re.compile(r"\bwhy\b|\bhow come\b|\bwhat (?:caused|causes|led to)\b|\breasons?\b|" + WHY_ZH + "|为何|为啥|干嘛|干吗|原因|根源|缘由|缘何|何以", re.I)
 _WHO_WHAT_IS = re.compile(r"^\W*(?:who|what)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?[\w\-.'’ ]{1,40}\W*$|^\W*tell me about\b|^\W*what does .* mean\b|是谁|什么是|是什么(?:意思|组织|机构)?[？?]?$", re.I)
-_YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b(?!.*\bor\b)(?!.*" + FOLLOW_UP_QUANTITY + r")"
+# ("Can you tell me the figure…", "could you list…" is a request, not a yes/no question.)
+_YES_NO = re.compile(r"^\W*(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\b"
+                     r"(?!\s+you\s+(?:please\s+)?(?:tell|give|show|list|name|find|say|share|remind|confirm what)\b)(?!.*\bor\b)(?!.*" + FOLLOW_UP_QUANTITY + r")"
                      r"|吗[？?]?$|(?:是否|有没有)(?!.*" + FOLLOW_UP_QUANTITY + r")", re.I)
 NAME_ASKED = re.compile(r"全称|全名|叫什么|名字(?:是|叫)(?:什么|啥)?\W*$|(?:英文|中文|外文)?名称是什么|英文名|简称|缩写|full name|official name|english name|"
                         r"abbreviation|acronym|short name|what is it called|called what|\bcalled\W*$|" + AS_WHAT, re.I)
@@ -203,7 +205,7 @@ FLOW_ZH = "投资|出口|进口|供应|出售|卖给|销往|售往|卖|买进|�
 # "exporter"), and no others: "important" is not "import".
 ENDINGS = r"(?:s|es|ed|d|er|ers|or|ors|ing|ment|ments)?\b"
 # Money "poured", "pumped" or "sunk into" a country flows there as investment does (vocab.INDICATORS).
-FLOW = re.compile(rf"\b(?:invest|export|import){ENDINGS}|\b(?:poured|pumped|sunk|injected|put) into\b|\bsuppl(?:y|ies|ied|ier|iers)\b|\bsold\b|\bsell|\bship(?:s|ped|ping|ments?)?\s+(?=to\b)|\blen[dt]\b|\bloan|\bdonat|" + FLOW_ZH, re.I)
+FLOW = re.compile(rf"\b(?:invest|export|import){ENDINGS}|\b(?:poured|pumped|sunk|injected|put) into\b|\bsuppl(?:y|ies|ied|ier|iers)\b|\bsold\b|\bsell|\bship(?:s|ped|ping|ments?)?\s+(?:(?:south|north|east|west|abroad|out|over|across)\s+)?(?=to\b)|\blen[dt]\b|\bloan|\bdonat|" + FLOW_ZH, re.I)
 IMPORT = re.compile(rf"\bimport{ENDINGS}|进口", re.I)
 TO_SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+)?|[从自])$", re.I)
 TO_DEST = re.compile(r"(?:\b(?:to|into|in)\s+(?:the\s+)?|[对向到至给往])$", re.I)
@@ -217,7 +219,7 @@ CHANGE = re.compile(r"(?:降低|下降|减少|增长|增加|提高|上升|下滑
 # A question asking for several things, in either language.
 # 说几个 / 举几个 / 列举: "name a few".
 MANY = re.compile(r"哪些|哪几|有什么|有啥|都有|包括哪|[说举列]几[个样项种]|列举|列(?:一下|出来|出|个)|\blist\b|\bwhich\s+(?:\w+\s+)?(?!(?:is|was|has|does|its|this|his)\b)\w+(?<!s)s\b|\bwhat\s+(?:are|were)\b"
-                  r"|\bwhat\s+(?:\w+\s+)?\w+(?<!s)s\s+(?:are|were|did|do|does|have|has|had)\b|\bname (?:the|all|some|a few)\b|\bsome of the\b"
+                  r"|\bwhat\s+(?:[\w-]+\s+)?\w+(?<!s)s\s+(?:are|were|did|do|does|have|has|had)\b|\bname (?:the|all|some|a few)\b|\bsome of the\b"
                   # the mix of goods a flow is made of ("what was in that shipment mix", "export basket")
                   # (not 组成 / 构成: "白光是由…组成的，这是谁发现的" asks a person, DRCD showed)
                   r"|\b(?:mix|basket|make-?up|composition)\b"
@@ -234,6 +236,8 @@ EARLIER = re.compile(r"\b(?:came|come|happened|was|were|took place|signed|held|o
                      r"|哪(?:个|一个|项|份)?(?:先|更早|早)|谁先|孰先|先后", re.I)
 COMPARE = re.compile(rf"\b(?:{COMPARATIVES_EN})\b.*\bor\b|\b(?:{COMPARATIVES_EN})\b.*\bthan\b(?!\s*(?:about\s+|around\s+)?[\d$€£¥])|\bor\b.*\b(?:higher|lower|larger|bigger|smaller|greater)\W*$|\bcompared?\b|\bversus\b|\bvs\b"
                      r"|\bstacks? up\b|\brespectively\b|\b(?:put|set|place|lay)\b.{0,80}\b(?:side by side|next to|beside|alongside)\b|还是|相比|比较|哪个更|谁更|哪(?:一)?(?:边|方)[^，,。？?]{0,10}更|哪(?:个|一个|边|方)(?:的)?(?:金额|数额|数字|数量|规模|额|数|钱|投资|贸易额|出口额|进口额)?(?:更)?(?:大|多|高|少|小|低)|分别|各(?:是|为|有|自)?(?:多少|几)|各是|"
+                     # "A和B差了多少倍": a multiple of two figures, each asked (qa.answer.compare)
+                     r"(?:和|与|跟|同).{2,40}?(?:相)?差(?:了)?(?:多少|几|大概)?(?:十)?倍|"
                      + RISE_OR_FALL.pattern, re.I)
 # How far a figure is from its target: both figures are asked (qa.answer.compare).
 GAP_TO_TARGET = re.compile(r"\bhow (?:far|close|much)\b.*\b(?:from|to|short of|below|under)\b.*\b(?:target|goal|aim)s?\b"
@@ -743,7 +747,8 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
         # year is typed too ("kz kg 2006 education accord signing day"): the date
         # patterns take a date holding that year for an echo of it, and the
         # sentence that gives the date answers better.
-        if KEYWORD_DATE.search(folded) and not YEAR.search(folded):
+        # (Not a period typed at the end: "goods turnover previous calendar year".)
+        if KEYWORD_DATE.search(folded) and not YEAR.search(folded) and not (indicator and _period(folded).relative):
             return AnswerType.DATE
         if KEYWORD_QUANTITY.search(folded):  # "Uzen–Gorgan line: total length?", "visa-free stay limit"
             return AnswerType.COUNT

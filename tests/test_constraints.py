@@ -835,3 +835,49 @@ def test_a_grouping_named_as_the_partner_must_be_named_where_the_figure_is_cited
 
     assert [e.key for e in partner_groups(analyze("What was Brazil's trade turnover with the EU in 2024?"))] == ["EU"]
     assert partner_groups(analyze("At the UN summit, what trade volume did Brazil and Norway report?")) == []  # where, not with whom
+
+
+def test_stop30_round_three_shapes_of_answers():
+    from qa.answer.choose import date_of_title, with_counted_noun
+    from qa.answer.decide import COUNT_ONLY
+    from qa.answer.readings import RANKED
+
+    assert RANKED.search("巴西已成为挪威继中国之后的第二大贸易伙伴。").group() == "第二大贸易伙伴"
+    clause = "峰会共通过了20份文件，涵盖多个领域"
+    assert with_counted_noun(analyze("那次峰会一共拿出多少份签署的成果文件呀"), clause, "20份") == "20份文件"
+    assert COUNT_ONLY.fullmatch("五个") and COUNT_ONLY.fullmatch("约70份") and not COUNT_ONLY.fullmatch("五个展区")
+    two = "两国签署了1997年4月8日签署的《永久友好条约》以及2003年12月25日确立的《同盟关系条约》"
+    q = analyze("What day in April 1997 did Brasilia and Lima seal their alliance treaty?")
+    assert date_of_title(q, two, "1997年4月8日") == "1997年4月8日"  # the date in the year asked, whatever the titles' words
+
+
+def test_a_count_asked_in_one_country_is_not_answered_by_a_count_in_another():
+    from qa.answer.constraints import located_elsewhere
+
+    q = analyze("How many joint ventures with Brazilian partners are registered on the Norwegian side?")
+    assert located_elsewhere(q, "巴西境内亦有逾100家带挪方资本的企业")
+    assert not located_elsewhere(q, "挪威境内注册运营的巴挪合资企业超过400家")
+    assert not located_elsewhere(analyze("How many joint ventures are there?"), "挪威境内亦有逾100家企业")
+
+
+def test_a_sentence_that_only_announces_things_is_answered_by_the_next_paragraph():
+    from qa.answer.decide import Evidence, continued
+    from qa.search.retrieve import Hit
+
+    first = Passage("t.txt", 5, "专家表示，两国议程上存在几个紧迫问题。", ("专家表示，两国议程上存在几个紧迫问题。",), "巴西与挪威", "2025-03-01", None, ("巴西", "挪威"))
+    text = "这些问题涉及水资源和气候变化。其中最重要的是海平面下降。"
+    nxt = Passage("t.txt", 6, text, split_sentences(text), "巴西与挪威", "2025-03-01", None, ("巴西", "挪威"))
+    hits = (Hit(first, 1.0, first.text, 0.9, {}, (0.9,)), Hit(nxt, 0.9, nxt.sentences[0], 0.8, {}, (0.8, 0.7)))
+    q = analyze("专家说巴挪之间最要紧的问题是啥？")
+    got = continued(q, Evidence(first.text, "sentence", hits, True))
+    assert got.answer == "其中最重要的是海平面下降。" and got.hits[0].passage.para_no == 6
+    who = analyze("Which expert spoke of pressing issues between Brazil and Norway?")
+    assert continued(who, Evidence(first.text, "sentence", hits, True)).hits[0].passage.para_no == 5  # the person is in the first
+
+
+def test_a_date_asked_of_an_event_is_confirmed_where_its_sentence_names_the_event():
+    from qa.answer.decide import _dated_event_confirmed
+
+    q = analyze("巴西和挪威是在哪一年确立外交关系的")
+    assert _dated_event_confirmed(q, hit_on("自 1992 年建交以来，巴西与挪威签署了约 40 份协议。"))
+    assert not _dated_event_confirmed(q, hit_on("1992 年，巴西与挪威签署了贸易协定。"))  # another event

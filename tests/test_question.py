@@ -844,3 +844,20 @@ def test_the_list_asked_against_the_trend_is_the_one_that_moved_the_other_way():
     assert way_asked(q) == 1
     assert moves_against(q, "巴西出口降至53亿美元，主要因铁矿石、大豆量减。")
     assert not moves_against(q, "但咖啡、牛肉出口逆势上扬。")
+
+
+def test_stop30_round_three_question_readings():
+    q = analyze("Can you tell me the January–September 2025 figure for goods exchanged between Brasilia and Oslo?")
+    assert (q.answer_type, q.indicator, q.period.part) == (AnswerType.MONEY, "trade", "M1-9")  # a request, not a yes/no
+    q = analyze("Besides metal goods, what high-value items does Brazil ship south to Chile?")
+    assert q.indicator == "export" and dict(q.flow) == {"BR": "src", "CL": "dst"} and q.asks_many
+    q = analyze("brasilia oslo goods turnover previous calendar year")
+    assert (q.answer_type, q.period.relative) == (AnswerType.MONEY, (-1,))
+    assert analyze("education agreement signing date").answer_type is AnswerType.DATE
+
+
+def test_how_many_and_how_much_at_once_are_two_sides():
+    q = analyze("巴西总统说的那批巴挪合作项目数量和总金额分别是多少")
+    assert [s.answer_type for s in sides(q)] == [AnswerType.COUNT, AnswerType.MONEY]
+    q = analyze("2024年头九个月，巴方对挪投资和挪方对巴投资，两个数字差了大概十倍吗？")
+    assert q.comparison

@@ -195,12 +195,17 @@ def with_counted_noun(q: Question, clause: str, span: str) -> str:
     end = at + len(span)
     rest = re.split(r"[，,。；;：:！？!?、（(]", clause[end : end + COUNTED_REACH])[0]
     if m := COUNTED_NOUN.search(fold(q.text)):
-        # The head noun: after the last 的 ("多少家含中国资本的企业" counts 企业).
-        head = m.group(1).split("的")[-1]
-        found = rest.find(head) if len(head) >= 2 else -1
-        # Through the noun where the clause names it soon after the count
-        # (四个应对安全挑战的中心, 五个展区).
-        return clause[at : end + found + len(head)] if found >= 0 else span
+        # The head noun: after the last 的 ("多少家含中国资本的企业" counts 企业),
+        # without a closing particle (多少份签署的成果文件呀), or its last
+        # characters where the clause names it shorter (成果文件 -> 文件).
+        head = re.sub(r"[呀啊吗呢吧哦嘛啦]+$", "", m.group(1).split("的")[-1])
+        for tail in (head[i:] for i in range(max(0, len(head) - 1))):
+            found = rest.find(tail) if len(tail) >= 2 else -1
+            if found >= 0:
+                # Through the noun where the clause names it soon after the count
+                # (四个应对安全挑战的中心, 五个展区).
+                return clause[at : end + found + len(tail)]
+        return span  # another noun than the one asked follows: left as it is
     if m := COUNTED_NOUN_EN.search(as_how_many(q.text)):
         # "how many universities": a Chinese form of the noun right after the count (16 所高校).
         heads = sorted((f for f in chinese_for(m.group(1)) if len(f) >= 2 and rest.startswith(f)
@@ -223,7 +228,7 @@ def _noun_ends(after: str) -> bool:
     return not after or not re.match(r"[\u4e00-\u9fff]", after) or after[0] in NOUN_FOLLOWERS
 
 
-NOUN_FOLLOWERS = set("的在于与和及共将已均都也是有到达进举签参出来被不")
+NOUN_FOLLOWERS = set("的在于与和及共将已均都也是有到达进举签参出来被不为")
 
 
 TITLE = re.compile(r"《([^》]+)》")
@@ -238,6 +243,8 @@ def date_of_title(q: Question, clause: str, span: str) -> str:
     友好条约》以及2003年12月25日确立的《同盟关系条约》"), the date of the one
     the question names: the date that qualifies it (…签署的《X》) or follows
     it (《X》于…). The span as it was otherwise."""
+    if q.period.years and {int(y) for y in re.findall(r"(\d{4})\s*年", span)} & set(q.period.years):
+        return span  # "what day in April 1997…": the date in the year asked is that one's, whatever the titles' words
     titles = list(TITLE.finditer(clause))
     asked = _asked_title(q, titles) if len(titles) >= 2 else None
     if asked is None:

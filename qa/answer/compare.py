@@ -80,7 +80,7 @@ def sides(q: Question) -> tuple[Question, ...]:
     if not q.comparison:
         return _ask_sides(q)
     found = (_target_sides(q) or _partner_sides(q) or _indicator_sides(q) or _direction_sides(q) or _period_sides(q)
-             or _alternative_sides(q))
+             or _alternative_sides(q) or _ask_sides(q))  # "数量和总金额分别是多少": two asks, "respectively"
     return tuple(_amount_side(s) for s in found)
 
 
@@ -170,17 +170,26 @@ ASKS_WHEN = re.compile(r"\bwhen\b|\bwhat (?:date|year|month)\b|\bwhich (?:year|m
 ASKS_WHERE = re.compile(r"\bwhere\b|\b(?:which|what) (?:city|capital|town|place|venue)\b|哪里|哪儿|在哪(?![一个些几年])|什么地方|啥地方|哪个城市|哪座城市|何地|何处", re.I)
 
 
+# How many things and how much money at once ("项目数量和总金额分别是多少",
+# "how many projects, and what are they worth in total?").
+ASKS_COUNT = re.compile(r"数量|多少个|几个|多少项|多少家|多少[^，。？?钱]{0,8}?(?:项目|企业|公司|协议|文件)|\bhow many\b", re.I)
+ASKS_AMOUNT = re.compile(r"总金额|总值|总额|金额|多少钱|\bworth\b|\b(?:total |combined )?value\b|\bhow much\b", re.I)
+TWO_ASKS = ((ASKS_WHEN, AnswerType.DATE, ASKS_WHERE, AnswerType.PLACE),
+            (ASKS_COUNT, AnswerType.COUNT, ASKS_AMOUNT, AnswerType.MONEY))
+
+
 def _ask_sides(q: Question) -> tuple[Question, ...]:
-    """A question that asks when and where at once: one side each, the date
-    and the place, each found and cited on its own (a span reader answers one
-    thing a reading)."""
+    """A question that asks two things at once, when and where, or how many and
+    how much: one side each, each found and cited on its own (a span reader
+    answers one thing a reading)."""
     low = fold(q.text)
-    if not (ASKS_WHEN.search(low) and ASKS_WHERE.search(low)) or q.answer_type not in (AnswerType.DATE, AnswerType.PLACE):
-        return ()
-    # Each side reads without the other's question word: the reader answers
-    # "when did they sign" with the date, not "when and where" with either.
-    return (replace(q, answer_type=AnswerType.DATE, text=_without_ask(q.text, ASKS_WHERE)),
-            replace(q, answer_type=AnswerType.PLACE, text=_without_ask(q.text, ASKS_WHEN)))
+    for first, first_type, second, second_type in TWO_ASKS:
+        if first.search(low) and second.search(low) and q.answer_type in (first_type, second_type):
+            # Each side reads without the other's question word: the reader answers
+            # "when did they sign" with the date, not "when and where" with either.
+            return (replace(q, answer_type=first_type, text=_without_ask(q.text, second)),
+                    replace(q, answer_type=second_type, text=_without_ask(q.text, first)))
+    return ()
 
 
 def _without_ask(text: str, ask: re.Pattern[str]) -> str:
@@ -201,6 +210,10 @@ def _answers_its_ask(side: Question, a: Answer) -> bool:
         return False
     if side.answer_type is AnswerType.DATE:
         return bool(find_date(a.answer) or re.search(r"(?:19|20)\d\d|\d+\s*月", a.answer))
+    if side.answer_type is AnswerType.MONEY:
+        return a.kind == "span" and bool(re.search(r"元|\$|dollar|euro", a.answer, re.I))
+    if side.answer_type is AnswerType.COUNT:
+        return a.kind == "span" and bool(re.search(r"\d|[一二三四五六七八九十百千万两]", a.answer)) and not re.search(r"元|\$", a.answer)
     return a.kind != "sentence" and not re.search(r"\d", a.answer)
 
 

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from qa.answer import periods
 from qa.ingest.corpus import Passage
 from qa.text.capitals import capitals_of
-from qa.question import ASKS_PERSON, FLOW, FLOW_ZH, Question, flow_roles, form_at, ordinals_in, states
+from qa.question import ASKS_PERSON, FLOW, FLOW_ZH, AnswerType, Question, flow_roles, form_at, ordinals_in, states
 from qa.text.aliases import PAIR_CHARS
 from qa.text.entities import Entity, find_entities, pair_entities, side_entities
 from qa.text.lexical import HAN, english_for, fold, is_proper_name, is_verb, words
@@ -87,7 +87,7 @@ def check(q: Question, passage: Passage, sentence: str, clause: str, before: str
     elif not in_year:
         failed.append("year")
     if not _entities_ok(q, passage, sentence, clause, None if figure else f"{passage.text} {before}") \
-            or not _counted_of_ok(q, clause):
+            or not _counted_of_ok(q, clause) or located_elsewhere(q, clause):
         failed.append("entity")
     if not _indicator_ok(q, sentence, clause, passage.text):
         failed.append("indicator")
@@ -103,6 +103,34 @@ def check(q: Question, passage: Passage, sentence: str, clause: str, before: str
     if ASKS_PERSON.search(q.text) and other_office(q.text, clause, clause):
         failed.append("office")
     return Check(tuple(failed), said, said_period, since, sector or "")
+
+
+# Where counted things are ("joint ventures registered on the Kazakh side",
+# "in Kazakhstan", "在哈注册的合资企业"): a count the clause places in another
+# country ("亚美尼亚境内亦有逾100家…企业") counts other things.
+WHERE_ASKED_EN = re.compile(r"\b(?:on the ([A-Za-z]+) side|(?:registered|operating|based|located|exist\w*|active)\s+in\s+(?:the\s+)?([A-Za-z]+))\b", re.I)
+WHERE_ASKED_ZH = re.compile(r"(?:在|于)([\u4e00-\u9fff]{1,6}?)(?:境内|国内|注册|运营|设立|开办)|([\u4e00-\u9fff]{1,6}?)境内")
+WHERE_SAID = re.compile(r"([\u4e00-\u9fff]{1,8}?)境内|在([\u4e00-\u9fff]{1,6}?)(?:注册|运营|设立)")
+
+
+def _places(pattern: re.Pattern, text: str, any_case: bool = False) -> set[str]:
+    out = set()
+    for m in pattern.finditer(text):
+        words = next((g for g in m.groups() if g), "")
+        out |= {e.key for e in (*find_entities(words, any_case=any_case), *side_entities(words), *pair_entities(words)) if e.kind == "country"}
+        if words in PAIR_CHARS:
+            out.add(PAIR_CHARS[words])  # 在哈注册: the one-character form
+    return out
+
+
+def located_elsewhere(q: Question, clause: str) -> bool:
+    """A count asked of things in one country, and the clause counts them in another."""
+    if q.answer_type is not AnswerType.COUNT:
+        return False
+    folded = fold(q.text)
+    asked = _places(WHERE_ASKED_EN, folded, any_case=True) | _places(WHERE_ASKED_ZH, folded)
+    said = _places(WHERE_SAID, fold(clause))
+    return bool(asked and said) and not asked & said
 
 
 # Offices a question may ask by title, with the Chinese titles that name them

@@ -32,10 +32,11 @@ from qa.answer.readings import from_reading, gloss_asked, narrowed, reading_sent
 from qa.answer.render import render_en
 from qa.answer.spans import PATTERNS, closed, with_year_word
 from qa.answer.units import asked_units, units_in
-from qa.question import AnswerType, Question, asking_clause, period_of
+from qa.question import ASKS_PERSON, AnswerType, Question, asking_clause, period_of
 from qa.search.retrieve import Hit
 from qa.text.entities import Entity
 from qa.text.lexical import fold
+from qa.text.vocab import events_in
 
 
 # Answer types whose span the reader picks before the patterns are tried; for
@@ -121,11 +122,26 @@ def partner_groups(q: Question) -> list[Entity]:
     return out
 
 
+def _dated_event_confirmed(q: Question, top: Hit) -> bool:
+    """A date asked of a kind of event between named countries (建交, a treaty
+    signed), cited from a sentence that names that kind of event, in a
+    paragraph that names every country asked: as strong as a figure whose
+    indicator, period and partner are stated ("自 1992 年建交以来" for
+    "哪一年确立外交关系")."""
+    if not q.events or not q.countries:
+        return False
+    return bool(events_in(fold(top.sentence).lower()) & q.events) and all(mentions(e, top.passage.text) for e in q.countries)
+
+
 def confirmed(q: Question, ev: "Evidence") -> bool:
     """A figure asked for a stated indicator, period and partner, answered by a
     span whose checks passed, and whose sentence or paragraph states a period
     itself (an undated clause passes the year check without confirming it)."""
-    if ev.kind != "span" or not ev.checks_ok or not ev.hits or q.answer_type.value not in FIGURES:
+    if ev.kind != "span" or not ev.checks_ok or not ev.hits:
+        return False
+    if q.answer_type is AnswerType.DATE:
+        return _dated_event_confirmed(q, ev.hits[0])
+    if q.answer_type.value not in FIGURES:
         return False
     if not (q.indicator and q.countries and (q.period.years or q.period.relative or q.period.part)):
         return False
@@ -161,7 +177,7 @@ def gather(q: Question, hits: list[Hit], reader) -> Evidence:
     window is read too (one window more), so the answerability score never
     weighs the margin of a passage that is not the one shown."""
     readings = read(reader, q, hits)
-    ev = evidence(q, hits, readings)
+    ev = continued(q, evidence(q, hits, readings))
     if reader is None or ev.answer is None or ev.read:
         return ev
     top = ev.hits[0]
@@ -177,9 +193,14 @@ def _shaped(q: Question, c: Choice) -> str:
     c = replace(c, span=closed(c.clause, c.span))
     if q.answer_type is AnswerType.DATE:
         return with_year_word(c.clause, date_of_title(q, c.clause, c.span))
-    if q.answer_type is AnswerType.COUNT:
+    if q.answer_type is AnswerType.COUNT or (q.answer_type is AnswerType.NAME and COUNT_ONLY.fullmatch(c.span.strip())):
+        # (a bare count read for "分成几区", which no measure word types as a count: 五个 -> 五个展区)
         return with_counted_noun(q, c.clause, c.span)
     return c.span
+
+
+# A span that is only a count with its measure word ("五个", "约70份").
+COUNT_ONLY = re.compile(r"(?:约|逾|超过|近)?\s*[\d一二三四五六七八九十两百千万]+\s*[个份家项座所条种位名次]")
 
 
 def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evidence:
@@ -281,6 +302,35 @@ PLACE_KINDS = {"州": "state or region", "省": "province", "市": "city", "县"
 
 def _sector_word(sector: str) -> str:
     return {"agriculture": "agricultural"}.get(sector, sector)  # "agricultural trade"
+
+
+# A sentence that only announces what follows ("两国议程上存在几个紧迫问题。",
+# "有以下几点：", "raised several pressing issues:"): the things are in the next paragraph.
+ANNOUNCES = re.compile(r"(?:几个|几点|几项|以下|如下|下列|若干)[\u4e00-\u9fff]{0,6}?(?:问题|挑战|方面|原因|因素|领域|措施|步骤|建议|任务|方向|议题)[。：:]?\s*$"
+                       r"|[：:]\s*$|\b(?:several|a few|some|the following|a number of) (?:[\w-]+ )?(?:issues|problems|challenges|points|questions|areas|steps|reasons)[.:]?\s*$", re.I)
+
+
+SUPERLATIVE = re.compile(r"最|\b(?:most|biggest|greatest|main|top|chief|key|foremost)\b", re.I)
+
+
+def continued(q: Question, ev: "Evidence") -> "Evidence":
+    """Where the cited sentence only announces things and the next paragraph
+    of its article is among the hits, that paragraph's best sentence answers
+    (the things announced are there: "其中最重要的是里海海平面下降")."""
+    if ev.answer is None or q.answer_type not in (AnswerType.NAME, AnswerType.SENTENCE) or not ev.hits or ASKS_PERSON.search(q.text):
+        return ev  # (who announced them is in the announcing sentence itself)
+    top = ev.hits[0]
+    if not ANNOUNCES.search(top.sentence.strip()):
+        return ev
+    nxt = next((i for i, h in enumerate(ev.hits) if h.passage.doc == top.passage.doc and h.passage.para_no == top.passage.para_no + 1), None)
+    found = best_sentence(q, [ev.hits[nxt]]) if nxt is not None else None
+    if found is None:
+        return ev
+    _, sentence, c = found
+    if SUPERLATIVE.search(fold(q.text)):
+        # "最要紧的问题是啥": of the things announced, the one the text ranks first (其中最重要的是…).
+        sentence = next((s for s in ev.hits[nxt].passage.sentences if SUPERLATIVE.search(s)), sentence)
+    return Evidence(sentence, "sentence", tuple(_first(list(ev.hits), nxt, sentence)), c.ok)
 
 
 def _first(hits: list[Hit], rank: int, sentence: str) -> list[Hit]:

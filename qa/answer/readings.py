@@ -148,8 +148,10 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
     if ADMIN_ASKED.search(fold(q.text)) and (is_country(span) or is_side(span)):
         return None  # nor "which Kazakh region" by a country or its side (哈方)
     if not typed:
-        if RANK_WORDS.search(fold(q.text)) and "第" not in span and (o := ORDINAL_IN.search(clause)):
-            span = o.group()  # "where does X rank": the ordinal the clause gives (第三大), not the reader's names
+        if RANK_WORDS.search(fold(q.text)) and (o := RANKED.search(clause)) and ("第" not in span or o.group().startswith(span)):
+            # "where does X rank": the ordinal the clause gives with what it ranks
+            # (第三大贸易伙伴), not the reader's names nor a cut of it (第三大贸易).
+            span = o.group()
         span = of_country_asked(q, clause, with_qualifier(clause, with_named_noun(q, clause, span)))
     if unit_clash(q.text, span, clause) or too_coarse(q.text, span):
         return None  # "1000万吨" for "how long … in km"; "2026年" for "which day"
@@ -201,6 +203,8 @@ def with_frequency(q: Question, clause: str, span: str) -> str:
 # the clause's ordinal answers. (第几名 alone asks a count: qa.question.)
 RANK_WORDS = re.compile(RANK_ASKED.pattern + r"|第几|排名|排第", re.I)
 ORDINAL_IN = re.compile(r"第[\d一二三四五六七八九十两]+大?")
+# An ordinal with the noun it ranks, to the end of its phrase (第三大贸易伙伴, 第二大城市).
+RANKED = re.compile(r"第[\d一二三四五六七八九十两]+大?(?:[\u4e00-\u9fff]{0,6}?(?=[，。；、：！？）」”,.;]|的|$))?")
 ORDINAL_SPAN = re.compile(r"第?[\d一二三四五六七八九十两]+(?:[和、及至到]第?[\d一二三四五六七八九十两]+)*[大个位名届次]?")
 
 

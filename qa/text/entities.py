@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import gettext
 import re
+from collections import Counter
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Iterable, Iterator, Mapping
@@ -249,6 +250,8 @@ def _countries_and_orgs() -> list[_Record]:
     spoken = get_global("territory_languages")
     csc_en, csc_zh = _countrystatecity_names()
     adjectives = _adjectives()
+    # A regular adjective two countries would share (Niger and Nigeria: "Nigerian") names neither.
+    formed = Counter(d for n in en.values() if re.fullmatch(r"[A-Z][a-z]{3,}", n) for d in _demonyms(n))
     records = []
     for code, name in en.items():
         kind = _territory_kind(code, spoken)
@@ -260,8 +263,35 @@ def _countries_and_orgs() -> list[_Record]:
                    zh_hant.get(code, ""), *iso["zh_TW"], *iso["zh_HK"]]
         aliases = _unique(v for n in english for v in _english_variants(n))
         aliases += _unique(adjectives.get(code, ()))
+        if kind == "country" and re.fullmatch(r"[A-Z][a-z]{3,}", name):
+            aliases += [d for d in _demonyms(name) if d not in aliases and formed[d] == 1]
         records.append(_Record(code, kind, name, _chinese(chinese), tuple(aliases)))
     return records
+
+
+def _demonyms(name: str) -> list[str]:
+    """The regular English adjective of a one-word country name, with its
+    plural, by English word formation (CLDR's language names give only the
+    countries a language is named after: no "Chilean", "Peruvian",
+    "Brazilian", "Mexican"): -ia/-a + n (Armenian, Cuban), -e + an (Chilean),
+    -o -> -an (Mexican), -u + vian (Peruvian), -y -> -ian (Italian), a
+    consonant + ian (Brazilian, Egyptian). An irregular country gets a form
+    nobody writes ("Germanian"), which matches nothing."""
+    if name.endswith("a"):
+        adj = name + "n"
+    elif name.endswith("e"):
+        adj = name + "an"
+    elif name.endswith("o"):
+        adj = name[:-1] + "an"
+    elif name.endswith("u"):
+        adj = name + "vian"
+    elif name.endswith("y"):
+        adj = name[:-1] + "ian"
+    elif name[-1] in "aeiou":
+        return []
+    else:
+        adj = name + "ian"
+    return [adj, adj + "s"]
 
 
 def _territory_kind(code: str, spoken: Mapping[str, object]) -> str | None:
@@ -351,7 +381,7 @@ def _cities() -> list[_Record]:
 # The entity table's version: raise it when the table's rules change, so the
 # derived cache is rebuilt and indexes recompute their entity postings
 # (qa.index.cache.current_postings).
-LEXICON_VERSION = 12
+LEXICON_VERSION = 14
 QUALIFIER = re.compile(r"[A-Z.]{2,5}|\w+(?:ish|ch|ese)|.* part|.* of")
 
 

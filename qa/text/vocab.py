@@ -15,24 +15,28 @@ import re
 INDICATORS: dict[str, tuple[str, ...]] = {
     # Selling to a country is exporting to it ("哈萨克斯坦卖给亚美尼亚的…").
     # Shipping goods to a country is too; "shipping to" is left out: a cost of transport ("cheaper shipping to…").
-    "export": ("export", "出口", "sell to", "sells to", "sold to", "selling to", "ship to", "ships to", "shipped to",
+    "export": ("export", "出口", "sell to", "sells to", "sold to", "selling to", "ship to", "ships to", "shipped to", "ship south to", "ships south to", "ship north to", "ships north to",
                "shipments to", "outbound shipments", "卖给", "卖到", "卖出", "销往", "售往"),
     # Buying from a country is importing from it ("从俄罗斯买进的").
     "import": ("import", "进口", "buy from", "buys from", "bought from", "buying from", "purchased from", "purchases from",
                "inbound shipments", "买进", "买入", "购入"),
     # FDI: foreign direct investment; 投了 (多少钱) is how people say 投资 in speech, 注资 injecting capital.
     # Money "poured into" or "sunk into" a country is invested there.
-    "investment": ("invest", "投资", "fdi", "投了", "注资", "money into", "poured into", "sunk into", "pumped into", "injected into"),
+    "investment": ("invest", "投资", "fdi", "投了", "投的钱", "注资", "money into", "poured into", "sunk into", "pumped into", "injected into"),
     # A trade "imbalance", being "in the red" (in deficit) or "in the black" name the balance.
     "balance": ("deficit", "surplus", "trade balance", "trade gap", "shortfall", "imbalance", "in the red", "in red", "in the black", "逆差", "顺差", "赤字", "差额"),
     # A figure to be reached: "aim for", "将贸易额提升至…" (raise to), "计划…实现" (planned) are targets, not results.
     "target": ("target", "goal", "aim to", "aim for", "aims for", "aiming for", "objective", "目标", "力争",
-               "提升至", "提升到", "提高至", "提高到", "hoping to", "hope to", "hopes to",
+               "提升至", "提升到", "提高至", "提高到", "想冲", "冲刺", "hoping to", "hope to", "hopes to",
                "planned", "plans to", "plan to", "计划", "规划"),
     # A price is not the value traded: "the price of the gas" is not the trade figure.
     "price": ("price", "tariff", "价格", "售价", "单价", "价位"),
     # 做生意 (doing business) and 买卖 (buying and selling) are how people say trading in speech.
-    "trade": ("trade", "turnover", "commerce", "贸易", "经贸", "生意", "买卖"),
+    # Goods "exchanged" between two countries are their trade ("goods exchanged
+    # between Astana and Ashgabat", "agri products exchange"): the phrase, not
+    # "exchange" alone (exchange rates, exchange visits).
+    "trade": ("trade", "turnover", "commerce", "贸易", "经贸", "生意", "买卖", "goods exchanged", "exchange of goods",
+              "goods exchange", "products exchange", "products exchanged"),
 }
 
 
