@@ -8,6 +8,7 @@ evaluation all go through here, so they cannot disagree.
 from __future__ import annotations
 
 from qa.answer.compare import combine, sides
+from qa.answer.choose import placed_event
 from qa.answer.decide import Answer, decide
 from qa.errors import IndexMissingError, InputError, StaleIndexError
 from qa.index.backends import open_backend
@@ -17,7 +18,7 @@ from qa.index.store import check_manifest
 from qa.ingest.journal import journal_pending
 from qa.models import reader as span_reader
 from qa.models.encoders import get_encoder
-from qa.question import Question, analyze
+from qa.question import AnswerType, Question, analyze
 from qa.search.retrieve import Retriever
 from qa.settings import Settings
 from qa.text import transliterate
@@ -69,8 +70,22 @@ class Engine:
         return self._answer(q, k)
 
     def _answer(self, q: Question, k: int | None) -> Answer:
-        hits = self.retriever.search(q, k or self.settings.k)
-        return decide(q, hits, self.retriever.missing(q), reader=span_reader.shared())
+        k = k or self.settings.k
+        hits = self.retriever.search(q, k)
+        missing = self.retriever.missing(q)
+        answer = decide(q, hits, missing, reader=span_reader.shared())
+        if q.answer_type is AnswerType.PLACE and not missing and (answer.abstained or answer.kind == "sentence"):
+            # Where the best passages place no such event, a paragraph further down
+            # may ("亚阿两国…在华盛顿签署和平协议" ranks low for an English question
+            # about Baku and Yerevan): it is read first, the others after it.
+            deeper = self.retriever.search(q, DEEPER * k)
+            placed = placed_event(q, deeper[k:])
+            if placed is not None:
+                return decide(q, [deeper[k + placed.rank], *hits[: k - 1]], missing, reader=span_reader.shared())
+        return answer
+
+
+DEEPER = 3  # how many times k passages a second look for an event's place reads
 
 
 def _check_loaded(manifest, settings: Settings, check_corpus: bool) -> None:

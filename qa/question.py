@@ -78,13 +78,13 @@ _TYPES = [
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     # "When" asks a date when it leads the question ("When did…", "So when was…"),
     # not as a conjunction later on ("How old was he when he played…").
-    (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|\b(?:what|which) (?:(?:exact|calendar|precise|specific) )?(?:date|day)\b|\bwhat(?:'s| is| was) the (?:[\w-]+ )?(?:day|date)\b|\b(?:in )?(?:what|which) month\b|since when|\bexact (?:date|day)\b|\bon what day\b|何时|什么时候|啥时候?|哪一天|哪天|几月|(?<!第)几号|日期", re.I)),
+    (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|\b(?:what|which) (?:(?:exact|calendar|precise|specific) )?(?:date|day)\b|\bwhat(?:'s| is| was) the (?:[\w-]+ )?(?:day|date)\b|\b(?:in )?(?:what|which) month\b|since when|\bexact (?:date|day)\b|\bthe day,? month,? and year\b|\bthe (?:full|exact|precise) date\b|\bon what day\b|何时|什么时候|啥时候?|哪一天|哪天|几月|(?<!第)几号|日期", re.I)),
     (AnswerType.COUNT, HOW_LONG_LENGTH),
     # "Where does X rank / what position" asks an ordinal (第三大), as 第几 does.
     (AnswerType.NAME, RANK_ASKED),
     # "How many dollars" asks an amount of money, not a count.
     (AnswerType.COUNT, re.compile(rf"(?:什么|多大|哪个)数?量级|数量[^，。？?、]{{0,6}}?(?:多少|几)|how many(?!\s+(?:[\w.$]+\s+)?{CURRENCY_WORDS})|number of|\bcount of\b|\bhead ?count\b|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
-    (AnswerType.MONEY, re.compile(r"how much|how many\s+(?:[\w.$]+\s+)?" + CURRENCY_WORDS + r"|\b(?:dollar|euro|money|cash) (?:amount|figure|sum|total)\b|\bwhat sum\b|\bwhat size (?:of )?(?:a )?(?:gap|deficit|surplus|shortfall|imbalance)\b|\bto what (?:figure|amount|sum|goal|target)\b|\badds? up to\b|\bwhat did\b.{0,80}\btotal\b|\bwhat (?:figure|amount|level|sum)\b.*\b(?:raise|boost|increase|lift|bring|push)\w*\b.*\bto\W*$|\b(?:cumulative|total|overall|combined|invested|investment) amount\b|\bwhat(?:'s| is| was| were) the amount\b|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
+    (AnswerType.MONEY, re.compile(r"how much|how many\s+(?:[\w.$]+\s+)?" + CURRENCY_WORDS + r"|\b(?:dollar|euro|money|cash) (?:amount|figure|sum|total)\b|\bwhat sum\b|\bwhat size (?:of )?(?:a )?(?:gap|deficit|surplus|shortfall|imbalance)\b|\bto what (?:figure|amount|sum|goal|target)\b|\badds? up to\b|\bwhat did\b.{0,80}\btotal\b|\bwhat (?:figure|amount|level|sum)\b.*\b(?:raise|boost|increase|lift|bring|push)\w*\b.*\bto\W*$|\b(?:raise|boost|increase|lift|bring|push)\w*\b.{0,60}\bto what (?:figure|amount|level|sum)\b|\b(?:cumulative|total|overall|combined|invested|investment) amount\b|\bwhat(?:'s| is| was| were) the amount\b|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|\b(?:which|what) (?:[a-z]+ )?(?:port|harbou?r|seaport|airport|railway station)\b"
                                   r"|哪里|哪个城市|哪座城市|哪个港口?|哪座港口?|在哪(?![些几])", re.I)),
 ]
@@ -551,7 +551,7 @@ def _indicator_forms(terms: tuple[Term, ...]) -> tuple[Term, ...]:
         kinds = [k for k, forms in INDICATORS.items() for f in forms
                  if len(f.split()) == 2 and f.split()[1] in ("to", "from", "for", "into") and low == f.split()[0]]
         extra = tuple(w for k in dict.fromkeys(kinds) for w in indicator_words(k))
-        extra += tuple(str(n) for n in _number_words(low))  # "fifteen" is written 15 as often as 十五
+        extra += tuple(str(n) for n in number_words(low))  # "fifteen" is written 15 as often as 十五
         # An English word that is itself one of an indicator's or a size's forms
         # ("turnover", "gdp") is found by that key's Chinese forms (贸易, 经济规模):
         # the dictionary glosses "turnover" as 营业额, not as trade figures are written.
@@ -716,7 +716,7 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
                 continue
             # "占比偏低的那些俄资公司，一共有多少家": a share describes the firms;
             # the asking clause counts them.
-            asking = asking_clause(folded)
+            asking = _the_asking_clause(folded)
             if kind is AnswerType.PERCENT and asking != folded and COUNT_ASKED.search(asking) and not STRONG_PERCENT.search(asking):
                 continue
             # "Did trade rise or fall on a year earlier?" asks the figures
@@ -826,6 +826,14 @@ RAISED_TO = re.compile(r"\bto what (?:figure|amount|level|sum|goal|target)\b.*\b
                        r"|(?:提升|提高|增加|扩大)(?:到|至)多少", re.I)
 # A cost or a saving asked: exporters are whom it concerns, not the figure asked.
 COST_ASKED = re.compile(r"\bsav(?:e|es|ed|ing|ings)\b|\bcheaper\b|\bcosts?\b|\bexpenses?\b|节省|节约|省(?:多少|几成|下)|便宜|成本|费用|运费|物流费", re.I)
+
+
+def _the_asking_clause(text: str) -> str:
+    """The one clause with the question word ("俄资企业已经超过多少家，可惜加工制造业占比偏低？"
+    -> "俄资企业已经超过多少家"), without the remarks after it; the whole text if none."""
+    clauses = _CLAUSES.split(text)
+    last = max((i for i, c in enumerate(clauses) if ASKING.search(c)), default=None)
+    return clauses[last] if last is not None else text
 
 
 def asking_clause(text: str) -> str:
@@ -984,7 +992,7 @@ def _literals(question: str, entities: tuple[Entity, ...]) -> tuple[str, ...]:
             # "Issyk-Kul" through Issyk. A prefix (trans-, inter-) is no name.
             out += [p for p in tok.split("-") if len(p) >= 3 and p.isalpha() and p not in STOP_LATIN and p not in names
                     and p not in NAME_PREFIXES] if "-" in tok and not tok[0].isdigit() else []
-    out += [str(n) for n in _number_words(question)]
+    out += [str(n) for n in number_words(question)]
     return tuple(dict.fromkeys(out))
 
 
@@ -993,7 +1001,7 @@ TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 NUMBER_WORD = re.compile(rf"\b(?:({'|'.join(TEENS)})|({'|'.join(TENS)})(?:[-\s]({'|'.join(EN_NUM[:9])}))?)\b", re.I)
 
 
-def _number_words(text: str) -> list[int]:
+def number_words(text: str) -> list[int]:
     """Numbers from 11 to 99 spelt out ("over fifteen years", "twenty-five
     firms"): a passage writes them in digits (过去15年间). Smaller ones are
     left out: Chinese text writes them as characters as often (十余次, 五国)."""

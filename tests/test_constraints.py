@@ -881,3 +881,23 @@ def test_a_date_asked_of_an_event_is_confirmed_where_its_sentence_names_the_even
     q = analyze("巴西和挪威是在哪一年确立外交关系的")
     assert _dated_event_confirmed(q, hit_on("自 1992 年建交以来，巴西与挪威签署了约 40 份协议。"))
     assert not _dated_event_confirmed(q, hit_on("1992 年，巴西与挪威签署了贸易协定。"))  # another event
+
+
+def test_stop30_round_four_shapes_and_checks():
+    from qa.answer.constraints import check
+    from qa.answer.spans import closed
+
+    t = "总统发表题为《永恒友谊——两国人民的北极星》的文章"
+    assert closed(t, "北极星》") == "永恒友谊——两国人民的北极星"  # a title's last words run back to its start
+    q = analyze("Brazil's 2024 export basket to Norway was worth $1.26bn - which goods were in it?")
+    sentence = "挪威对巴西出口额则为4.56亿美元，涵盖石油产品、钢材等"
+    assert "direction" in check(q, passage(sentence), sentence, "涵盖石油产品、钢材等").failed  # the list follows the other flow
+    sentence = "巴西对挪威出口额达12.6亿美元，主要包括咖啡、大豆"
+    assert check(q, passage(sentence), sentence, "主要包括咖啡、大豆").ok
+
+
+def test_a_list_asked_of_what_sold_less_moved_down():
+    from qa.answer.choose import way_asked
+
+    assert way_asked(analyze("Which commodities did Brazil sell less of to Norway in 2025?")) == -1
+    assert way_asked(analyze("Which goods did Brazil export more of to Norway?")) == 1

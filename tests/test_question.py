@@ -861,3 +861,15 @@ def test_how_many_and_how_much_at_once_are_two_sides():
     assert [s.answer_type for s in sides(q)] == [AnswerType.COUNT, AnswerType.MONEY]
     q = analyze("2024年头九个月，巴方对挪投资和挪方对巴投资，两个数字差了大概十倍吗？")
     assert q.comparison
+
+
+def test_stop30_targets_and_both_directions():
+    q = analyze("Earlier this month Brasilia and Oslo's chief diplomats pledged to lift annual commerce to what level?")
+    assert (q.answer_type, q.indicator) == (AnswerType.MONEY, "target")
+    q = analyze("Who sold more to whom in 2024 — Brazil to Norway or the reverse? Give both values.")
+    assert [dict(s.flow) for s in sides(q)] == [{"BR": "src", "NO": "dst"}, {"BR": "dst", "NO": "src"}]
+
+
+def test_stop30_round_four_question_readings():
+    assert analyze("I need the day, month and year the friendship accord between Brasilia and Lima was inked.").answer_type is AnswerType.DATE
+    assert analyze("总统说巴境内挪资企业已经超过多少家，可惜加工制造业占比偏低？").answer_type is AnswerType.COUNT

@@ -361,8 +361,10 @@ def lists_something(sentence: str) -> bool:
 
 
 # Which way a figure or a list moved, in either language.
-ROSE = re.compile(r"增长|增加|上升|上扬|上涨|攀升|走高|提高|量增|增至|涨|\b(?:rose|rise[sn]?|rising|grew|grow[sn]?|growing|increas\w*|went up|gone up|gained)\b", re.I)
-FELL = re.compile(r"下降|减少|下滑|下跌|萎缩|走低|降低|降至|量减|[降跌减]|\b(?:fell|fall[sn]?|falling|declin\w*|decreas\w*|dropp?\w*|went down|shr[ai]nk\w*|lower)\b", re.I)
+ROSE = re.compile(r"增长|增加|上升|上扬|上涨|攀升|走高|提高|量增|增至|涨|\b(?:rose|rise[sn]?|rising|grew|grow[sn]?|growing|increas\w*|went up|gone up|gained)\b"
+                  r"|\b(?:sell|sold|sells|selling|export\w*|ship\w*|buy|bought|import\w*) more\b", re.I)
+FELL = re.compile(r"下降|减少|下滑|下跌|萎缩|走低|降低|降至|量减|[降跌减]|\b(?:fell|fall[sn]?|falling|declin\w*|decreas\w*|dropp?\w*|went down|shr[ai]nk\w*|lower)\b"
+                  r"|\b(?:sell|sold|sells|selling|export\w*|ship\w*|buy|bought|import\w*) (?:less|fewer)\b", re.I)
 
 
 def moved(text: str) -> int:

@@ -96,7 +96,7 @@ def check(q: Question, passage: Passage, sentence: str, clause: str, before: str
         failed.append("sector")
     if not _event_ok(q, sentence, clause):
         failed.append("event")
-    if flow_direction(q, clause) < 0:
+    if _direction(q, sentence, clause) < 0:
         failed.append("direction")
     if not _ordinal_ok(q, sentence, clause):
         failed.append("ordinal")
@@ -131,6 +131,24 @@ def located_elsewhere(q: Question, clause: str) -> bool:
     asked = _places(WHERE_ASKED_EN, folded, any_case=True) | _places(WHERE_ASKED_ZH, folded)
     said = _places(WHERE_SAID, fold(clause))
     return bool(asked and said) and not asked & said
+
+
+def _direction(q: Question, sentence: str, clause: str) -> int:
+    """The clause's flow direction, or, where it states none ("…，涵盖石油产品、
+    钢材等"), that of the nearest clause before it in its sentence that does
+    ("吉尔吉斯斯坦对哈出口额则为4.56亿美元，涵盖…"): what a list names is the flow it follows."""
+    own = flow_direction(q, clause)
+    if own or not q.flow:
+        return own
+    at = sentence.find(clause)
+    for before in reversed(clauses_of(sentence[:at]) if at > 0 else []):
+        if (d := flow_direction(q, before)) != 0:
+            return d
+    return 0
+
+
+def clauses_of(text: str) -> list[str]:
+    return [c for c in re.split(r"[，,；;]", text) if c.strip()]
 
 
 # Offices a question may ask by title, with the Chinese titles that name them

@@ -133,6 +133,17 @@ def _dated_event_confirmed(q: Question, top: Hit) -> bool:
     return bool(events_in(fold(top.sentence).lower()) & q.events) and all(mentions(e, top.passage.text) for e in q.countries)
 
 
+def _placed_event_confirmed(q: Question, top: Hit, answer: str) -> bool:
+    """A place asked of an event between named countries, cited from a clause
+    that places that event there with the thing asked beside it
+    (choose.placed_event: "亚阿两国今年8月在华盛顿签署和平协议"), in a
+    paragraph that names every country asked."""
+    if not q.countries or not all(mentions(e, top.passage.text) for e in q.countries):
+        return False
+    placed = placed_event(q, [top])
+    return placed is not None and placed.span == answer
+
+
 def confirmed(q: Question, ev: "Evidence") -> bool:
     """A figure asked for a stated indicator, period and partner, answered by a
     span whose checks passed, and whose sentence or paragraph states a period
@@ -141,6 +152,8 @@ def confirmed(q: Question, ev: "Evidence") -> bool:
         return False
     if q.answer_type is AnswerType.DATE:
         return _dated_event_confirmed(q, ev.hits[0])
+    if q.answer_type is AnswerType.PLACE:
+        return _placed_event_confirmed(q, ev.hits[0], ev.answer)
     if q.answer_type.value not in FIGURES:
         return False
     if not (q.indicator and q.countries and (q.period.years or q.period.relative or q.period.part)):

@@ -87,6 +87,10 @@ CLAUSE_BREAK = re.compile(r"[，；。！？]|[,;]\s(?!\d)")
 def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: list[str], anchors) -> Choice | None:
     """The reading as an answer from one clause, or None where it does not pass."""
     span = r.span if typed else with_quoted_name(r.sentence, r.span)
+    if ORDINAL_QUESTION.search(fold(q.text)) and "第" in span and (at := clause.find(span)) >= 0 \
+            and (o := next((m for m in ORDINAL_SPAN.finditer(clause) if m.group().startswith("第") and m.start() <= at < m.end()
+                            and len(m.group()) > len(span.strip())), None)):
+        span = o.group()  # "第几个和第几个": the ordinals the clause gives (第二和第三), not the reader's cut (第三鲁班工)
     if "count" in typed and ORDINAL_QUESTION.search(fold(q.text)) and "第" in span and ORDINAL_SPAN.fullmatch(span.strip()):
         # "第几座鲁班工坊" read as "第二和第三": an ordinal answers 第几 whatever
         # measure follows it in the text, with the noun the question names.

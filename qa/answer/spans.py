@@ -19,7 +19,7 @@ import re
 
 from qa.text.lexical import chinese_for, fold
 from qa.answer.render import MONEY, NUM, YEAR_WORD
-from qa.question import MEASURE_ALTERNATION, as_how_many
+from qa.question import MEASURE_ALTERNATION, as_how_many, number_words
 
 CN_DIGITS = "〇零一二两三四五六七八九十百千"
 # Qualifiers belong to the answer: 约6000家, 超过400家, 逾170个, about 6,000.
@@ -135,7 +135,7 @@ def _best_match(matches: list[re.Match], clause: str, question: str, anchors) ->
     right after it. Spans the question already states ("in 2019", "past 15
     years") are not answers, nor is a span tied to another year than the one asked.
     """
-    asked = set(re.findall(r"\d+(?:\.\d+)?", question))
+    asked = set(re.findall(r"\d+(?:\.\d+)?", question)) | {str(n) for n in number_words(question)}  # "thirty percent" is 30
     years = {y for y in asked if re.fullmatch(r"(?:19|20)\d\d", y)}
     # Where a day is asked, a date that states more than the question's numbers
     # is no echo of them: "1997年4月8日" answers "which day in 1997" ("2019年"
@@ -256,6 +256,11 @@ def closed(text: str, span: str) -> str:
         end = text.find("》", at + len(span))
         if 0 <= end - at <= 80 and "《" not in text[at:end]:
             return text[at:end]
+    if span.count("》") > span.count("《") and at >= 0:
+        # The title's last words only ("北极星》" of 《永恒友谊——指引…北极星》): from its 《.
+        start = text.rfind("《", 0, at)
+        if 0 <= at - start <= 80 and "》" not in text[start:at]:
+            return text[start + 1 : at + span.rfind("》")]
     return span
 
 

@@ -101,8 +101,8 @@ def written_years(text: str) -> str:
 # (one general table, not keyed to any article): "top diplomat" is a foreign
 # minister in news English, an NPP a nuclear power plant.
 _SHORTHAND = [
-    (re.compile(r"\btop diplomats\b", re.I), "foreign ministers"),
-    (re.compile(r"\btop diplomat\b", re.I), "foreign minister"),
+    (re.compile(r"\b(?:top|chief|senior) diplomats\b", re.I), "foreign ministers"),
+    (re.compile(r"\b(?:top|chief) diplomat\b", re.I), "foreign minister"),
     (re.compile(r"\bNPPs\b"), "nuclear power plants"),
     (re.compile(r"\bNPP\b"), "nuclear power plant"),
 ]
