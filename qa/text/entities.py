@@ -264,9 +264,15 @@ def _countries_and_orgs() -> list[_Record]:
         aliases = _unique(v for n in english for v in _english_variants(n))
         aliases += _unique(adjectives.get(code, ()))
         if kind == "country" and re.fullmatch(r"[A-Z][a-z]{3,}", name):
-            aliases += [d for d in _demonyms(name) if d not in aliases and formed[d] == 1]
+            aliases += [d for d in _demonyms(name) if d not in aliases and formed[d] == 1 and d not in NOT_DEMONYMS]
         records.append(_Record(code, kind, name, _chinese(chinese), tuple(aliases)))
     return records
+
+
+# Regular forms that mostly name something else in English text: "Indian"
+# is as often the peoples of the Americas or the Indian Ocean ("a famous
+# Indian", XQuAD showed, is a person, not a reference to India's passages).
+NOT_DEMONYMS = frozenset({"Indian", "Indians"})
 
 
 def _demonyms(name: str) -> list[str]:
@@ -381,7 +387,7 @@ def _cities() -> list[_Record]:
 # The entity table's version: raise it when the table's rules change, so the
 # derived cache is rebuilt and indexes recompute their entity postings
 # (qa.index.cache.current_postings).
-LEXICON_VERSION = 14
+LEXICON_VERSION = 15
 QUALIFIER = re.compile(r"[A-Z.]{2,5}|\w+(?:ish|ch|ese)|.* part|.* of")
 
 
