@@ -66,14 +66,14 @@ class Engine:
         q = analyze(validate_question(question))
         parts = sides(q)
         if parts:  # a comparison: each partner's figure, each cited
-            return combine(q, parts, [self._answer(p, k) for p in parts])
+            return combine(q, parts, [self._answer(p, k, side=True) for p in parts])
         return self._answer(q, k)
 
-    def _answer(self, q: Question, k: int | None) -> Answer:
+    def _answer(self, q: Question, k: int | None, side: bool = False) -> Answer:
         k = k or self.settings.k
         hits = self.retriever.search(q, k)
         missing = self.retriever.missing(q)
-        answer = decide(q, hits, missing, reader=span_reader.shared())
+        answer = decide(q, hits, missing, reader=span_reader.shared(), side=side)
         if q.answer_type is AnswerType.PLACE and not missing and (answer.abstained or answer.kind == "sentence"):
             # Where the best passages place no such event, a paragraph further down
             # may ("亚阿两国…在华盛顿签署和平协议" ranks low for an English question

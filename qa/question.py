@@ -78,12 +78,15 @@ _TYPES = [
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     # "When" asks a date when it leads the question ("When did…", "So when was…"),
     # not as a conjunction later on ("How old was he when he played…").
-    (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|\b(?:what|which) (?:(?:exact|calendar|precise|specific) )?(?:date|day)\b|\bwhat(?:'s| is| was) the (?:[\w-]+ )?(?:day|date)\b|\b(?:in )?(?:what|which) month\b|since when|\bexact (?:date|day)\b|\bthe day,? month,? and year\b|\bthe (?:full|exact|precise) date\b|\bon what day\b|何时|什么时候|啥时候?|哪一天|哪天|几月|(?<!第)几号|日期", re.I)),
+    (AnswerType.DATE, re.compile(r"^\W*(?:[\w'’-]+[,:]?\s+){0,3}when\b|\b(?:what|which) (?:(?:exact|calendar|precise|specific) )?(?:date|day)\b|\bwhat(?:'s| is| was) the (?:[\w-]+ )?(?:day|date)\b|\b(?:in )?(?:what|which) month\b|since when|\bexact (?:date|day)\b|\bthe day,? month,? and year\b|\bthe (?:full|exact|precise) date\b|\bwhen (?:was |were |did )?(?:it |they )?(?:signed|held|founded|established|opened|launched|built|created|set up|inked|concluded)\W*$|\bon what day\b|何时|什么时候|啥时候?|哪一天|哪天|几月|(?<!第)几号|日期", re.I)),
     (AnswerType.COUNT, HOW_LONG_LENGTH),
+    # A capacity or an output asked ("what's its planned power output"): a quantity with its unit.
+    (AnswerType.COUNT, re.compile(r"\bwhat(?:'s| is| was| will be) (?:the |its |their )?(?:planned |installed |annual |design |expected )*(?:power |generating |production |throughput |transit )?(?:output|capacity)\b"
+                                  r"|(?:装机|发电|设计|年|运输|吞吐)(?:容量|能力|量)是?多少", re.I)),
     # "Where does X rank / what position" asks an ordinal (第三大), as 第几 does.
     (AnswerType.NAME, RANK_ASKED),
     # "How many dollars" asks an amount of money, not a count.
-    (AnswerType.COUNT, re.compile(rf"(?:什么|多大|哪个)数?量级|数量[^，。？?、]{{0,6}}?(?:多少|几)|how many(?!\s+(?:[\w.$]+\s+)?{CURRENCY_WORDS})|number of|\bcount of\b|\bhead ?count\b|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
+    (AnswerType.COUNT, re.compile(rf"(?:什么|多大|哪个)数?量级|数量[^，。？?、]{{0,6}}?(?:多少|几)|how many(?!\s+(?:[\w.$]+\s+)?{CURRENCY_WORDS})|number of|\b(?:count|tally) of\b|\bhead ?count\b|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
     (AnswerType.MONEY, re.compile(r"how much|how many\s+(?:[\w.$]+\s+)?" + CURRENCY_WORDS + r"|\b(?:dollar|euro|money|cash) (?:amount|figure|sum|total)\b|\bwhat sum\b|\bwhat size (?:of )?(?:a )?(?:gap|deficit|surplus|shortfall|imbalance)\b|\bto what (?:figure|amount|sum|goal|target)\b|\badds? up to\b|\bwhat did\b.{0,80}\btotal\b|\bwhat (?:figure|amount|level|sum)\b.*\b(?:raise|boost|increase|lift|bring|push)\w*\b.*\bto\W*$|\b(?:raise|boost|increase|lift|bring|push)\w*\b.{0,60}\bto what (?:figure|amount|level|sum)\b|\b(?:cumulative|total|overall|combined|invested|investment) amount\b|\bwhat(?:'s| is| was| were) the amount\b|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|in which|\b(?:which|what) (?:[a-z]+ )?(?:port|harbou?r|seaport|airport|railway station)\b"
                                   r"|哪里|哪个城市|哪座城市|哪个港口?|哪座港口?|在哪(?![些几])", re.I)),
@@ -205,7 +208,7 @@ FLOW_ZH = "投资|出口|进口|供应|出售|卖给|销往|售往|卖|买进|�
 # "exporter"), and no others: "important" is not "import".
 ENDINGS = r"(?:s|es|ed|d|er|ers|or|ors|ing|ment|ments)?\b"
 # Money "poured", "pumped" or "sunk into" a country flows there as investment does (vocab.INDICATORS).
-FLOW = re.compile(rf"\b(?:invest|export|import){ENDINGS}|\b(?:poured|pumped|sunk|injected|put) into\b|\bsuppl(?:y|ies|ied|ier|iers)\b|\bsold\b|\bsell|\bship(?:s|ped|ping|ments?)?\s+(?:(?:south|north|east|west|abroad|out|over|across)\s+)?(?=to\b)|\blen[dt]\b|\bloan|\bdonat|" + FLOW_ZH, re.I)
+FLOW = re.compile(rf"\b(?:invest|export|import){ENDINGS}|\b(?:poured|pumped|sunk|injected|put|money) into\b|\bsuppl(?:y|ies|ied|ier|iers)\b|\bsold\b|\bsell|\bship(?:s|ped|ping|ments?)?\s+(?:(?:south|north|east|west|abroad|out|over|across)\s+)?(?=to\b)|\blen[dt]\b|\bloan|\bdonat|" + FLOW_ZH, re.I)
 IMPORT = re.compile(rf"\bimport{ENDINGS}|进口", re.I)
 TO_SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+)?|[从自])$", re.I)
 TO_DEST = re.compile(r"(?:\b(?:to|into|in)\s+(?:the\s+)?|[对向到至给往])$", re.I)
@@ -680,7 +683,9 @@ WHICH = re.compile(r"\bwhich\b|哪", re.I)  # "which city has the biggest popula
 
 
 # "What needs to happen to trade?": a change or an action, said by a sentence.
-HAPPEN_ASKED = re.compile(r"\bwhat (?:needs|has|have|ought|is going|are going|should|must|will|would) (?:to )?(?:happen|be done)\b", re.I)
+# "增长到什么程度" (to what extent), "to what degree": said in words (翻一番), not a rate.
+HAPPEN_ASKED = re.compile(r"\bwhat (?:needs|has|have|ought|is going|are going|should|must|will|would) (?:to )?(?:happen|be done)\b"
+                          r"|到什么(?:程度|地步)|到何种程度|\bto what (?:extent|degree)\b", re.I)
 # A yes/no question with a second ask after it ("Has trade shrunk? Give me the
 # Jan–Aug figure…", "是否下降了？分别是多少？"): the second ask says what to answer.
 SECOND_ASK = re.compile(r"^(.*?[?？])\s*(\S.{2,})$")
@@ -773,13 +778,17 @@ TARGET_OF_A_FIGURE = re.compile(r"目标|\btarget|\bgoal|\bobjective|\baim|力�
 
 # "What's the count of agreements", "the number of firms": a count asked as
 # "how many" asks it, which the counted-noun readers look for (as_how_many).
-COUNT_OF = re.compile(r"\b(?<!not )(?:what(?:'s| is| was| were) )?the (?:total |overall )?(?:count|number|tally) of (?:the )?", re.I)
+COUNT_OF = re.compile(r"\b(?<!not )(?<!not the )(?:(?:what(?:'s| is| was| were) )?the |what )?(?:total |overall )?(?:count|number|tally) of (?:the )?", re.I)
+# "partnership deals count", "grain wagons count": a keyword query ending in what it counts.
+COUNT_LAST = re.compile(r"\b([a-z]+s) (?:count|number|tally)\W*$", re.I)
 
 
 def as_how_many(text: str) -> str:
     """The question with "the count / number of X" written "how many X"
     (not "…, not the number of universities", nor where "how many" is typed)."""
-    return text if re.search(r"\bhow many\b", text, re.I) else COUNT_OF.sub("how many ", text)
+    if re.search(r"\bhow many\s+[a-z]", text, re.I):
+        return text  # (a trailing "— about how many?" counts the noun named before it)
+    return COUNT_LAST.sub(r"how many \1", COUNT_OF.sub("how many ", text))
 
 
 # Firms, projects or people counted: "多少家", "how many companies".

@@ -901,3 +901,14 @@ def test_a_list_asked_of_what_sold_less_moved_down():
 
     assert way_asked(analyze("Which commodities did Brazil sell less of to Norway in 2025?")) == -1
     assert way_asked(analyze("Which goods did Brazil export more of to Norway?")) == 1
+
+
+def test_stop30_round_five_spans():
+    from qa.answer.choose import way_asked
+    from qa.answer.periods import TOTAL_SPAN
+    from qa.answer.units import measure_clash
+
+    assert way_asked(analyze("Brazil's exports to Norway dipped in 2025, yet some goods bucked the trend. Which ones?")) == 1
+    assert TOTAL_SPAN.search("National Bank data for 2005–2024: compare the two")
+    assert measure_clash("What's the annual output of the plant?", "三国")  # an output is in units, not counted things
+    assert not measure_clash("How much will the second line lift the corridor's capacity?", "五倍")

@@ -873,3 +873,18 @@ def test_stop30_targets_and_both_directions():
 def test_stop30_round_four_question_readings():
     assert analyze("I need the day, month and year the friendship accord between Brasilia and Lima was inked.").answer_type is AnswerType.DATE
     assert analyze("总统说巴境内挪资企业已经超过多少家，可惜加工制造业占比偏低？").answer_type is AnswerType.COUNT
+
+
+def test_stop30_round_five_question_readings():
+    from qa.question import as_how_many
+
+    assert analyze("eternal friendship treaty brasilia lima when signed").answer_type is AnswerType.DATE
+    assert analyze("Tally of documents signed at the Lima summit?").answer_type is AnswerType.COUNT
+    assert analyze("What's its planned power output?").answer_type is AnswerType.COUNT
+    assert as_how_many("lima brasilia partnership deals count") == "lima brasilia partnership how many deals"
+    assert as_how_many("Tally of agreements between Brazil and Peru so far — about how many?").startswith("how many agreements")
+    q = analyze("Peruvian money into Brazil vs Brazilian money into Peru, 2005–2024 — which side put in more?")
+    assert q.flow and [dict(s.flow) for s in sides(q)] == [{"PE": "src", "BR": "dst"}, {"PE": "dst", "BR": "src"}]
+    assert analyze("巴西总统觉得巴挪贸易额应该增长到什么程度？").answer_type is AnswerType.SENTENCE
+    assert {e.key for e in analyze("两国外长谈妥的中俄年度贸易目标是多少？").countries} == {"CN", "RU"}
+    assert {e.key for e in analyze("从利马那边进口到巴西的货物主要是什么？").countries} == {"PE", "BR"}

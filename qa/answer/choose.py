@@ -104,7 +104,12 @@ def choose(q: Question, hits: list[Hit], typed_only: bool = False) -> tuple[Choi
     for types in ((q.span_types[:1], q.span_types) if rate_first else (q.span_types,)):
         for rank, sentence, clause in ranked_clauses(q, hits):
             span = next((s for t in types if (s := find_span(clause, t, q.text, anchors + names))), None)
-            if not span or unit_clash(q.text, span, clause) or too_coarse(q.text, span) or date_of_another_year(q, span):
+            if span and unit_clash(q.text, span, clause):
+                # Another figure of the clause may be in the measure asked ("16 所高校…签署19 份合作协议"
+                # asked the count of deals: 19 份, not the universities nearer the question's words).
+                span = next((m.group().strip() for t in types for m in PATTERNS[t].finditer(clause)
+                             if re.search(r"\d", m.group()) and not unit_clash(q.text, m.group().strip(), clause)), None)
+            if not span or too_coarse(q.text, span) or date_of_another_year(q, span):
                 continue
             c = check(q, hits[rank].passage, sentence, clause, hits[rank].before)
             if c.ok:
@@ -363,7 +368,7 @@ def lists_something(sentence: str) -> bool:
 # Which way a figure or a list moved, in either language.
 ROSE = re.compile(r"增长|增加|上升|上扬|上涨|攀升|走高|提高|量增|增至|涨|\b(?:rose|rise[sn]?|rising|grew|grow[sn]?|growing|increas\w*|went up|gone up|gained)\b"
                   r"|\b(?:sell|sold|sells|selling|export\w*|ship\w*|buy|bought|import\w*) more\b", re.I)
-FELL = re.compile(r"下降|减少|下滑|下跌|萎缩|走低|降低|降至|量减|[降跌减]|\b(?:fell|fall[sn]?|falling|declin\w*|decreas\w*|dropp?\w*|went down|shr[ai]nk\w*|lower)\b"
+FELL = re.compile(r"下降|减少|下滑|下跌|萎缩|走低|降低|降至|量减|[降跌减]|\b(?:fell|fall[sn]?|falling|declin\w*|decreas\w*|dropp?\w*|dipp?\w*|slump\w*|slid|slides?|went down|shr[ai]nk\w*|lower)\b"
                   r"|\b(?:sell|sold|sells|selling|export\w*|ship\w*|buy|bought|import\w*) (?:less|fewer)\b", re.I)
 
 
@@ -386,8 +391,10 @@ def way_asked(q: Question) -> int:
     trend?" the opposite of the way the rest of the question says things moved."""
     asking = asking_clause(q.text)
     way = moved(asking)
-    if not way and CONTRARY.search(asking):
-        way = -moved(q.text.replace(asking, " "))
+    if not way and (against := CONTRARY.search(q.text)):
+        # (the contrary word may stand before the asking clause: "Exports dipped, yet some
+        # goods bucked the trend. Which ones?" moved against what came before it)
+        way = -moved(q.text[: against.start()])
     return way
 
 

@@ -67,8 +67,9 @@ class Answer:
 
 
 def decide(q: Question, hits: list[Hit], missing: tuple[Entity, ...] = (), model: answerability.Model | None = None,
-           reader=None) -> Answer:
-    """`reader`: a qa.models.reader.Reader, or None to answer from the patterns alone."""
+           reader=None, side: bool = False) -> Answer:
+    """`reader`: a qa.models.reader.Reader, or None to answer from the patterns alone.
+    `side`: q is one side of a comparison or of a two-part question (qa.answer.compare)."""
     model = model or answerability.default_model()
     if missing:
         names = ", ".join(e.name_en for e in missing)
@@ -82,7 +83,7 @@ def decide(q: Question, hits: list[Hit], missing: tuple[Entity, ...] = (), model
                         given_elsewhere=True)
     conf = model.probability(q, list(ev.hits), ev.checks_ok, ev.kind == "span", ev.margin)
     threshold = model.threshold_for(q.text, ev.hits[0].passage.text)
-    if confirmed(q, ev):
+    if confirmed(q, ev) or (side and ev.kind == "span" and ev.checks_ok):
         threshold = min(threshold, CONFIRMED_THRESHOLD)
     if conf < threshold:
         return _abstain(q, ev.hits, conf, "no passage in these articles answers this closely enough")
@@ -104,6 +105,15 @@ def decide(q: Question, hits: list[Hit], missing: tuple[Entity, ...] = (), model
 # a shown answer should reach; 0.05 sits just under the lowest confirmed score
 # seen (0.056), so a confirmed figure the model all but rules out still is not shown.
 CONFIRMED_THRESHOLD = 0.05
+# The same threshold holds a side of a comparison or of a two-part question
+# ("2020 vs 2024", "exports and imports", "how many projects and what worth")
+# whose span passed its own checks: each side is held to its own year,
+# partner, indicator and direction, so a side's figure that passes them is
+# confirmed evidence too. Measured on the team's own sets (dev, held-out,
+# team_v2-v37: 3,673 questions, all in-sample; 2026-11-29, with the threshold
+# off): the comparisons whose sides scored under the general threshold were 37
+# right, 1 wrong and none for an unanswerable question (a side the articles do
+# not give fails its checks, whatever its score).
 
 
 # A grouping the question makes the partner of a flow ("trade with the EU",

@@ -25,7 +25,7 @@ CURRENT = re.compile(r"目前|当前|现在|如今|眼下|现阶段|\bcurrently\
 # range ("2005—2024 年间", "between 2005 and 2024", "from 2005 to 2024").
 TOTAL_SPAN = re.compile(
     r"(?:自|从)?\s*((?:19|20)\d\d)\s*年\s*(?:以来|起至今|至今)|\bsince\s+((?:19|20)\d\d)\b"
-    r"|((?:19|20)\d\d)\s*(?:年\s*)?[—–\-~至到]\s*(?:19|20)\d\d\s*年\s*(?:间|期间|以来)?"
+    r"|((?:19|20)\d\d)\s*(?:年\s*)?[—–\-~至到]\s*(?:19|20)\d\d(?:\s*年\s*(?:间|期间|以来)?)?(?!\d)"
     r"|\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|through)\s+(?:19|20)\d\d\b", re.I)
 # A question that asks for such a total.
 ASKS_TOTAL = re.compile(r"累计|以来|总共|一共|迄今|至今|\btotal\b|\bsince\b|so far|to date|cumulative|altogether|in all\b", re.I)

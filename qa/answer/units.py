@@ -105,6 +105,7 @@ EN_MEASURES = [
 ]
 # A question that counts people without a measure word right after 多少
 # ("有多少吉尔吉斯族人", "多少中国游客"): the head noun names them.
+OUTPUT_ASKED = re.compile(r"\b(?:output|capacity|throughput)\b|产量|产能|容量|发电量|吞吐量|运力", re.I)
 # Books counted without a measure word ("有多少藏书", "多少图书"): counted in 册 or 本.
 ASKED_BOOKS = re.compile(HOW_MANY_ZH + r"\s*[\u4e00-\u9fff]{0,4}?(?:藏书|图书|书籍|书)(?=\W|$)")
 ASKED_PEOPLE = re.compile(HOW_MANY_ZH + r"\s*[\u4e00-\u9fff]{0,8}?(?:人|游客|学生|员工|居民|侨民)(?=\W|$)")
@@ -119,6 +120,9 @@ def measure_clash(question: str, span: str) -> bool:
     folded = fold(question)
     if PAIR_WORDS.fullmatch(fold(span).strip()) and not COUNTS_COUNTRIES.search(folded):
         return True
+    if OUTPUT_ASKED.search(folded) and [w for w in _measures_in(span) if w != "倍" and any(w in g for g in MEASURE_GROUPS)]:
+        # (a multiple, 五倍, may say how much it grows; 2025年 is a date)
+        return True  # an output or a capacity is stated in units (兆瓦, 吨), not as a count of things (三国)
     kinds = [g for w in _measures_in(span) for g in MEASURE_GROUPS if w in g]
     units = units_in(span)
     counts_ge = not kinds and bool(GE_COUNT.search(span))

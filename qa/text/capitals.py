@@ -75,6 +75,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     # with Moscow", "trade with Beijing"): a government, not a city.
     actor = re.compile(rf"{edge}({cap})(?![a-z])\s+(?:(?:has|have|had|will|would)\s+)?(?:\w+ly\s+)?"
                        rf"(?:invest|export|import|sold|sell|bought|buy|ship|pour|pump|inject|sunk|sink|plough|plow|channel)\w*|({cap})(?:对|向)\S{{1,12}}?(?:投资|出口|进口)"
+                       # where imports come from ("从埃里温那边进口到哈萨克斯坦的货物")
+                       rf"|(?:从|自)({cap})\S{{0,6}}?(?:进口|买进|购入|运来|输入)"
                        # a capital's flows or economy ("Bishkek's imports from Kazakhstan")
                        rf"|{edge}({cap})['’]s\s+(?:[a-z]+\s+)?(?:imports?|exports?|invest\w*|trade|economy|purchases|sales|deficit|surplus|partners?)\b"
                        rf"|\b(?:trade|trading|dealings|commerce|turnover|relations|ties)\s+with\s+({cap})(?![a-z])"
