@@ -912,3 +912,13 @@ def test_stop30_round_five_spans():
     assert TOTAL_SPAN.search("National Bank data for 2005–2024: compare the two")
     assert measure_clash("What's the annual output of the plant?", "三国")  # an output is in units, not counted things
     assert not measure_clash("How much will the second line lift the corridor's capacity?", "五倍")
+
+
+def test_stop30_round_six_counts():
+    from qa.answer.choose import with_counted_noun
+    from qa.answer.constraints import located_elsewhere
+
+    assert with_counted_noun(analyze("How many tie-up agreements were signed?"), "双方签署19 份合作协议", "19") == "19 份"
+    q = analyze("How many enterprises w/ Brazilian capital exsit in Norway right now?")
+    assert located_elsewhere(q, "巴西境内注册运营的巴挪合资企业超过400家")
+    assert not located_elsewhere(q, "挪威境内亦有逾100家带巴方资本的企业")

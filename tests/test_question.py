@@ -888,3 +888,13 @@ def test_stop30_round_five_question_readings():
     assert analyze("巴西总统觉得巴挪贸易额应该增长到什么程度？").answer_type is AnswerType.SENTENCE
     assert {e.key for e in analyze("两国外长谈妥的中俄年度贸易目标是多少？").countries} == {"CN", "RU"}
     assert {e.key for e in analyze("从利马那边进口到巴西的货物主要是什么？").countries} == {"PE", "BR"}
+
+
+def test_stop30_round_six_question_readings():
+    q = analyze("br no negative balance first 8 months 2025")
+    assert q.indicator == "balance" and q.period.part == "M1-8"
+    assert analyze("第二条铁路线的造价是多少").span_types == ("money",)  # a cost, never a multiple (五倍)
+    assert analyze("Brazil–Peru turnover for January through May this year came to what?").answer_type is AnswerType.MONEY
+    assert analyze("巴挪那个政府间委员会开会的时候，东道城市是哪个？").answer_type is AnswerType.PLACE
+    assert analyze("The peace accord: which capital hosted the signing?").answer_type is AnswerType.PLACE
+    assert analyze("Which capital investment fund backs it?").answer_type is not AnswerType.PLACE

@@ -195,6 +195,8 @@ def with_counted_noun(q: Question, clause: str, span: str) -> str:
     clause names right after it what the question counts: "有几个展区" is
     answered "五个展区", not "五个" (which says nothing alone)."""
     at = clause.find(span)
+    if at >= 0 and re.fullmatch(r"[\d.,]+", span.strip()) and (m := re.match(rf"\s*(?:{MEASURE_ALTERNATION})", clause[at + len(span):])):
+        span = clause[at : at + len(span) + m.end()]  # a bare number keeps its measure word ("19" of 19 份合作协议)
     if at < 0 or not span.rstrip().endswith(COUNTERS):
         return span
     end = at + len(span)

@@ -173,7 +173,7 @@ ASKS_WHERE = re.compile(r"\bwhere\b|\b(?:which|what) (?:city|capital|town|place|
 # How many things and how much money at once ("项目数量和总金额分别是多少",
 # "how many projects, and what are they worth in total?").
 ASKS_COUNT = re.compile(r"数量|多少个|几个|多少项|多少家|多少[^，。？?钱]{0,8}?(?:项目|企业|公司|协议|文件)|\bhow many\b", re.I)
-ASKS_AMOUNT = re.compile(r"总金额|总值|总额|金额|多少钱|\bworth\b|\b(?:total |combined )?value\b|\bhow much\b", re.I)
+ASKS_AMOUNT = re.compile(r"总金额|总值|总额|金额|多少钱|\bworth\b|\b(?:total |combined )?value\b|\bprice tag\b|\bhow much\b", re.I)
 TWO_ASKS = ((ASKS_WHEN, AnswerType.DATE, ASKS_WHERE, AnswerType.PLACE),
             (ASKS_COUNT, AnswerType.COUNT, ASKS_AMOUNT, AnswerType.MONEY))
 
@@ -187,9 +187,18 @@ def _ask_sides(q: Question) -> tuple[Question, ...]:
         if first.search(low) and second.search(low) and q.answer_type in (first_type, second_type):
             # Each side reads without the other's question word: the reader answers
             # "when did they sign" with the date, not "when and where" with either.
-            return (replace(q, answer_type=first_type, text=_without_ask(q.text, second)),
-                    replace(q, answer_type=second_type, text=_without_ask(q.text, first)))
+            # Each side's indicator is its own text's ("how many projects … and their price tag": the count is no price).
+            one, two = _without_ask(q.text, second), _without_ask(q.text, first)
+            # (a price asked beside a count is the amount side's: "how many projects, and their price tag")
+            count_indicator = None if first_type is AnswerType.COUNT and q.indicator == "price" else _own_indicator(q, one)
+            return (replace(q, answer_type=first_type, text=one, indicator=count_indicator),
+                    replace(q, answer_type=second_type, text=two, indicator=_own_indicator(q, two)))
     return ()
+
+
+def _own_indicator(q: Question, text: str) -> str | None:
+    """The indicator a side's own words name, where they differ from the question's."""
+    return analyze(text).indicator if text != q.text else q.indicator
 
 
 def _without_ask(text: str, ask: re.Pattern[str]) -> str:

@@ -97,7 +97,7 @@ EN_MEASURES = [
     (re.compile(rf"\bhow many (?:[\w\-–]+\s+){{0,2}}?(?:{PEOPLE_EN})\b", re.I), "人"),
     # A headcount asked ("headcount of participants", "number of attendees"): people.
     (re.compile(r"\bhead ?count\b|\bnumber of (?:\w+\s+)?(?:participants|attendees|delegates|people|persons)\b", re.I), "人"),
-    (re.compile(r"\bhow many (?:[\w\-–]+\s+){0,3}?(?:companies|firms|enterprises|businesses|banks|schools|universities|ventures|jvs)\b", re.I), "家"),
+    (re.compile(r"\bhow many (?:[\w\-–]+\s+){0,3}?(?:companies|firms|enterprises|businesses|banks|schools|universities|colleges|institutions|ventures|jvs)\b", re.I), "家"),
     (re.compile(r"\bhow many (?:\w+\s+)?(?:documents|agreements|deals|contracts|memoranda|treaties|projects)\b", re.I), "份"),
     (re.compile(r"\bhow many (?:countries|nations|states)\b", re.I), "国"),
     (re.compile(r"\bhow many (?:\w+\s+)?(?:books|volumes|copies|titles)\b", re.I), "册"),

@@ -24,7 +24,7 @@ INDICATORS: dict[str, tuple[str, ...]] = {
     # Money "poured into" or "sunk into" a country is invested there.
     "investment": ("invest", "投资", "fdi", "投了", "投的钱", "注资", "money into", "poured into", "sunk into", "pumped into", "injected into"),
     # A trade "imbalance", being "in the red" (in deficit) or "in the black" name the balance.
-    "balance": ("deficit", "surplus", "trade balance", "trade gap", "shortfall", "imbalance", "in the red", "in red", "in the black", "逆差", "顺差", "赤字", "差额"),
+    "balance": ("deficit", "surplus", "trade balance", "negative balance", "positive balance", "trade gap", "shortfall", "imbalance", "in the red", "in red", "in the black", "逆差", "顺差", "赤字", "差额"),
     # A figure to be reached: "aim for", "将贸易额提升至…" (raise to), "计划…实现" (planned) are targets, not results.
     "target": ("target", "goal", "aim to", "aim for", "aims for", "aiming for", "objective", "目标", "力争",
                "提升至", "提升到", "提高至", "提高到", "想冲", "冲刺", "hoping to", "hope to", "hopes to",
