@@ -81,7 +81,9 @@ class Engine:
             deeper = self.retriever.search(q, DEEPER * k)
             placed = placed_event(q, deeper[k:])
             if placed is not None:
-                return decide(q, [deeper[k + placed.rank], *hits[: k - 1]], missing, reader=span_reader.shared())
+                again = decide(q, [deeper[k + placed.rank], *hits[: k - 1]], missing, reader=span_reader.shared())
+                if again.answer == placed.span:  # (only the place found there: not another reading of the others)
+                    return again
         return answer
 
 

@@ -65,7 +65,7 @@ HOW_LONG_LENGTH = re.compile(r"how long(?!.*\b(?:take|takes|took|last|lasts|last
                              r"run|ran|exist\w*|reign\w*|rul\w*|work\w*|spen[dt]\w*|held|hold\w*|in office|in power|since)\b)", re.I)
 # English only: "第几名" keeps its count type (the ordinal pattern gives 第15张).
 # "Which position does X occupy in Y's list of partners", "what place among …".
-RANK_ASKED = re.compile(r"\brank(?:s|ed)?\b|\b(?:what|which) position\b|\b(?:what|which) (?:place|spot)\b(?=.*\b(?:list|ranking|among|partners?|table)\b)", re.I)
+RANK_ASKED = re.compile(r"\brank(?:s|ed|ing)?\b|\b(?:what|which) position\b|\b(?:what|which) (?:place|spot)\b(?=.*\b(?:list|ranking|among|partners?|table)\b)", re.I)
 # 多少 / 几 asking a number (not 哪几 "which", 说几个/举几个/列几个 "name a few").
 HOW_MANY_ASKED = r"(?:多少|(?<![哪说举列])几)"
 CURRENCY_WORDS = r"(?:dollars|euros|yuan|renminbi|rubles|roubles|tenge|pounds|francs|yen|usd|us\$|bucks)(?!\w)"

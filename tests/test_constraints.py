@@ -922,3 +922,10 @@ def test_stop30_round_six_counts():
     q = analyze("How many enterprises w/ Brazilian capital exsit in Norway right now?")
     assert located_elsewhere(q, "巴西境内注册运营的巴挪合资企业超过400家")
     assert not located_elsewhere(q, "挪威境内亦有逾100家带巴方资本的企业")
+
+
+def test_a_document_asked_is_named_by_any_document_word_beside_its_place():
+    from qa.answer.choose import placed_event
+
+    signed = hit_on("随着两国今年8月在里斯本签署和平协议，区域合作迎来新机遇。", subject=("巴西", "智利"))
+    assert placed_event(analyze("The Brazil–Chile deal: in what city was it inked?"), [signed]).span == "里斯本"

@@ -898,3 +898,11 @@ def test_stop30_round_six_question_readings():
     assert analyze("巴挪那个政府间委员会开会的时候，东道城市是哪个？").answer_type is AnswerType.PLACE
     assert analyze("The peace accord: which capital hosted the signing?").answer_type is AnswerType.PLACE
     assert analyze("Which capital investment fund backs it?").answer_type is not AnswerType.PLACE
+
+
+def test_stop30_round_seven_question_readings():
+    q = analyze("the negative balance Brazil ran with Oslo over Jan–Aug 2025 came to what?")
+    assert {e.key for e in q.countries} == {"BR", "NO"} and q.indicator == "balance"
+    assert analyze("Lima's biggest partners are China and Chile — where does that leave Brazil in the ranking?").answer_type is AnswerType.NAME
+    q = analyze("For 2024 shipments across the Brazil–Peru border, how do the two directions' export values stack up?")
+    assert [dict(s.flow) for s in sides(q)] == [{"BR": "src", "PE": "dst"}, {"BR": "dst", "PE": "src"}]

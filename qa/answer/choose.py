@@ -176,7 +176,11 @@ def _names_the_event(q: Question, clause: str, place: str) -> bool:
         return False
     after = at + 1 + len(place) + 2  # past the two-character verb
     near = clause[max(0, at - EVENT_REACH) : at] + " " + clause[after : after + EVENT_REACH]
-    return any(len(f) >= 2 and f in near for t in q.terms for f in t.forms if not f.isascii())
+    # A document asked ("the deal", "the accord") is named by any document word beside it
+    # (和平协议): people call a treaty by an agreement's name. (Meetings are not
+    # pooled so: "第十三次会议" is no 非正式会晤.)
+    documents = "document" in events_in(fold(q.text).lower()) and "document" in events_in(near)
+    return documents or any(len(f) >= 2 and f in near for t in q.terms for f in t.forms if not f.isascii())
 
 
 EVENT_REACH = 12  # characters: a noun phrase of news Chinese (哈俄传统地区间合作论坛 is 11)

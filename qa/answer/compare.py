@@ -361,7 +361,8 @@ def _direction_sides(q: Question) -> tuple[Question, ...]:
 # "which side exported more to the other", "向对方出口": the flow both ways.
 # "Kazakhstan to Kyrgyzstan or the reverse", "or vice versa", "反过来呢".
 MUTUAL = re.compile(r"相互|互相|彼此|对方|反过来|反之|\beach other\b|\bone another\b|\bmutual(?:ly)?\b|\bboth ways\b|\b(?:to|from) the other\b"
-                    r"|\bor the (?:reverse|other way round|other way around|opposite)\b|\bvice versa\b|\bwho sold more to whom\b", re.I)
+                    r"|\bor the (?:reverse|other way round|other way around|opposite)\b|\bvice versa\b|\bwho sold more to whom\b"
+                    r"|\b(?:both|the two|each|either) directions?\b|两个方向|双向", re.I)
 
 
 def _roles_in(segment: str, countries: tuple[Entity, ...]) -> tuple[tuple[str, str], ...]:

@@ -80,6 +80,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
                        # a capital's flows or economy ("Bishkek's imports from Kazakhstan")
                        rf"|{edge}({cap})['’]s\s+(?:[a-z]+\s+)?(?:imports?|exports?|invest\w*|trade|economy|purchases|sales|deficit|surplus|partners?)\b"
                        rf"|\b(?:trade|trading|dealings|commerce|turnover|relations|ties)\s+with\s+({cap})(?![a-z])"
+                       # a balance run with a capital ("the negative balance Kazakhstan ran with Moscow")
+                       rf"|\b(?:balance|deficit|surplus|gap|imbalance)\b[^?]{{0,40}}?\bwith\s+({cap})(?![a-z])"
                        # a capital beside a country's side ("哈方和埃里温": Kazakhstan and Armenia)
                        rf"|[方国](?:和|与|同|跟|及)({cap})", re.I)
     return joined, actor
