@@ -682,6 +682,9 @@ SIZE_ASKED = {"population": AnswerType.COUNT, "gdp": AnswerType.MONEY}
 WHICH = re.compile(r"\bwhich\b|哪", re.I)  # "which city has the biggest population" asks a name
 
 
+# A goal asked of a flow of money ("what annual turnover goal did they set?").
+GOAL_OF_A_FLOW = re.compile(r"\bwhat (?:[\w-]+ ){0,3}?(?:goal|target)s?\b(?!\s+(?:year|date|day|month))(?=.*\b(?:trade|turnover|commerce|exports?|imports?|investments?)\b)"
+                            r"|\bwhat (?:[\w-]+ ){0,2}?(?:trade|turnover|commerce|export|import|investment) (?:goal|target)s?\b", re.I)
 # "What needs to happen to trade?": a change or an action, said by a sentence.
 # "增长到什么程度" (to what extent), "to what degree": said in words (翻一番), not a rate.
 HAPPEN_ASKED = re.compile(r"\bwhat (?:needs|has|have|ought|is going|are going|should|must|will|would) (?:to )?(?:happen|be done)\b"
@@ -699,6 +702,8 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
         return answer_type(second.group(2), indicator)
     if _WHY_HOW.search(folded) or _YES_NO.search(folded) or HAPPEN_ASKED.search(folded):
         return AnswerType.SENTENCE
+    if indicator == "target" and GOAL_OF_A_FLOW.search(folded):
+        return AnswerType.MONEY  # "what annual turnover goal did they set": the figure aimed at
     if TITLE_ASKED.search(folded) and not _ASKS_QUANTITY.search(folded):  # "文章标题是啥": the sentence that gives it, narrowed to its 《title》 (qa.answer.readings.narrowed)
         return AnswerType.SENTENCE
     if NAME_ASKED.search(folded):  # "宣言全称是什么", "what is this set called?": the name, not a figure or a sentence

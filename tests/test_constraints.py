@@ -929,3 +929,12 @@ def test_a_document_asked_is_named_by_any_document_word_beside_its_place():
 
     signed = hit_on("随着两国今年8月在里斯本签署和平协议，区域合作迎来新机遇。", subject=("巴西", "智利"))
     assert placed_event(analyze("The Brazil–Chile deal: in what city was it inked?"), [signed]).span == "里斯本"
+
+
+def test_a_count_asked_after_its_noun_keeps_the_noun_right_after_the_count():
+    from qa.answer.choose import with_counted_noun
+
+    clause = "两国16所高校签署19 份合作协议，覆盖多个领域"
+    assert with_counted_noun(analyze("两边高校签下的合作协议有几份？"), clause, "19 份") == "19 份合作协议"
+    clause = "约6000家含中国资本的企业在巴西运营"
+    assert with_counted_noun(analyze("在巴西经营的中资企业大概有多少家？"), clause, "约6000家") == "约6000家"  # not a noun phrase later on

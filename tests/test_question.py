@@ -906,3 +906,7 @@ def test_stop30_round_seven_question_readings():
     assert analyze("Lima's biggest partners are China and Chile — where does that leave Brazil in the ranking?").answer_type is AnswerType.NAME
     q = analyze("For 2024 shipments across the Brazil–Peru border, how do the two directions' export values stack up?")
     assert [dict(s.flow) for s in sides(q)] == [{"BR": "src", "PE": "dst"}, {"BR": "dst", "PE": "src"}]
+
+
+def test_a_goal_asked_of_a_flow_is_a_figure():
+    assert analyze("At their meeting, what annual turnover goal did the Brazilian and Peruvian foreign ministers set?").answer_type is AnswerType.MONEY

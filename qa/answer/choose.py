@@ -188,6 +188,8 @@ EVENT_REACH = 12  # characters: a noun phrase of news Chinese (哈俄传统地�
 
 # The thing a Chinese count asks ("有几个展区" -> 展区, "签了几份合作协议" -> 合作协议).
 COUNTED_NOUN = re.compile(rf"(?:几|多少)\s*(?:{MEASURE_ALTERNATION})\s*([\u4e00-\u9fff]{{1,14}})")
+# A count asked after its noun, at the question's end ("合作协议有几份？").
+NOUN_BEFORE_COUNT = re.compile(rf"([\u4e00-\u9fff]{{2,8}}?)(?:有|是|共|一共|总共|大概|大约|到底)*\s*(?:几|多少)\s*(?:{MEASURE_ALTERNATION})\W*$")
 # The first plural after "how many" ("business" ends in -ss: no plural).
 COUNTED_NOUN_EN = re.compile(r"\bhow many (?:[\w\-]+ ){0,2}?([a-z]+[a-rt-z]s)\b", re.I)
 COUNTED_REACH = 14  # characters after a count in which the counted noun is looked for (四个应对安全挑战的中心)
@@ -205,18 +207,25 @@ def with_counted_noun(q: Question, clause: str, span: str) -> str:
         return span
     end = at + len(span)
     rest = re.split(r"[，,。；;：:！？!?、（(]", clause[end : end + COUNTED_REACH])[0]
-    if m := COUNTED_NOUN.search(fold(q.text)):
+    folded = fold(q.text)
+    m = COUNTED_NOUN.search(folded)
+    head = re.sub(r"[呀啊吗呢吧哦嘛啦]+$", "", m.group(1).split("的")[-1]) if m else ""
+    named_after = bool(m) and len(head) >= 2
+    if not named_after and (before := NOUN_BEFORE_COUNT.search(folded)):
+        # The noun before the count ("签下的合作协议有几份？"): 合作协议.
+        m, head = before, before.group(1).split("的")[-1]
+    if m and len(head) >= 2:
         # The head noun: after the last 的 ("多少家含中国资本的企业" counts 企业),
         # without a closing particle (多少份签署的成果文件呀), or its last
         # characters where the clause names it shorter (成果文件 -> 文件).
-        head = re.sub(r"[呀啊吗呢吧哦嘛啦]+$", "", m.group(1).split("的")[-1])
         for tail in (head[i:] for i in range(max(0, len(head) - 1))):
             found = rest.find(tail) if len(tail) >= 2 else -1
-            if found >= 0:
+            if found >= 0 and (named_after or found == 0):  # (a noun typed before the count: right after it only)
                 # Through the noun where the clause names it soon after the count
                 # (四个应对安全挑战的中心, 五个展区).
                 return clause[at : end + found + len(tail)]
-        return span  # another noun than the one asked follows: left as it is
+        if named_after:
+            return span  # another noun than the one asked follows: left as it is
     if m := COUNTED_NOUN_EN.search(as_how_many(q.text)):
         # "how many universities": a Chinese form of the noun right after the count (16 所高校).
         heads = sorted((f for f in chinese_for(m.group(1)) if len(f) >= 2 and rest.startswith(f)
