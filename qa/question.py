@@ -510,7 +510,11 @@ EACH_ASKED = re.compile(r"分别|各(?:是|为|有)?多少|各自|\brespectively
 
 
 def _gap_of_flows(folded: str) -> bool:
-    return bool(EXPORTED.search(folded) and IMPORT.search(folded) and GAP_ASKED.search(folded) and not EACH_ASKED.search(folded))
+    return bool(EXPORTED.search(folded) and (IMPORT.search(folded) or BOUGHT.search(folded)) and GAP_ASKED.search(folded)
+                and not EACH_ASKED.search(folded))
+
+
+BOUGHT = re.compile(r"\bbought\b|\bbuys?\b|\bbuying\b|\bpurchas\w*|买进|买入|购入", re.I)  # "bought more than it sold"
 
 
 EXPORTED = re.compile(rf"\bexport{ENDINGS}|出口|\bsold\b|\bsell", re.I)
@@ -760,7 +764,7 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
         # (Not a period typed at the end: "goods turnover previous calendar year".)
         if KEYWORD_DATE.search(folded) and not YEAR.search(folded) and not (indicator and _period(folded).relative):
             return AnswerType.DATE
-        if KEYWORD_QUANTITY.search(folded):  # "Uzen–Gorgan line: total length?", "visa-free stay limit"
+        if KEYWORD_QUANTITY.search(folded) or UNIT_FIRST.search(folded):  # "Uzen–Gorgan line: total length?", "Kilometres of track on…?"
             return AnswerType.COUNT
         # "Name a Kazakh export that grew…": things, answered by the sentence that names them;
         # "port planned transit hub": a plan of something, no figure's target.
@@ -803,6 +807,8 @@ THINGS_COUNTED = re.compile(HOW_MANY_ASKED + r"\s*(?:家|个|所|项|名|位|座
 # Keywords typed for a date: the last word says what is wanted, or the first
 # ("date kz kg education accord signed").
 KEYWORD_DATE = re.compile(r"\b(?:date|year|day)\W*$|^\W*(?:dates?|year|day)\b(?!\s+(?:trip|after|before|of the week)\b)|(?:日期|年份|(?<!多长)(?<!多少)(?<!多久)时间)\W*$", re.I)
+# A keyword query that opens with the unit it asks in ("Kilometres of track on the new line?").
+UNIT_FIRST = re.compile(r"^\W*(?:kilomet(?:re|er)s|km|miles|tonnes|tons|megawatts|mw|hectares|square kilomet(?:re|er)s|cubic metres)\b", re.I)
 KEYWORD_QUANTITY = re.compile(r"\b(?:length|distance|count|number|capacity|population|duration|limit)\W*$|(?:长度|距离|数量|人数|容量|运力)\W*$", re.I)
 AMOUNT_INDICATORS = ("trade", "export", "import", "investment", "balance")  # figures stated as amounts of money
 WHAT_WAS = re.compile(r"^\W*(?:in [^,]+,\s*)?what (?:was|were|is|are)\b(?!.*\b(?:main|chief|key|major|top|principal)\b)", re.I)

@@ -938,3 +938,16 @@ def test_a_count_asked_after_its_noun_keeps_the_noun_right_after_the_count():
     assert with_counted_noun(analyze("两边高校签下的合作协议有几份？"), clause, "19 份") == "19 份合作协议"
     clause = "约6000家含中国资本的企业在巴西运营"
     assert with_counted_noun(analyze("在巴西经营的中资企业大概有多少家？"), clause, "约6000家") == "约6000家"  # not a noun phrase later on
+
+
+def test_stop30_round_nine_units_and_nouns():
+    from qa.answer.choose import with_counted_noun
+    from qa.answer.units import asked_units, unit_clash
+
+    assert asked_units("Kilometres of track on the new line?") == {"length"}
+    assert unit_clash("Kilometres of track on the new line?", "1000万吨")
+    assert unit_clash("这个文化中心总共占多大地方？", "五个")
+    clause = "约70份文件为两国关系奠定了基础"
+    assert with_counted_noun(analyze("两国之间大概有多少份合作文件打底？"), clause, "约70份") == "约70份文件"
+    clause = "2766名哈萨克斯坦学生在吉高校就读"
+    assert with_counted_noun(analyze("在吉读书的哈萨克学生有几个？"), clause, "2766名") != "2766名哈萨克"  # never half a word

@@ -910,3 +910,8 @@ def test_stop30_round_seven_question_readings():
 
 def test_a_goal_asked_of_a_flow_is_a_figure():
     assert analyze("At their meeting, what annual turnover goal did the Brazilian and Peruvian foreign ministers set?").answer_type is AnswerType.MONEY
+
+
+def test_stop30_round_nine_question_readings():
+    assert analyze("In Jan–Aug 2025 Brazil bought more from Norway than it sold; how big was the gap?").indicator == "balance"
+    assert analyze("Kilometres of track on the new Lima–Cusco line?").answer_type is AnswerType.COUNT

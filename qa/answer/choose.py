@@ -224,6 +224,11 @@ def with_counted_noun(q: Question, clause: str, span: str) -> str:
                 # Through the noun where the clause names it soon after the count
                 # (四个应对安全挑战的中心, 五个展区).
                 return clause[at : end + found + len(tail)]
+        # A word of the noun phrase right after the count ("多少份合作文件打底" and 约70份文件为…: 文件).
+        part = next((head[i:j] for n in range(len(head), 1, -1) for i in range(len(head) - n + 1) for j in [i + n]
+                     if rest.startswith(head[i:j]) and _noun_ends(rest[j - i :])), None)  # a whole word, not 哈萨克|斯坦
+        if part:
+            return clause[at : end + len(part)]
         if named_after:
             return span  # another noun than the one asked follows: left as it is
     if m := COUNTED_NOUN_EN.search(as_how_many(q.text)):

@@ -24,7 +24,7 @@ CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
 # verb is a stop word or an idiom the dictionary does not gloss as news writes
 # it ("where is it being held", "where did they put pen to paper").
 EVENT_VERBS_EN = [(re.compile(r"\b(?:held|hold|holds|holding|host\w*|convene\w*|take place|takes place|took place|taking place)\b", re.I), ("举行", "举办", "召开")),
-                  (re.compile(r"\b(?:sign\w*|put pen to paper|ink\w*)\b", re.I), ("签署", "签订", "签约"))]
+                  (re.compile(r"\b(?:sign\w*|put pen to paper|ink\w*|conclud\w*)\b", re.I), ("签署", "签订", "签约"))]
 # "在乌拉尔举行的论坛": a place before an event's verb, in a sentence (where an
 # English "region" is asked: Urals, the Caucasus carry no suffix).
 EVENT_AT = re.compile(r"在([\u4e00-\u9fff]{2,8}?)(?:举行|举办|召开|签署|签订)")

@@ -39,7 +39,7 @@ ASKS_MEASURE = [(re.compile(r"how long|how far|多长(?!时间)|多远|(?:长度
                 (re.compile(r"how heavy|\btonnage\b|多重|重量(?:是|为|有|约)?多少|吨位", re.I), "weight"),
                 # ("How fast did trade grow" asks a rate, not a speed: only the word speed asks one.)
                 (re.compile(r"\b(?:top |maximum |max |average |cruising )?speed\b|\bkm/h\b|\bmph\b|时速|速度(?:是|为|有|约|可达)?多少", re.I), "speed"),
-                (re.compile(r"占地多大|多大面积|面积(?:是|为|有|约)?多(?:少|大)|how (?:large|big) (?:an |the )?area|"
+                (re.compile(r"占地多大|占多大(?:地方|地盘|面积)|多大面积|面积(?:是|为|有|约)?多(?:少|大)|how (?:large|big) (?:an |the )?area|"
                             r"\b(?:land|floor|total|surface) area\b|\barea of\b", re.I), "area"),
                 # A plant's or a pipeline's capacity is stated in one of three measures;
                 # "seating capacity" (a bare count) is not asked this way.
@@ -67,7 +67,7 @@ def units_in(text: str) -> set[str]:
 
 # A unit the question asks in ("多少吨", "几公里", "how many tonnes", "in km"),
 # not one it only mentions ("over the past 15 years", "前八个月").
-ASKED_UNIT = re.compile(r"(?:多少|几|\bhow many|\bin)\s*(?:万|亿|千|百)?\s*(" + _UNIT.pattern + ")", re.I)
+ASKED_UNIT = re.compile(r"(?:多少|几|\bhow many|\bin|^\W*(?=\w+ of\b))\s*(?:万|亿|千|百)?\s*(" + _UNIT.pattern + ")", re.I)  # (also "Kilometres of track…?")
 
 
 def asked_units(question: str) -> set[str]:
