@@ -524,7 +524,7 @@ def _indicator_term(folded: str, indicator: str | None, terms: tuple[Term, ...])
     """The indicator as a topic word when the question's word for it is none
     ("卖给" sells to: the passage must speak of exports, 出口, export)."""
     forms = INDICATORS.get(indicator or "", ())
-    if not forms or any(f in t.word.lower() or t.word.lower() in f for t in terms for f in forms):
+    if not forms or any(_is_indicator_word(t, forms) for t in terms):
         return ()
     said = next((f for f in forms if states(folded, f)), forms[0])
     return (Term(said, tuple(dict.fromkeys((said, *indicator_words(indicator))))),)
@@ -544,7 +544,13 @@ def _mirrored(terms: tuple[Term, ...], indicator: str | None, flow: tuple[tuple[
     own = INDICATORS[indicator]
     extra = indicator_words(MIRROR[indicator])
     return tuple(Term(t.word, tuple(dict.fromkeys((*t.forms, *extra))))
-                 if any(f in t.word.lower() or t.word.lower() in f for f in own) else t for t in terms)
+                 if _is_indicator_word(t, own) else t for t in terms)
+
+
+def _is_indicator_word(t: Term, forms: tuple[str, ...]) -> bool:
+    """The topic word is one of an indicator's forms, or part of one ("exports", "卖给")."""
+    word = t.word.lower()
+    return any(f in word or word in f for f in forms)
 
 
 def _indicator_forms(terms: tuple[Term, ...]) -> tuple[Term, ...]:
@@ -730,8 +736,8 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
                 continue
             # "占比偏低的那些俄资公司，一共有多少家": a share describes the firms;
             # the asking clause counts them.
-            asking = _the_asking_clause(folded)
-            if kind is AnswerType.PERCENT and asking != folded and COUNT_ASKED.search(asking) and not STRONG_PERCENT.search(asking):
+            if kind is AnswerType.PERCENT and (asking := _the_asking_clause(folded)) != folded and COUNT_ASKED.search(asking) \
+                    and not STRONG_PERCENT.search(asking):
                 continue
             # "Did trade rise or fall on a year earlier?" asks the figures
             # compared (qa.answer.compare), not a rate.
@@ -848,11 +854,16 @@ RAISED_TO = re.compile(r"\bto what (?:figure|amount|level|sum|goal|target)\b.*\b
 COST_ASKED = re.compile(r"\bsav(?:e|es|ed|ing|ings)\b|\bcheaper\b|\bcosts?\b|\bexpenses?\b|节省|节约|省(?:多少|几成|下)|便宜|成本|费用|运费|物流费", re.I)
 
 
+def _asking_split(text: str) -> tuple[list[str], int | None]:
+    """The question's clauses and the index of the last one with a question word (None if none)."""
+    clauses = _CLAUSES.split(text)
+    return clauses, max((i for i, c in enumerate(clauses) if ASKING.search(c)), default=None)
+
+
 def _the_asking_clause(text: str) -> str:
     """The one clause with the question word ("俄资企业已经超过多少家，可惜加工制造业占比偏低？"
     -> "俄资企业已经超过多少家"), without the remarks after it; the whole text if none."""
-    clauses = _CLAUSES.split(text)
-    last = max((i for i, c in enumerate(clauses) if ASKING.search(c)), default=None)
+    clauses, last = _asking_split(text)
     return clauses[last] if last is not None else text
 
 
@@ -860,8 +871,7 @@ def asking_clause(text: str) -> str:
     """The question's asking clause to its end: the last clause with a
     question word ("哈对俄出口整体下降，但哪些商品反而涨了" -> "但哪些商品反而涨了"),
     else the clause a question mark closes; else the whole text."""
-    clauses = _CLAUSES.split(text)
-    last = max((i for i, c in enumerate(clauses) if ASKING.search(c)), default=None)
+    clauses, last = _asking_split(text)
     if last is None:
         # No question word: the clause the question mark closes ("…two years
         # before 2024, i.e. the 2022 figure?").

@@ -225,9 +225,7 @@ def with_counted_noun(q: Question, clause: str, span: str) -> str:
                 # (四个应对安全挑战的中心, 五个展区).
                 return clause[at : end + found + len(tail)]
         # A word of the noun phrase right after the count ("多少份合作文件打底" and 约70份文件为…: 文件).
-        part = next((head[i:j] for n in range(len(head), 1, -1) for i in range(len(head) - n + 1) for j in [i + n]
-                     if rest.startswith(head[i:j]) and _noun_ends(rest[j - i :])), None)  # a whole word, not 哈萨克|斯坦
-        if part:
+        if part := _word_of(head, rest):
             return clause[at : end + len(part)]
         if named_after:
             return span  # another noun than the one asked follows: left as it is
@@ -244,6 +242,17 @@ def with_counted_noun(q: Question, clause: str, span: str) -> str:
     if len(word) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", word) and not is_verb(word) and _noun_ends(rest[len(word):]):
         return clause[at : end + len(word)]
     return span
+
+
+def _word_of(head: str, rest: str) -> str | None:
+    """The longest piece (two characters or more) of the asked noun phrase
+    that `rest` opens with as a whole word (文件, not 哈萨克 of 哈萨克斯坦)."""
+    for n in range(len(head), 1, -1):
+        for i in range(len(head) - n + 1):
+            piece = head[i : i + n]
+            if rest.startswith(piece) and _noun_ends(rest[n:]):
+                return piece
+    return None
 
 
 def _noun_ends(after: str) -> bool:

@@ -187,9 +187,9 @@ def _ask_sides(q: Question) -> tuple[Question, ...]:
         if first.search(low) and second.search(low) and q.answer_type in (first_type, second_type):
             # Each side reads without the other's question word: the reader answers
             # "when did they sign" with the date, not "when and where" with either.
-            # Each side's indicator is its own text's ("how many projects … and their price tag": the count is no price).
+            # Each side's indicator is its own text's; a price asked beside a count is
+            # the amount side's ("how many projects, and their price tag": the count is no price).
             one, two = _without_ask(q.text, second), _without_ask(q.text, first)
-            # (a price asked beside a count is the amount side's: "how many projects, and their price tag")
             count_indicator = None if first_type is AnswerType.COUNT and q.indicator == "price" else _own_indicator(q, one)
             return (replace(q, answer_type=first_type, text=one, indicator=count_indicator),
                     replace(q, answer_type=second_type, text=two, indicator=_own_indicator(q, two)))
