@@ -8,7 +8,8 @@ evaluation all go through here, so they cannot disagree.
 from __future__ import annotations
 
 from qa.answer.compare import combine, sides
-from qa.answer.choose import placed_event
+from qa.answer.choose import choose, placed_event
+from qa.answer.constraints import FIGURES, mentions
 from qa.answer.decide import Answer, decide
 from qa.errors import IndexMissingError, InputError, StaleIndexError
 from qa.index.backends import open_backend
@@ -84,10 +85,26 @@ class Engine:
                 again = decide(q, [deeper[k + placed.rank], *hits[: k - 1]], missing, reader=span_reader.shared())
                 if again.answer == placed.span:  # (only the place found there: not another reading of the others)
                     return again
+        if q.indicator and q.countries and q.answer_type.value in FIGURES and not missing and answer.abstained and answer.confidence == 0.0:
+            # A figure of an indicator asked, and the best passages hold none that
+            # passes the checks: the words around the figure may have ranked other
+            # paragraphs first ("2024 turnover — what figure is cited ahead of the
+            # state visit?" finds the visit's paragraphs). A passage further down
+            # whose clause passes every check is read first; shown only if the
+            # answer stage then answers from it.
+            deeper = self.retriever.search(q, DEEPER * k)
+            # (The countries are checked there with the article's context; any
+            # other name asked, a company or a city, must be in the passage itself.)
+            others = [e for e in q.entities if e not in q.countries]
+            found = next((h for h in deeper[k:] if all(mentions(e, h.passage.text) for e in others) and choose(q, [h])[0] is not None), None)
+            if found is not None:
+                again = decide(q, [found, *hits[: k - 1]], missing, reader=span_reader.shared(), side=side)
+                if not again.abstained:
+                    return again
         return answer
 
 
-DEEPER = 3  # how many times k passages a second look for an event's place reads
+DEEPER = 3  # how many times k passages a second look (an event's place, a figure) reads
 
 
 def _check_loaded(manifest, settings: Settings, check_corpus: bool) -> None:

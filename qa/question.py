@@ -87,7 +87,7 @@ _TYPES = [
     (AnswerType.NAME, RANK_ASKED),
     # "How many dollars" asks an amount of money, not a count.
     (AnswerType.COUNT, re.compile(rf"(?:什么|多大|哪个)数?量级|数量[^，。？?、]{{0,6}}?(?:多少|几)|how many(?!\s+(?:[\w.$]+\s+)?{CURRENCY_WORDS})|number of|\b(?:count|tally) of\b|\bhead ?count\b|how far|how old|how much (?:time|longer)|多大年纪|几岁|多远|多长(?!时间)|{HOW_MANY_ASKED}\s*[十百千万]?\s*(?:{MEASURE_ALTERNATION})|how much .*(?:raise|increase|grow|capacity)", re.I)),
-    (AnswerType.MONEY, re.compile(r"how much|how many\s+(?:[\w.$]+\s+)?" + CURRENCY_WORDS + r"|\b(?:dollar|euro|money|cash) (?:amount|figure|sum|total)\b|\bwhat sum\b|\bwhat size (?:of )?(?:a )?(?:gap|deficit|surplus|shortfall|imbalance)\b|\bto what (?:figure|amount|sum|goal|target)\b|\badds? up to\b|\b(?:came|come|comes|amounted|amounts?) to what\b|\bwhat did\b.{0,80}\btotal\b|\bwhat (?:figure|amount|level|sum)\b.*\b(?:raise|boost|increase|lift|bring|push)\w*\b.*\bto\W*$|\b(?:raise|boost|increase|lift|bring|push)\w*\b.{0,60}\bto what (?:figure|amount|level|sum)\b|\b(?:cumulative|total|overall|combined|invested|investment) amount\b|\bwhat(?:'s| is| was| were) the amount\b|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
+    (AnswerType.MONEY, re.compile(r"how much|how many\s+(?:[\w.$]+\s+)?" + CURRENCY_WORDS + r"|\b(?:dollar|euro|money|cash) (?:amount|figure|sum|total)\b|\bwhat sum\b|\bwhat size (?:of )?(?:a )?(?:gap|deficit|surplus|shortfall|imbalance)\b|\bto what (?:figure|amount|sum|goal|target)\b|\badds? up to\b|\b(?:came|come|comes|amounted|amounts?) to what\b|\bwhat did\b.{0,80}\btotal\b|\bwhat (?:figure|amount|level|sum)\b.*\b(?:raise|boost|increase|lift|bring|push)\w*\b.*\bto\W*$|\b(?:raise|boost|increase|lift|bring|push)\w*\b.{0,60}\bto what (?:figure|amount|level|sum)\b|\b(?:cumulative|total|overall|combined|invested|investment) amount\b|\bwhat(?:'s| is| was| were) the amount\b|how large|\btrade\b|how big|trade volume|\b(?:trade|export|import|deal|contract|market|total|dollar)\w*\s+value\b|\bvalue of (?:the )?(?:[\w'’\-]+\s+){0,3}?(?:trade|exports?|imports?|deal|contract|investments?|goods|assets)\b|\bvalued\b|worth|\bprice[\s-]?tags?\b|\bcost|revenue|budget|\bdeficit|\bsurplus|贸易额|金额|投资额|出口额|进口额|逆差|顺差|赤字|多少钱|总额|多少|多大(?!程度|作用|影响|意义|关系|区别|差别|变化|帮助|贡献|压力|风险|可能|优势|潜力|年纪|岁)", re.I)),
     (AnswerType.PLACE, re.compile(r"\bwhere\b|which city|what city|\b(?:which|what) (?:capital|venue)\b(?!\s+(?:investment|flows?|inflows?|market))|in which|(?:城市|东道主?|举办地|地点)是哪|\b(?:which|what) (?:[a-z]+ )?(?:port|harbou?r|seaport|airport|railway station)\b"
                                   r"|哪里|哪个城市|哪座城市|哪个港口?|哪座港口?|在哪(?![些几])", re.I)),
 ]
@@ -159,15 +159,25 @@ SIZE_QUESTION = re.compile(
     r"|(?P<zh2>gdp|国内生产总值)\s*(?:的)?\s*(?:增长率|增速|增幅)|\b(?P<en3>gdp) growth\b", re.I)
 
 
+PRICE_TAG = re.compile(r"\bprice[\s-]?tags?\b", re.I)
+# A group within a country ("the Armenian community in Kazakhstan", "亚美尼亚侨民
+# 社区的人口"): its population is a count of its people, stated as such ("约4万名
+# …亚美尼亚社区"), not the size of a country's people.
+GROUP_OF_PEOPLE = re.compile(r"\bcommunit(?:y|ies)\b|\bdiaspora\b|\bexpat(?:riate)?s?\b|\bminorit(?:y|ies)\b"
+                             r"|社区|社群|侨民|侨胞|华侨|侨界|族群|少数民族|群体", re.I)
+
+
 def size_asked(folded: str) -> str | None:
     """"population" or "gdp" when the question asks that size itself."""
     m = SIZE_QUESTION.search(folded)
     if not m:
         # A bare topic ("亚美尼亚 经济规模", "Armenia GDP") asks the size it names.
         bare = not _ASKS.search(folded)
-        return next((k for k, forms in SIZES.items() if bare and any(states(folded, f) for f in forms)), None)
-    word = (m.group("en") or m.group("en2") or m.group("zh") or m.group("zh2") or m.group("en3")).lower()
-    return next(k for k, forms in SIZES.items() if word in forms)
+        key = next((k for k, forms in SIZES.items() if bare and any(states(folded, f) for f in forms)), None)
+    else:
+        word = (m.group("en") or m.group("en2") or m.group("zh") or m.group("zh2") or m.group("en3")).lower()
+        key = next(k for k, forms in SIZES.items() if word in forms)
+    return None if key == "population" and GROUP_OF_PEOPLE.search(folded) else key
 
 
 # "多少 / 几" asking a number; not 几乎 (almost), 几经, 几近, 几何.
@@ -226,6 +236,8 @@ MANY = re.compile(r"哪些|哪几|有什么|有啥|都有|包括哪|[说举列]�
                   # the mix of goods a flow is made of ("what was in that shipment mix", "export basket")
                   # (not 组成 / 构成: "白光是由…组成的，这是谁发现的" asks a person, DRCD showed)
                   r"|\b(?:mix|basket|make-?up|composition)\b"
+                  # a plural noun of things further on ("which Kazakh export goods to Russia grew")
+                  r"|\bwhich\s+(?:[\w-]+\s+){0,3}?(?:goods|products|items|commodities|sectors|industries|countries|cities|regions|companies|firms)\b"
                   r"|\b(?:give|tell|show) me (?:some|a few|several|the main|the)\s+(?:\w+\s+)?(?:items|goods|products|things|categories|examples)\b", re.I)
 # A comparison, or a request for two figures side by side ("分别", "respectively").
 COMPARATIVES_EN = "more|less|higher|lower|larger|bigger|smaller|greater|fewer"
@@ -260,7 +272,10 @@ PARTS = [
     (re.compile(r"same period|同期", re.I), "same-period"),
     # The whole year asked outright: a figure for part of it does not answer.
     (re.compile(r"全年|整年|\bfull[- ]year\b|\bwhole year\b|\bentire year\b|\bcalendar year\b"
-                r"|\b(?:all|the whole|whole) of (?:19|20)\d\d\b|\b(?:entire|full) (?:19|20)\d\d\b", re.I), "M1-12"),
+                r"|\b(?:all|the whole|whole) of (?:19|20)\d\d\b|\b(?:entire|full) (?:19|20)\d\d\b"
+                # A year's twelve months ("2024年12个月合计", "all 12 months of 2024"); not
+                # 2024年12月 (December) and not "the last 12 months" (no calendar year).
+                r"|(?:19|20)\d\d\s*年(?:的)?(?:全部|整整|全)?\s*(?:12|十二)\s*个月|\b(?:all\s+|the\s+)?(?:12|twelve)\s+months\s+of\s+(?:19|20)\d\d\b", re.I), "M1-12"),
 ]
 # A period the text says it does not mean ("全年多少？不是前八个月的", "the whole
 # year, not just January-August") is no period asked: the words after a
@@ -470,6 +485,7 @@ def analyze(text: str) -> Question:
     # Exports and imports together (进出口) are the trade, not the exports.
     # (Not where both are compared or asked side by side: each is its own figure there.)
     two_way = folded if COMPARE.search(folded) else TWO_WAY.sub(" trade ", folded)
+    two_way = PRICE_TAG.sub(" worth ", two_way)  # "the projects' total price tag" is their worth, not a price
     indicator = size_asked(folded) or next((k for k, forms in INDICATORS.items() if any(states(two_way, f) for f in forms)), None)
     if indicator == "target" and COUNT_ASKED.search(folded) and not TARGET_OF_A_FIGURE.search(folded):
         indicator = None  # "展馆规划了几个展区": things counted that were planned, no figure's target
@@ -689,6 +705,7 @@ def _term(word: str, forms: tuple[str, ...]) -> Term:
 
 
 SIZE_ASKED = {"population": AnswerType.COUNT, "gdp": AnswerType.MONEY}
+PEOPLE_SIZE = re.compile(r"\bpopulation\b|\bhow many people\b|人口|人数", re.I)  # a number of people, whoever they are
 WHICH = re.compile(r"\bwhich\b|哪", re.I)  # "which city has the biggest population" asks a name
 
 
@@ -750,8 +767,8 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
                 return AnswerType.MONEY
             if kind in (AnswerType.MONEY, AnswerType.COUNT) and indicator in SIZE_ASKED:
                 return SIZE_ASKED[indicator]  # "华沙的人口是多少" asks a count of people, not an amount; a growth rate stays a rate
-            if kind is AnswerType.MONEY and COUNTED_PEOPLE.search(folded) and not MONEY_WORDS.search(folded):
-                return AnswerType.COUNT  # "有多少吉尔吉斯族人" counts people
+            if kind is AnswerType.MONEY and (COUNTED_PEOPLE.search(folded) or PEOPLE_SIZE.search(folded)) and not MONEY_WORDS.search(folded):
+                return AnswerType.COUNT  # "有多少吉尔吉斯族人", "社区规模有多大，人口约数" count people
             return kind
     # "What is the population / GDP of X?" asks a figure, not a definition.
     if indicator in SIZE_ASKED and not WHICH.search(folded):
@@ -760,6 +777,8 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
     # amount; without one ("what are X's main exports") the goods may be asked.
     if indicator in AMOUNT_INDICATORS and WHAT_WAS.search(folded) and (YEAR.search(folded) or _period(folded).part):
         return AnswerType.MONEY
+    if indicator in AMOUNT_INDICATORS and WHAT_FIGURE.search(folded):
+        return AnswerType.MONEY  # "2024 turnover — what figure is cited?": the flow's amount
     if _WHO_WHAT_IS.search(folded):  # "What is TRIPP?", "Who is Tokayev?": no typed span defines it
         return AnswerType.SENTENCE
     if not _ASKS.search(folded):  # a bare topic ("China trade", "Russia?")
@@ -816,6 +835,7 @@ KEYWORD_DATE = re.compile(r"\b(?:date|year|day)\W*$|^\W*(?:dates?|year|day)\b(?!
 # A keyword query that opens with the unit it asks in ("Kilometres of track on the new line?").
 UNIT_FIRST = re.compile(r"^\W*(?:kilomet(?:re|er)s|km|miles|tonnes|tons|megawatts|mw|hectares|square kilomet(?:re|er)s|cubic metres)\b", re.I)
 KEYWORD_QUANTITY = re.compile(r"\b(?:length|distance|count|number|capacity|population|duration|limit)\W*$|(?:长度|距离|数量|人数|容量|运力)\W*$", re.I)
+WHAT_FIGURE = re.compile(r"\b(?:what|which) (?:\w+ )?(?:figure|number|sum|amount|value)\b|(?:什么|哪个)(?:数字|数额|金额)", re.I)
 AMOUNT_INDICATORS = ("trade", "export", "import", "investment", "balance")  # figures stated as amounts of money
 WHAT_WAS = re.compile(r"^\W*(?:in [^,]+,\s*)?what (?:was|were|is|are)\b(?!.*\b(?:main|chief|key|major|top|principal)\b)", re.I)
 

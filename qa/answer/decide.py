@@ -200,7 +200,7 @@ def gather(q: Question, hits: list[Hit], reader) -> Evidence:
     window is read too (one window more), so the answerability score never
     weighs the margin of a passage that is not the one shown."""
     readings = read(reader, q, hits)
-    ev = continued(q, evidence(q, hits, readings))
+    ev = ranked_first(q, continued(q, evidence(q, hits, readings)))
     if reader is None or ev.answer is None or ev.read:
         return ev
     top = ev.hits[0]
@@ -354,6 +354,38 @@ def continued(q: Question, ev: "Evidence") -> "Evidence":
         # "最要紧的问题是啥": of the things announced, the one the text ranks first (其中最重要的是…).
         sentence = next((s for s in ev.hits[nxt].passage.sentences if SUPERLATIVE.search(s)), sentence)
     return Evidence(sentence, "sentence", tuple(_first(list(ev.hits), nxt, sentence)), c.ok)
+
+
+# The one thing a question asks the text to rank first ("which problem tops
+# the agenda", "the single most pressing issue", "最要紧的是哪个"); not "main"
+# or "key", which people use for several things ("the main exports").
+FIRST_ASKED = re.compile(r"最|首要|头号|\b(?:most|biggest|greatest|largest|top|tops|topped|foremost|chief|paramount|number one|no\. ?1|single[ds]? out)\b", re.I)
+# Where the text ranks one thing first: "其中最重要的是里海海平面下降", "最大的贸易伙伴是中国",
+# "the most pressing of them is X". Group 1: the thing.
+FIRST_STATED = re.compile(r"最(?:为)?[\u4e00-\u9fff]{1,4}?的[\u4e00-\u9fff]{0,6}?(?:是|为|当属|要数|莫过于)([^，,。；;！!？?]{2,30})"
+                          r"|\b(?:the )?(?:most (?:important|pressing|urgent|serious|significant)|biggest|greatest|foremost|chief|top)"
+                          r"(?: of (?:these|them|which|all))?(?: [a-z]+){0,2}? (?:is|was) ([^,.;!?]{3,60})", re.I)
+
+
+def ranked_first(q: Question, ev: "Evidence") -> "Evidence":
+    """For the one thing asked as the first of its kind ("which environmental
+    problem tops the agenda?"), a sentence of the cited paragraph that ranks one
+    thing first answers with that thing ("其中最重要的是里海海平面下降"), not
+    the sentence that lists them all (这些问题涉及共享水资源、环境威胁和气候变化)."""
+    if ev.answer is None or q.answer_type not in (AnswerType.NAME, AnswerType.SENTENCE) or not ev.hits or q.asks_many \
+            or ASKS_PERSON.search(q.text) or not FIRST_ASKED.search(fold(q.text)):
+        return ev
+    top = ev.hits[0]
+    for sentence in (top.sentence, *top.passage.sentences):
+        if (m := FIRST_STATED.search(sentence)) is None:
+            continue
+        c = check(q, top.passage, sentence, sentence, top.before)
+        if not c.ok:
+            return ev
+        thing = (m.group(1) or m.group(2)).strip()
+        answer, kind = (thing, "span") if q.answer_type is AnswerType.NAME else (sentence, "sentence")
+        return Evidence(answer, kind, tuple(_first(list(ev.hits), 0, sentence)), True)
+    return ev
 
 
 def _first(hits: list[Hit], rank: int, sentence: str) -> list[Hit]:

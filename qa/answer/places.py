@@ -10,7 +10,7 @@ import re
 from qa.answer.spans import PLACE_SUFFIX
 from qa.question import Question
 from qa.text.entities import find_entities
-from qa.text.lexical import english_for, fold, is_proper_name
+from qa.text.lexical import HAN, english_for, fold, is_proper_name, is_verb, words
 
 # "在维也纳签署了在纳伦州建设…的协议": the place of each event is the one
 # right after 在 and right before its verb.
@@ -131,3 +131,14 @@ def admin_place_ok(q: Question, span: str, clause: str = "") -> bool:
     if (m.group(2) or "").lower() == "region" and span == place_of_event(q, clause):
         return True  # "which region is it held in": the place the clause holds the event in (乌拉尔)
     return is_place(span.strip("“”\"「」 ")) or bool(PLACE_SUFFIX.search(span))
+
+
+def reads_as_clause(span: str) -> bool:
+    """A place is a name: a Chinese span that holds the aspect particle 了
+    after a verb ("华开设了第二和第三鲁班工坊", read for "在哪里") is a clause the
+    reader read, not where something is. (Only 了 after a verb: a verb alone
+    is no sign, since the dictionary reads nouns such as 制药 as verbs too.)"""
+    if not HAN.search(span) or is_place(span):
+        return False
+    parts = words(fold(span))
+    return any(w == "了" and i > 0 and is_verb(parts[i - 1]) for i, w in enumerate(parts))

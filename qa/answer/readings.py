@@ -17,7 +17,7 @@ from qa.answer.choose import READ_HITS, SENTENCE_FAILS, Choice, informative, mov
 from qa.answer import periods
 from qa.answer.constraints import check, other_office, states_ordinal
 from qa.answer.read import Reading
-from qa.answer.places import ADMIN_ASKED, admin_place_ok, place_of_event, with_place_suffix
+from qa.answer.places import ADMIN_ASKED, admin_place_ok, place_of_event, reads_as_clause, with_place_suffix
 from qa.answer.spans import ORDINAL_QUESTION, PATTERNS, QUALIFIER, clauses, enumeration, find_span, too_coarse
 from qa.answer.units import unit_clash
 from qa.question import AMOUNT_INDICATORS, CITY_ASKED, RANK_ASKED, TITLE_ASKED, AnswerType, Question
@@ -147,8 +147,8 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
         return None  # a quoted name (“罗斯原子”) is a company or a project, not where something is
     if q.answer_type is AnswerType.PLACE:
         span = place_of_event(q, clause) or with_place_suffix(r.sentence, span)
-        if not admin_place_ok(q, span, clause):
-            return None  # "哪个州" is answered by a state, not by "罗斯原子"
+        if not admin_place_ok(q, span, clause) or reads_as_clause(span):
+            return None  # "哪个州" is answered by a state, not by "罗斯原子"; "在哪里" not by a clause
     if ADMIN_ASKED.search(fold(q.text)) and (is_country(span) or is_side(span)):
         return None  # nor "which Kazakh region" by a country or its side (哈方)
     if not typed:

@@ -91,6 +91,12 @@ MEASURE_GROUPS = ({"位", "名", "人"}, {"家", "所"}, {"份", "项", "件", "
 # it with ("how many times" 次, "how many companies" 家); "how many times
 # larger" asks a multiple (倍), not a number of times.
 EN_MEASURES = [
+    # A multiple: "how many times larger", "by how many times", and "how many
+    # times" asked of something that grows or of a capacity ("how many times
+    # will capacity multiply", "how many times capacity"); read first, so the
+    # count of occurrences below ("how many times did they meet") does not take it.
+    (re.compile(r"\bhow many times (?:more|less|larger|bigger|higher|greater|smaller|as|over)\b|\bby how many times\b|\bby what (?:factor|multiple)\b"
+                r"|\bhow many times\b(?=.*\b(?:grow|grew|grown|increas\w*|rise|rose|risen|multipl\w*|expand\w*|boost\w*|rais\w*|capacity|output|throughput)\b)", re.I), "倍"),
     # "By how many times will it raise…" asks a multiple as "how many times larger" does.
     (re.compile(r"(?<!\bby )\bhow many (?:times|rounds|sessions|visits)\b(?!\s+(?:more|less|larger|bigger|higher|greater|smaller|as|over)\b)", re.I), "次"),
     # The counted noun may follow a word or two ("how many Kyrgyz students", "Kazakh–Armenian joint ventures").
@@ -101,7 +107,6 @@ EN_MEASURES = [
     (re.compile(r"\bhow many (?:\w+\s+)?(?:documents|agreements|deals|contracts|memoranda|treaties|projects)\b", re.I), "份"),
     (re.compile(r"\bhow many (?:countries|nations|states)\b", re.I), "国"),
     (re.compile(r"\bhow many (?:\w+\s+)?(?:books|volumes|copies|titles)\b", re.I), "册"),
-    (re.compile(r"\bhow many times (?:more|less|larger|bigger|higher|greater|smaller|as|over)\b|\bby how many times\b|\bby what (?:factor|multiple)\b", re.I), "倍"),
 ]
 # A question that counts people without a measure word right after 多少
 # ("有多少吉尔吉斯族人", "多少中国游客"): the head noun names them.
