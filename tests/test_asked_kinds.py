@@ -5,7 +5,8 @@ thing ranked first. No models: the fast tier."""
 import pytest
 
 from qa.answer.decide import FIRST_ASKED, FIRST_STATED
-from qa.answer.places import reads_as_clause
+from qa.answer.places import place_of_event, reads_as_clause
+from qa.answer.quotes import quote_of
 from qa.answer.units import measure_clash
 from qa.question import AnswerType, analyze
 
@@ -70,3 +71,40 @@ def test_the_thing_ranked_first():
     assert m and m.group(1) == "里海海平面下降"
     m = FIRST_STATED.search("Several issues were raised; the most pressing of them is the falling sea level.")
     assert m and m.group(2) == "the falling sea level"
+
+
+def test_the_words_of_the_person_asked():
+    # An invented paragraph that quotes two people.
+    para = "专家波列塔耶夫称此访为“历史性的一步”。外长拉夫罗夫则称其为“重要的国际活动”。"
+    assert quote_of(analyze("What did Lavrov call the visit?"), para) == "重要的国际活动"
+    assert quote_of(analyze("How did Poletayev describe the visit?"), para) == "历史性的一步"
+    assert quote_of(analyze("波列塔耶夫怎么形容这次访问？"), para) == "历史性的一步"
+    # The speaker named after the words.
+    after = "“合作正稳步向前。”托卡耶夫表示。“前景广阔。”另一位专家说。"
+    assert quote_of(analyze("What did Tokayev say about the cooperation?"), after) == "合作正稳步向前。"
+    # Not a question about words: which region, asked of a moment someone spoke.
+    assert quote_of(analyze("Which region's leader did Lavrov meet when he called the trip historic?"), para) is None
+
+
+def test_shrink_or_grow_compares_two_amounts():
+    q = analyze("Did the turnover for the first eight months shrink or grow versus the same months of 2024? Give both numbers.")
+    assert q.comparison and q.answer_type is AnswerType.MONEY
+
+
+def test_this_month_is_in_this_year():
+    assert analyze("What turnover goal did the ministers endorse at the start of this month?").period.relative == (0,)
+    assert analyze("本月初两国外长同意的贸易目标是多少？").period.relative == (0,)
+
+
+def test_the_people_counted_by_where_they_come_from():
+    assert analyze("By 2024, how many young people from Kyrgyzstan studied in Kazakhstan?").counted_of == "KG"
+
+
+def test_a_keyword_query_ending_in_total_asks_a_count():
+    assert analyze("joint venture firms registered inside kazakhstan total").answer_type is AnswerType.COUNT
+
+
+def test_the_place_of_an_event_named_before_the_question_word():
+    q = analyze("三国签水电站建设协议的地点在哪")
+    clause = "2024年6月，三国在维也纳签署了在纳伦州建设水电站的协议"
+    assert place_of_event(q, clause) == "维也纳"

@@ -28,6 +28,7 @@ from qa.answer.constraints import FIGURES, check, mentions, names_office_holder,
 from qa.answer.periods import months_in_words, part_months
 from qa.answer.read import Reading, read
 from qa.answer.places import ADMIN_ASKED, names_a_place
+from qa.answer.quotes import quote_of
 from qa.answer.readings import from_reading, gloss_asked, narrowed, reading_sentence
 from qa.answer.render import render_en
 from qa.answer.spans import PATTERNS, closed, with_year_word
@@ -200,7 +201,7 @@ def gather(q: Question, hits: list[Hit], reader) -> Evidence:
     window is read too (one window more), so the answerability score never
     weighs the margin of a passage that is not the one shown."""
     readings = read(reader, q, hits)
-    ev = ranked_first(q, continued(q, evidence(q, hits, readings)))
+    ev = quoted(q, ranked_first(q, continued(q, evidence(q, hits, readings))))
     if reader is None or ev.answer is None or ev.read:
         return ev
     top = ev.hits[0]
@@ -386,6 +387,21 @@ def ranked_first(q: Question, ev: "Evidence") -> "Evidence":
         answer, kind = (thing, "span") if q.answer_type is AnswerType.NAME else (sentence, "sentence")
         return Evidence(answer, kind, tuple(_first(list(ev.hits), 0, sentence)), True)
     return ev
+
+
+def quoted(q: Question, ev: "Evidence") -> "Evidence":
+    """For the words someone used ("What did Lavrov call the visit?"), the
+    quotation the cited paragraph gives that person (qa.answer.quotes), where
+    it quotes more than one speaker."""
+    if ev.answer is None or q.answer_type not in (AnswerType.NAME, AnswerType.SENTENCE) or not ev.hits:
+        return ev
+    top = ev.hits[0]
+    quote = quote_of(q, top.passage.text)
+    if quote is None or quote in ev.answer and len(ev.answer) <= len(quote) + 2:
+        return ev  # (already that quotation)
+    sentence = next((s for s in top.passage.sentences if quote in s), top.sentence)
+    c = check(q, top.passage, sentence, sentence, top.before)
+    return Evidence(quote, "span", tuple(_first(list(ev.hits), 0, sentence)), c.ok) if c.ok else ev
 
 
 def _first(hits: list[Hit], rank: int, sentence: str) -> list[Hit]:

@@ -23,8 +23,11 @@ CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
 # The verbs of the events a place is asked of, for English questions whose
 # verb is a stop word or an idiom the dictionary does not gloss as news writes
 # it ("where is it being held", "where did they put pen to paper").
-EVENT_VERBS_EN = [(re.compile(r"\b(?:held|hold|holds|holding|host\w*|convene\w*|take place|takes place|took place|taking place)\b", re.I), ("举行", "举办", "召开")),
-                  (re.compile(r"\b(?:sign\w*|put pen to paper|ink\w*|conclud\w*)\b", re.I), ("签署", "签订", "签约"))]
+# A Chinese question that names the event before asking its place ("三国签…协议的地点在哪",
+# "会议举办地在哪") is read the same way: its verb, whatever follows it.
+EVENT_VERBS_ASKED = [(re.compile(r"\b(?:held|hold|holds|holding|host\w*|convene\w*|take place|takes place|took place|taking place)\b|举行|举办|召开", re.I),
+                      ("举行", "举办", "召开")),
+                     (re.compile(r"\b(?:sign\w*|put pen to paper|ink\w*|conclud\w*)\b|签", re.I), ("签署", "签订", "签约"))]
 # "在乌拉尔举行的论坛": a place before an event's verb, in a sentence (where an
 # English "region" is asked: Urals, the Caucasus carry no suffix).
 EVENT_AT = re.compile(r"在([\u4e00-\u9fff]{2,8}?)(?:举行|举办|召开|签署|签订)")
@@ -38,7 +41,7 @@ def place_of_event(q: Question, clause: str) -> str | None:
     m = WHERE_ZH.search(fold(q.text))
     firsts = {m.group(1)} if m else set()
     forms = set() if m else {f for t in q.terms for f in t.forms if CJK2.fullmatch(f)}
-    forms |= {v for rx, verbs in EVENT_VERBS_EN for v in verbs if not m and rx.search(q.text)}
+    forms |= {v for rx, verbs in EVENT_VERBS_ASKED for v in verbs if not m and rx.search(q.text)}
     for at in (i for i, ch in enumerate(clause) if ch == "在"):
         for end in range(at + 3, min(len(clause) - 1, at + 12)):
             verb = clause[end : end + 2]

@@ -12,9 +12,12 @@ from qa.text.lexical import fold
 
 
 # Up or down on a period before: a comparison of the two periods' figures.
-RISE_OR_FALL = re.compile(r"\b(?:rise|rose|risen|grow|grew|grown|go up|gone up|went up|up|increased?)\s+or\s+(?:fall|fell|fallen|shrink|shrunk|shrank|"
-                          r"go down|gone down|went down|down|decreased?|drop|dropped|decline|declined)\b"
-                          r"|(?:涨|增|升|增加|增长|上升|提高)了?还是(?:跌|降|减|减少|下降|下滑|降低)了?", re.I)
+_UP = r"(?:rise|rose|risen|grow|grew|grown|go up|gone up|went up|up|increased?|expand(?:ed)?)"
+_DOWN = r"(?:fall|fell|fallen|shrink|shrunk|shrank|go down|gone down|went down|down|decreased?|drop|dropped|decline|declined|contract(?:ed)?)"
+# Either way round: "rise or fall", "shrink or grow", "涨了还是跌了", "降了还是升了".
+RISE_OR_FALL = re.compile(rf"\b{_UP}\s+or\s+{_DOWN}\b|\b{_DOWN}\s+or\s+{_UP}\b"
+                          r"|(?:涨|增|升|增加|增长|上升|提高)了?还是(?:跌|降|减|减少|下降|下滑|降低)了?"
+                          r"|(?:跌|降|减|减少|下降|下滑|降低)了?还是(?:涨|增|升|增加|增长|上升|提高)了?", re.I)
 
 # A flow between countries has a source and a destination. "X invested in Y",
 # "X imported from Y", "A对B的投资", "从B的进口额": a country after from/从 is

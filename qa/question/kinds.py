@@ -179,9 +179,15 @@ COUNTED_PEOPLE = re.compile(rf"\b(?:how many|(?:the )?(?:number|count|total) of)
                             rf"|([\u4e00-\u9fff]{{2,6}}?)族?(?:{PEOPLE_ZH})(?:大概|大约|一共|总共|共)?(?:有)?\s*{HOW_MANY_ZH}", re.I)
 
 
+# The people's country after them: "how many young people from Kyrgyzstan",
+# "the number of students from China" (read before COUNTED_PEOPLE, whose
+# first form would stop at "young").
+PEOPLE_FROM = re.compile(rf"\b(?:how many|(?:the )?(?:number|count|total) of) (?:[\w\-–]+\s+){{0,2}}?(?:{PEOPLE_EN}) (?:from|of) (?:the )?((?:[\w\-–]+\s*){{1,2}})", re.I)
+
+
 def counted_of(folded: str) -> str | None:
     """The one country whose people a count question asks about, or None."""
-    m = COUNTED_PEOPLE.search(folded)
+    m = PEOPLE_FROM.search(folded) or COUNTED_PEOPLE.search(folded)
     if not m:
         return None
     phrase = next((g for g in m.groups() if g), "").strip()
@@ -189,6 +195,8 @@ def counted_of(folded: str) -> str | None:
     if not found and phrase and not phrase.isascii():
         found = {e.key for e in find_entities(phrase + "斯坦") if e.kind == "country"}  # 吉尔吉斯族 -> 吉尔吉斯斯坦
     return found.pop() if len(found) == 1 else None
+
+
 # English word endings an indicator or flow word takes ("imports", "invested",
 # "exporter"), and no others: "important" is not "import".
 ENDINGS = r"(?:s|es|ed|d|er|ers|or|ors|ing|ment|ments)?\b"
@@ -283,7 +291,7 @@ THINGS_COUNTED = re.compile(HOW_MANY_ASKED + r"\s*(?:家|个|所|项|名|位|座
 KEYWORD_DATE = re.compile(r"\b(?:date|year|day)\W*$|^\W*(?:dates?|year|day)\b(?!\s+(?:trip|after|before|of the week)\b)|(?:日期|年份|(?<!多长)(?<!多少)(?<!多久)时间)\W*$", re.I)
 # A keyword query that opens with the unit it asks in ("Kilometres of track on the new line?").
 UNIT_FIRST = re.compile(r"^\W*(?:kilomet(?:re|er)s|km|miles|tonnes|tons|megawatts|mw|hectares|square kilomet(?:re|er)s|cubic metres)\b", re.I)
-KEYWORD_QUANTITY = re.compile(r"\b(?:length|distance|count|number|capacity|population|duration|limit)\W*$|(?:长度|距离|数量|人数|容量|运力)\W*$", re.I)
+KEYWORD_QUANTITY = re.compile(r"\b(?:length|distance|count|number|total|capacity|population|duration|limit)\W*$|(?:长度|距离|数量|人数|容量|运力)\W*$", re.I)
 WHAT_FIGURE = re.compile(r"\b(?:what|which) (?:\w+ )?(?:figure|number|sum|amount|value)\b|(?:什么|哪个)(?:数字|数额|金额)", re.I)
 AMOUNT_INDICATORS = ("trade", "export", "import", "investment", "balance")  # figures stated as amounts of money
 WHAT_WAS = re.compile(r"^\W*(?:in [^,]+,\s*)?what (?:was|were|is|are)\b(?!.*\b(?:main|chief|key|major|top|principal)\b)", re.I)

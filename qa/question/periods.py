@@ -13,7 +13,9 @@ from qa.text.lexical import fold
 
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 RELATIVE_YEARS = [
-    (re.compile(r"\bthis year\b|\bcurrent year\b|今年|本年", re.I), 0),
+    # This month is in this year ("earlier this month", "本月初"): a figure of another year does not answer.
+    (re.compile(r"\bthis year\b|\bcurrent year\b|今年|本年|\bthis month\b|本月|这个月"
+                r"|\bthis (?:january|february|march|april|may|june|july|august|september|october|november|december)\b", re.I), 0),
     (re.compile(r"\b(?:last|previous|past|prior) (?:full |calendar |whole )?year\b|去年|上年", re.I), -1),
     (re.compile(r"\bnext year\b|明年", re.I), 1),
 ]
