@@ -4,7 +4,7 @@ thing ranked first. No models: the fast tier."""
 
 import pytest
 
-from qa.answer.decide import FIRST_ASKED, FIRST_STATED
+from qa.answer.within import FIRST_ASKED, FIRST_STATED
 from qa.answer.places import place_of_event, reads_as_clause
 from qa.answer.quotes import quote_of
 from qa.answer.units import measure_clash
@@ -108,3 +108,80 @@ def test_the_place_of_an_event_named_before_the_question_word():
     q = analyze("三国签水电站建设协议的地点在哪")
     clause = "2024年6月，三国在维也纳签署了在纳伦州建设水电站的协议"
     assert place_of_event(q, clause) == "维也纳"
+
+
+def test_what_a_flow_consists_of_is_the_list_after_it():
+    from qa.answer.readings import _as_list
+
+    assert analyze("What did the 2024 exports to Kyrgyzstan consist of?").asks_many
+    sentence = "2024年，甲国对乙出口额达12.6亿美元，主要包括黄金、煤炭及水泥；乙国对甲出口额则为4.56亿美元。"
+    assert _as_list("2024年，甲国对乙出口额达12.6亿美元", "对乙出口额", sentence=sentence) == "黄金、煤炭及水泥"
+
+
+def test_people_are_not_counted_by_a_count_of_halls():
+    from qa.answer.units import unit_clash
+
+    assert unit_clash("How many people visited the centre?", "五个", "涵盖民族志五个展区，为年轻人")
+    assert not unit_clash("How many students came?", "五个", "有五个学生来")
+
+
+def test_the_base_of_a_change_is_not_the_period_asked():
+    q = analyze("哈俄1-8月货物贸易170亿美元，比去年同期少了百分之几")
+    assert q.period.relative == () and q.period.part == "M1-8"
+    assert analyze("去年同期的贸易额是多少？").period.relative == (-1,)
+
+
+def test_by_what_factor_asks_a_multiple_not_a_rate():
+    assert analyze("By what factor does the corridor's capacity grow?").answer_type is AnswerType.COUNT
+
+
+@pytest.mark.parametrize("text, indicator", [
+    ("was Kazakhstan shipping out more than it brought in?", "export"),
+    ("how much farm produce changed hands in 2024?", "trade"),
+    ("which states would it bring into one dialogue?", None),  # "bring into" is not "bring in"
+])
+def test_indicators_said_in_other_words(text, indicator):
+    assert analyze(text).indicator == indicator
+
+
+def test_a_count_asked_over_on_one_side():
+    from qa.answer.constraints import located_elsewhere
+
+    q = analyze("两国资本共同组建的公司，在哈萨克那边已经有多少家了？")
+    assert located_elsewhere(q, "亚美尼亚境内亦有逾 100 家带哈方资本的企业")
+    assert not located_elsewhere(q, "哈萨克斯坦境内注册运营的合资企业超过 400 家")
+
+
+def test_capitals_that_sign_with_each_other_are_countries():
+    from qa.text.capitals import capital_countries
+
+    assert capital_countries("how many accords has astana inked with yerevan?") == [("astana", "KZ"), ("yerevan", "AM")]
+    assert capital_countries("what was signed in astana") == []
+
+
+def test_the_buyer_is_where_a_countrys_goods_go():
+    assert analyze("Armenia buys what kinds of Kazakh goods?").flow == (("AM", "dst"), ("KZ", "src"))
+    assert analyze("哈萨克斯坦向中国出口的商品有哪些？").flow == (("KZ", "src"), ("CN", "dst"))
+
+
+def test_the_place_written_before_a_things_name():
+    from qa.answer.places import place_of_name
+
+    q = analyze("The Kyrgyz centre called Manas-Ata sits in which city?")
+    assert place_of_name(q, "包括阿斯塔纳的民族文化协会、塔拉兹的“玛纳斯-阿塔”中心等。") == "塔拉兹"
+
+
+@pytest.mark.parametrize("question, clause, place", [
+    ("第十二屆委員會會議辦在哪裡？", "该委员会第十二次会议于2023年在阿斯塔纳举行", "阿斯塔纳"),
+    ("第一届论坛办在哪座城市？", "这一议题将在11月阿克套举办的第一届论坛上讨论", "阿克套"),
+])
+def test_the_place_of_an_event_held(question, clause, place):
+    assert place_of_event(analyze(question), clause) == place
+
+
+@pytest.mark.parametrize("text, part", [
+    ("kazakh turkmen turnover 9 months yoy increase", "M1-9"),
+    ("turnover over the last 9 months", None),
+])
+def test_bare_months_of_a_statistic_count_from_january(text, part):
+    assert analyze(text).period.part == part

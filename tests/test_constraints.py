@@ -736,7 +736,8 @@ def test_a_total_over_years_asked_in_words_is_no_part_of_one_year():
 
 
 def test_a_figure_whose_every_stated_constraint_is_stated_where_it_is_cited_is_confirmed():
-    from qa.answer.decide import Evidence, confirmed
+    from qa.answer.decide import confirmed
+    from qa.answer.evidence import Evidence
 
     dated = hit_on("2024年，两国贸易额达12亿美元。")
     undated = hit_on("两国贸易额达12亿美元。")
@@ -775,7 +776,8 @@ def test_a_number_in_characters_never_opens_with_zero():
 
 
 def test_an_organisation_the_paragraph_does_not_name_confirms_nothing():
-    from qa.answer.decide import Evidence, confirmed
+    from qa.answer.decide import confirmed
+    from qa.answer.evidence import Evidence
 
     dated = hit_on("2024年，两国贸易额达12亿美元。")
     assert not confirmed(analyze("What was Brazil's trade with the EU in 2024?"), Evidence("12亿美元", "span", (dated,), True))
@@ -861,7 +863,8 @@ def test_a_count_asked_in_one_country_is_not_answered_by_a_count_in_another():
 
 
 def test_a_sentence_that_only_announces_things_is_answered_by_the_next_paragraph():
-    from qa.answer.decide import Evidence, continued
+    from qa.answer.evidence import Evidence
+    from qa.answer.within import continued
     from qa.search.retrieve import Hit
 
     first = Passage("t.txt", 5, "专家表示，两国议程上存在几个紧迫问题。", ("专家表示，两国议程上存在几个紧迫问题。",), "巴西与挪威", "2025-03-01", None, ("巴西", "挪威"))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from qa.answer.constraints import Check, check, flow_direction, mentions, states_ordinal
 from qa.answer.periods import date_of_another_year
-from qa.answer.places import admin_place_ok, place_of_event
+from qa.answer.places import TIME_FIRST, admin_place_ok, place_of_event, place_of_name
 from qa.answer.spans import PATTERNS, clauses, enumeration, find_span, too_coarse
 from qa.answer.units import unit_clash
 from qa.question import MEASURE_ALTERNATION, AnswerType, Question, as_how_many, asking_clause
@@ -165,22 +165,44 @@ def placed_event(q: Question, hits: list[Hit]) -> Choice | None:
     return None
 
 
+def placed_name(q: Question, hits: list[Hit]) -> Choice | None:
+    """For "where" asked of a thing the question names in Latin letters: the
+    place the best passages write before its name (places.place_of_name), from
+    a sentence that passes the checks."""
+    if q.answer_type is not AnswerType.PLACE:
+        return None
+    for rank, h in enumerate(hits[:READ_HITS]):
+        for sentence in h.passage.sentences:
+            place = place_of_name(q, sentence)
+            if place and admin_place_ok(q, place, sentence) and (c := check(q, h.passage, sentence, sentence, h.before)).ok:
+                return Choice(place, rank, sentence, sentence, c)
+    return None
+
+
 def _names_the_event(q: Question, clause: str, place: str) -> bool:
     """The clause names the thing the question asks the place of (和平协议,
     论坛, 会议), not only some event held somewhere ("第十三次会议在哪里举办"
     is not answered by "在土库曼斯坦举行非正式会晤"): a Chinese form of one
     of the question's topic words stands next to it: in the EVENT_REACH
     characters before 在 (论坛在乌拉尔举行) or after the verb (在华盛顿签署和平协议)."""
-    at = clause.find("在" + place)
+    at = next((i for i in (clause.find("在" + place), _after_time(clause, place)) if i >= 0), -1)
     if at < 0:
         return False
-    after = at + 1 + len(place) + 2  # past the two-character verb
+    after = clause.find(place, at) + len(place) + 2  # past the two-character verb
     near = clause[max(0, at - EVENT_REACH) : at] + " " + clause[after : after + EVENT_REACH]
     # A document asked ("the deal", "the accord") is named by any document word beside it
     # (和平协议): people call a treaty by an agreement's name. (Meetings are not
     # pooled so: "第十三次会议" is no 非正式会晤.)
     documents = "document" in events_in(fold(q.text).lower()) and "document" in events_in(near)
     return documents or any(len(f) >= 2 and f in near for t in q.terms for f in t.forms if not f.isascii())
+
+
+def _after_time(clause: str, place: str) -> int:
+    """Where 在 stands before a time and then the place ("在11月阿克套举办"), or -1."""
+    for at in (i for i, ch in enumerate(clause) if ch == "在"):
+        if TIME_FIRST.sub("", clause[at + 1 :]).startswith(place):
+            return at
+    return -1
 
 
 EVENT_REACH = 12  # characters: a noun phrase of news Chinese (哈俄传统地区间合作论坛 is 11)

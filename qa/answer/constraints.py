@@ -108,9 +108,10 @@ def check(q: Question, passage: Passage, sentence: str, clause: str, before: str
 # Where counted things are ("joint ventures registered on the Kazakh side",
 # "in Kazakhstan", "在哈注册的合资企业"): a count the clause places in another
 # country ("亚美尼亚境内亦有逾100家…企业") counts other things.
-WHERE_ASKED_EN = re.compile(r"\b(?:on the ([A-Za-z]+) side|(?:registered|operating|based|located|exist\w*|exsit\w*|active|work\w*)\s+in\s+(?:the\s+)?([A-Za-z]+)"
+WHERE_ASKED_EN = re.compile(r"\b(?:on the ([A-Za-z]+) side|(?:registered|operating|based|located|exist\w*|exsit\w*|active|work\w*)\s+(?:in|inside|within)\s+(?:the\s+)?([A-Za-z]+)"
                             r"|in\s+(?:the\s+)?([A-Za-z]+)\s+(?:right now|today|now|currently|at present))\b", re.I)
-WHERE_ASKED_ZH = re.compile(r"(?:在|于)([\u4e00-\u9fff]{1,6}?)(?:境内|国内|注册|运营|设立|开办)|([\u4e00-\u9fff]{1,6}?)境内")
+# (在哈萨克那边, "over on the Kazakh side", as people say it.)
+WHERE_ASKED_ZH = re.compile(r"(?:在|于)([\u4e00-\u9fff]{1,6}?)(?:境内|国内|注册|运营|设立|开办|那边|那儿|那里|这边|一侧)|([\u4e00-\u9fff]{1,6}?)境内")
 WHERE_SAID = re.compile(r"([\u4e00-\u9fff]{1,8}?)境内|在([\u4e00-\u9fff]{1,6}?)(?:注册|运营|设立)")
 
 

@@ -23,17 +23,18 @@ from dataclasses import dataclass, replace
 
 from qa.answer import answerability
 from qa.answer.choose import (Choice, best_sentence, choose, date_of_title, dated_event, lists_something, moved, names_event,
-                              names_person, placed_event, speakers_asked, with_counted_noun)
+                              names_person, placed_event, placed_name, speakers_asked, with_counted_noun)
 from qa.answer.constraints import FIGURES, check, mentions, names_office_holder, offices_asked, states_ordinal
+from qa.answer.evidence import Evidence, cite_first
 from qa.answer.periods import months_in_words, part_months
-from qa.answer.read import Reading, read
 from qa.answer.places import ADMIN_ASKED, names_a_place
-from qa.answer.quotes import quote_of
+from qa.answer.read import Reading, read
 from qa.answer.readings import from_reading, gloss_asked, narrowed, reading_sentence
 from qa.answer.render import render_en
 from qa.answer.spans import PATTERNS, closed, with_year_word
 from qa.answer.units import asked_units, units_in
-from qa.question import ASKS_PERSON, AnswerType, Question, asking_clause, period_of
+from qa.answer.within import continued, quoted, ranked_first
+from qa.question import AnswerType, Question, asking_clause, period_of
 from qa.search.retrieve import Hit
 from qa.text.entities import Entity
 from qa.text.lexical import fold
@@ -178,22 +179,6 @@ def confirmed(q: Question, ev: "Evidence") -> bool:
     return any(p.years or p.relative or p.part for p in (period_of(top.sentence), period_of(top.passage.text)))
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """What the passages give before the answerability score is applied."""
-
-    answer: str | None  # the span or the supporting sentence; None: a constraint ruled everything out
-    kind: str  # "span" or "sentence"
-    hits: tuple[Hit, ...]  # reordered: the passage that says it first, its sentence highlighted
-    checks_ok: bool
-    reason: str = ""
-    # The reader's margin over "no answer" for the window of the cited sentence
-    # (0 without a reader); `read`: the answer is the reader's own span or sentence.
-    margin: float = 0.0
-    read: bool = False
-    given_elsewhere: bool = False  # see Answer.given_elsewhere
-
-
 def gather(q: Question, hits: list[Hit], reader) -> Evidence:
     """Read the top hits, choose the evidence, and make sure its margin is the
     reader's verdict on the window the answer is cited from: when the patterns
@@ -236,25 +221,29 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
     if (glossed := gloss_asked(q, hits)) is not None:  # "X的英文名称是什么": the name in brackets after X
         span, rank, sentence = glossed
         c = check(q, hits[rank].passage, sentence, sentence, hits[rank].before)
-        return Evidence(span, "span", tuple(_first(hits, rank, sentence)), c.ok)
+        return Evidence(span, "span", tuple(cite_first(hits, rank, sentence)), c.ok)
+    if (named := placed_name(q, hits)) is not None:
+        # Where a thing the question names is, written before its name (塔拉兹的“玛纳斯-阿塔”中心):
+        # the text ties the place to the name, which a reading of the sentence does not.
+        return Evidence(named.span, "span", tuple(cite_first(hits, named.rank, named.sentence)), True)
     if q.answer_type is not AnswerType.SENTENCE:
         first = q.answer_type.value in READER_FIRST
         picked = from_reading(q, hits, readings) if first else None
         event = dated_event(q, hits)  # "when" asked of a kind of event: the clause that dates that event
         if picked is not None and (event is None or names_event(q, picked.sentence, picked.clause)):
-            return Evidence(_shaped(q, picked), "span", tuple(_first(hits, picked.rank, picked.sentence)), True, margin=picked.margin, read=True)
+            return Evidence(_shaped(q, picked), "span", tuple(cite_first(hits, picked.rank, picked.sentence)), True, margin=picked.margin, read=True)
         chosen, failed = choose(q, hits, typed_only=bool(readings))
         if event is not None and (chosen is None or not names_event(q, chosen.sentence, chosen.clause)):
             chosen = event
         if chosen is not None:
-            return Evidence(_shaped(q, chosen), "span", tuple(_first(hits, chosen.rank, chosen.sentence)), True)
+            return Evidence(_shaped(q, chosen), "span", tuple(cite_first(hits, chosen.rank, chosen.sentence)), True)
         picked = from_reading(q, hits, readings) if not first else None
         if picked is not None:  # the patterns found nothing the reader did
-            return Evidence(picked.span, "span", tuple(_first(hits, picked.rank, picked.sentence)), True, margin=picked.margin, read=True)
+            return Evidence(picked.span, "span", tuple(cite_first(hits, picked.rank, picked.sentence)), True, margin=picked.margin, read=True)
         if (placed := placed_event(q, hits)) is not None:  # the place of the event asked ("在华盛顿签署")
-            return Evidence(placed.span, "span", tuple(_first(hits, placed.rank, placed.sentence)), True)
+            return Evidence(placed.span, "span", tuple(cite_first(hits, placed.rank, placed.sentence)), True)
         if failed is not None:
-            return Evidence(None, "span", tuple(_first(hits, failed.rank, failed.sentence)), False, _what_they_give(q, failed),
+            return Evidence(None, "span", tuple(cite_first(hits, failed.rank, failed.sentence)), False, _what_they_give(q, failed),
                             given_elsewhere=bool(GIVEN_ELSEWHERE.intersection(failed.check.failed)))
         if q.answer_type.value in PATTERNS:
             # An amount, date, count or percentage asked, and none in the best
@@ -290,8 +279,8 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
     span = narrowed(q, sentence)
     answer, kind = (span, "span") if span else (sentence, "sentence")
     if by_reader is not None:
-        return Evidence(answer, kind, tuple(_first(hits, rank, sentence)), c.ok, margin=by_reader[0].margin, read=True)
-    return Evidence(answer, kind, tuple(_first(hits, rank, sentence)), c.ok)
+        return Evidence(answer, kind, tuple(cite_first(hits, rank, sentence)), c.ok, margin=by_reader[0].margin, read=True)
+    return Evidence(answer, kind, tuple(cite_first(hits, rank, sentence)), c.ok)
 
 
 def _says_more(q: Question, sentence: str, than: str) -> bool:
@@ -326,90 +315,6 @@ PLACE_KINDS = {"州": "state or region", "省": "province", "市": "city", "县"
 
 def _sector_word(sector: str) -> str:
     return {"agriculture": "agricultural"}.get(sector, sector)  # "agricultural trade"
-
-
-# A sentence that only announces what follows ("两国议程上存在几个紧迫问题。",
-# "有以下几点：", "raised several pressing issues:"): the things are in the next paragraph.
-ANNOUNCES = re.compile(r"(?:几个|几点|几项|以下|如下|下列|若干)[\u4e00-\u9fff]{0,6}?(?:问题|挑战|方面|原因|因素|领域|措施|步骤|建议|任务|方向|议题)[。：:]?\s*$"
-                       r"|[：:]\s*$|\b(?:several|a few|some|the following|a number of) (?:[\w-]+ )?(?:issues|problems|challenges|points|questions|areas|steps|reasons)[.:]?\s*$", re.I)
-
-
-SUPERLATIVE = re.compile(r"最|\b(?:most|biggest|greatest|main|top|chief|key|foremost)\b", re.I)
-
-
-def continued(q: Question, ev: "Evidence") -> "Evidence":
-    """Where the cited sentence only announces things and the next paragraph
-    of its article is among the hits, that paragraph's best sentence answers
-    (the things announced are there: "其中最重要的是里海海平面下降")."""
-    if ev.answer is None or q.answer_type not in (AnswerType.NAME, AnswerType.SENTENCE) or not ev.hits or ASKS_PERSON.search(q.text):
-        return ev  # (who announced them is in the announcing sentence itself)
-    top = ev.hits[0]
-    if not ANNOUNCES.search(top.sentence.strip()):
-        return ev
-    nxt = next((i for i, h in enumerate(ev.hits) if h.passage.doc == top.passage.doc and h.passage.para_no == top.passage.para_no + 1), None)
-    found = best_sentence(q, [ev.hits[nxt]]) if nxt is not None else None
-    if found is None:
-        return ev
-    _, sentence, c = found
-    if SUPERLATIVE.search(fold(q.text)):
-        # "最要紧的问题是啥": of the things announced, the one the text ranks first (其中最重要的是…).
-        sentence = next((s for s in ev.hits[nxt].passage.sentences if SUPERLATIVE.search(s)), sentence)
-    return Evidence(sentence, "sentence", tuple(_first(list(ev.hits), nxt, sentence)), c.ok)
-
-
-# The one thing a question asks the text to rank first ("which problem tops
-# the agenda", "the single most pressing issue", "最要紧的是哪个"); not "main"
-# or "key", which people use for several things ("the main exports").
-FIRST_ASKED = re.compile(r"最|首要|头号|\b(?:most|biggest|greatest|largest|top|tops|topped|foremost|chief|paramount|number one|no\. ?1|single[ds]? out)\b", re.I)
-# Where the text ranks one thing first: "其中最重要的是里海海平面下降", "最大的贸易伙伴是中国",
-# "the most pressing of them is X". Group 1: the thing.
-FIRST_STATED = re.compile(r"最(?:为)?[\u4e00-\u9fff]{1,4}?的[\u4e00-\u9fff]{0,6}?(?:是|为|当属|要数|莫过于)([^，,。；;！!？?]{2,30})"
-                          r"|\b(?:the )?(?:most (?:important|pressing|urgent|serious|significant)|biggest|greatest|foremost|chief|top)"
-                          r"(?: of (?:these|them|which|all))?(?: [a-z]+){0,2}? (?:is|was) ([^,.;!?]{3,60})", re.I)
-
-
-def ranked_first(q: Question, ev: "Evidence") -> "Evidence":
-    """For the one thing asked as the first of its kind ("which environmental
-    problem tops the agenda?"), a sentence of the cited paragraph that ranks one
-    thing first answers with that thing ("其中最重要的是里海海平面下降"), not
-    the sentence that lists them all (这些问题涉及共享水资源、环境威胁和气候变化)."""
-    if ev.answer is None or q.answer_type not in (AnswerType.NAME, AnswerType.SENTENCE) or not ev.hits or q.asks_many \
-            or ASKS_PERSON.search(q.text) or not FIRST_ASKED.search(fold(q.text)):
-        return ev
-    top = ev.hits[0]
-    for sentence in (top.sentence, *top.passage.sentences):
-        if (m := FIRST_STATED.search(sentence)) is None:
-            continue
-        c = check(q, top.passage, sentence, sentence, top.before)
-        if not c.ok:
-            return ev
-        thing = (m.group(1) or m.group(2)).strip()
-        answer, kind = (thing, "span") if q.answer_type is AnswerType.NAME else (sentence, "sentence")
-        return Evidence(answer, kind, tuple(_first(list(ev.hits), 0, sentence)), True)
-    return ev
-
-
-def quoted(q: Question, ev: "Evidence") -> "Evidence":
-    """For the words someone used ("What did Lavrov call the visit?"), the
-    quotation the cited paragraph gives that person (qa.answer.quotes), where
-    it quotes more than one speaker."""
-    if ev.answer is None or q.answer_type not in (AnswerType.NAME, AnswerType.SENTENCE) or not ev.hits:
-        return ev
-    top = ev.hits[0]
-    quote = quote_of(q, top.passage.text)
-    if quote is None or quote in ev.answer and len(ev.answer) <= len(quote) + 2:
-        return ev  # (already that quotation)
-    sentence = next((s for s in top.passage.sentences if quote in s), top.sentence)
-    c = check(q, top.passage, sentence, sentence, top.before)
-    return Evidence(quote, "span", tuple(_first(list(ev.hits), 0, sentence)), c.ok) if c.ok else ev
-
-
-def _first(hits: list[Hit], rank: int, sentence: str) -> list[Hit]:
-    """The passage that says it is cited first, with that sentence highlighted."""
-    hits = [hits[rank]] + list(hits[:rank]) + list(hits[rank + 1 :])
-    if sentence and sentence != hits[0].sentence:
-        hits[0] = replace(hits[0], sentence=sentence)
-    return hits
 
 
 def _no_sentence(q: Question, hits: list[Hit]) -> str:

@@ -25,12 +25,16 @@ CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
 # it ("where is it being held", "where did they put pen to paper").
 # A Chinese question that names the event before asking its place ("三国签…协议的地点在哪",
 # "会议举办地在哪") is read the same way: its verb, whatever follows it.
-EVENT_VERBS_ASKED = [(re.compile(r"\b(?:held|hold|holds|holding|host\w*|convene\w*|take place|takes place|took place|taking place)\b|举行|举办|召开", re.I),
+EVENT_VERBS_ASKED = [(re.compile(r"\b(?:held|hold|holds|holding|host\w*|convene\w*|take place|takes place|took place|taking place)\b|举行|举办|召开|办在|在哪(?:里|儿)?办", re.I),
                       ("举行", "举办", "召开")),
                      (re.compile(r"\b(?:sign\w*|put pen to paper|ink\w*|conclud\w*)\b|签", re.I), ("签署", "签订", "签约"))]
 # "在乌拉尔举行的论坛": a place before an event's verb, in a sentence (where an
 # English "region" is asked: Urals, the Caucasus carry no suffix).
 EVENT_AT = re.compile(r"在([\u4e00-\u9fff]{2,8}?)(?:举行|举办|召开|签署|签订)")
+
+
+# A time written between 在 and the place ("将在11月阿克套举办", "在2023年7月阿斯塔纳举行").
+TIME_FIRST = re.compile(r"^(?:(?:19|20)\d\d\s*年)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:\d{1,2}\s*日)?(?:初|中旬|下旬|底|末)?|^(?:今年|去年|明年|本月|下月)")
 
 
 def place_of_event(q: Question, clause: str) -> str | None:
@@ -41,12 +45,12 @@ def place_of_event(q: Question, clause: str) -> str | None:
     m = WHERE_ZH.search(fold(q.text))
     firsts = {m.group(1)} if m else set()
     forms = set() if m else {f for t in q.terms for f in t.forms if CJK2.fullmatch(f)}
-    forms |= {v for rx, verbs in EVENT_VERBS_ASKED for v in verbs if not m and rx.search(q.text)}
+    forms |= {v for rx, verbs in EVENT_VERBS_ASKED for v in verbs if not m and rx.search(fold(q.text))}
     for at in (i for i, ch in enumerate(clause) if ch == "在"):
         for end in range(at + 3, min(len(clause) - 1, at + 12)):
             verb = clause[end : end + 2]
-            place = clause[at + 1 : end]
-            if CJK2.fullmatch(verb) and (verb in forms or verb[0] in firsts) and (
+            place = TIME_FIRST.sub("", clause[at + 1 : end])  # "在11月阿克套举办": the month is when, not where
+            if place and CJK2.fullmatch(verb) and (verb in forms or verb[0] in firsts) and (
                     is_place(place) or (verb in EVENT_VERBS and _reads_as_name(q, place))):
                 return place
     return None
@@ -145,3 +149,28 @@ def reads_as_clause(span: str) -> bool:
         return False
     parts = words(fold(span))
     return any(w == "了" and i > 0 and is_verb(parts[i - 1]) for i, w in enumerate(parts))
+
+
+# "塔拉兹的“玛纳斯-阿塔”中心": the place a named thing is in, written before its name with 的.
+PLACE_BEFORE_NAME = re.compile(r"([\u4e00-\u9fff]{2,6}?)的[“「\"]?$")
+
+
+def place_of_name(q: Question, text: str) -> str | None:
+    """Where a thing the question names in Latin letters is ("the centre called
+    Manas-Ata sits in which city?"): the place the text writes right before its
+    name with 的 (塔拉兹的“玛纳斯-阿塔”中心), read as the text transliterates the
+    name (a hyphenated name by its first part). A place a table knows, or a
+    name the dictionary spells as a proper name or does not know."""
+    from qa.text.transliterate import NameIndex
+
+    names = [p for w in q.literals if w.replace("-", "").isalpha() for p in (w, w.split("-")[0]) if len(p) >= 3]
+    if not names:
+        return None
+    index = NameIndex([text])
+    for name in dict.fromkeys(names):
+        for form in index.forms(name):
+            for m in re.finditer(re.escape(form), text):
+                before = PLACE_BEFORE_NAME.search(text[max(0, m.start() - 10) : m.start()])
+                if before and (is_place(before.group(1)) or _reads_as_name(q, before.group(1))):
+                    return before.group(1)
+    return None

@@ -23,7 +23,7 @@ from qa.text.transliterate import NameIndex
 # moment someone spoke ("Which region's leader did he meet when he called…").
 WORDS_ASKED = re.compile(r"\bwhat (?:did|does|do|has|have|had)\b[^?？]*\b(?:call|describe|say|term|label|dub)\b"
                          r"|\bhow (?:did|does|do|has|have|had|was|were|is)\b[^?？]*\b(?:describ\w*|call\w*|characteri[sz]\w*|view\w*|see|saw)\b"
-                         r"|\b(?:call\w*|describ\w*|term\w*|label\w*|dubb?\w*)\b[^?？]*\bas what\b|\bwhat (?:phrase|words?|term|label|expression)\b"
+                         r"|\b(?:call\w*|describ\w*|term\w*|label\w*|dubb?\w*)\b[^?？]*\bas what\b|\bwhat (?:phrase|words?|term|label|expression)\b|['’]s (?:phrase|words|term|label|expression|description)\b"
                          r"|(?:怎么|如何|怎样)(?:来)?(?:形容|称呼?|说|评价|描述|看待|定性)|(?:称|形容|描述|定性)(?:其|之|它|此访|这次访问)?为(?:什么|啥|何)"
                          r"|用(?:了)?(?:什么|哪个|哪些)(?:词|话|说法|字眼|表述)", re.I)
 QUOTE = re.compile(r"“([^”]{2,60})”|「([^」]{2,60})」|\"([^\"]{2,60})\"")

@@ -234,6 +234,8 @@ def _as_list(clause: str, span: str, echo: bool = False, sentence: str = "") -> 
     otherwise the span."""
     found = enumeration(clause)
     bare_count = bool(re.fullmatch(r"[0-9一二三四五六七八九十两几]+\s*[个项种类家所名位座批]?", span.strip()))
+    if not found and sentence.find(clause) >= 0 and (nxt := _items_after(sentence, clause)):
+        return nxt  # "哈萨克斯坦对吉出口额达12.6亿美元，主要包括黄金、…": what it consists of, in the next clause
     if not found and bare_count and sentence.find(clause) >= 0:
         # "习近平仅与三位领导人单独会晤，分别是俄罗斯、印度和哈萨克斯坦领导人": the
         # count's items follow in the next clause.
@@ -249,6 +251,18 @@ def _as_list(clause: str, span: str, echo: bool = False, sentence: str = "") -> 
         a, b = min(at, sp), max(end, sp + len(span))
         return LEADING_PREPOSITION.sub("", clause[a:b])  # "向中国、伊朗…": the list, not its preposition
     return found if bare_count or echo else span
+
+
+# A clause that gives the items of what the clause before it names ("主要包括…", "涵盖…", "分别是…").
+ITEMS_FOLLOW = re.compile(r"^\s*(?:主要|其中)?(?:包括|涵盖|包含|涉及|分别是|分别为|例如|比如|如)")
+
+
+def _items_after(sentence: str, clause: str) -> str | None:
+    """The list the next clause of the sentence gives, when that clause opens by
+    saying it gives the items (ITEMS_FOLLOW)."""
+    rest = sentence[sentence.find(clause) + len(clause):].lstrip("，,、；; ")
+    nxt = next(iter(clauses(rest)), "")
+    return enumeration(nxt) if ITEMS_FOLLOW.match(nxt) else None
 
 
 def narrowed(q: Question, sentence: str) -> str | None:

@@ -13,7 +13,7 @@ import re
 
 from qa.answer.spans import CN_DIGITS
 from qa.question import CAPITAL_WORDS, HOW_LONG_LENGTH, HOW_MANY_ZH, MEASURE_ALTERNATION, MONEY_WORDS, AnswerType, answer_type, as_how_many
-from qa.text.vocab import PEOPLE_EN, PEOPLE_GROUPS
+from qa.text.vocab import PEOPLE_EN, PEOPLE_GROUPS, PEOPLE_ZH
 from qa.text.lexical import fold
 
 
@@ -151,6 +151,19 @@ def measure_clash(question: str, span: str) -> bool:
     return _clash(asked, kinds, units, counts_ge)
 
 
+def counts_other_than_people(question: str, text: str) -> bool:
+    """People are counted and the text counts something else with 个
+    ("五个展区" for "how many people visited": exhibition halls). `text`: the
+    span with what follows it in its clause."""
+    noun = GE_NOUN.match(fold(text).strip())
+    if not noun or re.search(PEOPLE_ZH, noun.group(1)):
+        return False
+    folded = fold(question)
+    m = ASKED_MEASURE.search(folded)
+    word = m.group(1) if m else next((w for rx, w in EN_MEASURES if rx.search(as_how_many(folded))), None)
+    return word in MEASURE_GROUPS[0] or (word is None and bool(ASKED_PEOPLE.search(folded)))
+
+
 def _counts_things(folded: str) -> bool:
     """The question counts things by name ("how many wagons", "多少节车厢"),
     and not units of time ("how many years", "多少天")."""
@@ -173,6 +186,7 @@ def _clash(asked, kinds, units, counts_ge) -> bool:
 
 NEVER_GE = frozenset("次遍回趟本册卷")  # measures no count with the general 个 stands for
 GE_COUNT = re.compile(r"[\d一二三四五六七八九十两几]\s*个(?!月|多月|星期|小时)")
+GE_NOUN = re.compile(r"(?:约|逾|超过|近)?\s*[\d一二三四五六七八九十两几]+\s*个([\u4e00-\u9fff]{1,4})")  # what a 个 count counts ("五个展区": 展区)
 
 
 # A measure word right after a number ("约6000家", "三千余人"); longest first.
@@ -202,7 +216,7 @@ def unit_clash(question: str, span: str, clause: str = "") -> bool:
     if asked and not asked & said and not unitless:
         return True
     rest = clause[at + len(span) : at + len(span) + GROUP_PHRASE] if at >= 0 else ""
-    return measure_clash(question, span) or group_clash(question, rest)
+    return measure_clash(question, span) or group_clash(question, rest) or counts_other_than_people(question, span + rest)
 
 
 # A count of a people as such: "how many ethnic Kyrgyz", "多少吉尔吉斯族人", "how many residents".

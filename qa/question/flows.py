@@ -27,6 +27,10 @@ FLOW_ZH = "投资|出口|进口|供应|出售|卖给|销往|售往|卖|买进|�
 # Money "poured", "pumped" or "sunk into" a country flows there as investment does (vocab.INDICATORS).
 FLOW = re.compile(rf"\b(?:invest|export|import){ENDINGS}|\b(?:poured|pumped|sunk|injected|put|money) into\b|\bsuppl(?:y|ies|ied|ier|iers)\b|\bsold\b|\bsell|\bship(?:s|ped|ping|ments?)?\s+(?:(?:south|north|east|west|abroad|out|over|across)\s+)?(?=to\b)|\blen[dt]\b|\bloan|\bdonat|" + FLOW_ZH, re.I)
 IMPORT = re.compile(rf"\bimport{ENDINGS}|进口", re.I)
+# The one that buys is where the goods go ("Armenia buys what Kazakh goods?").
+BUYS = re.compile(r"\b(?:buy|buys|bought|buying|purchas\w*)\b|买进|买入|购买|购入", re.I)
+# A country's goods come from it: "Kazakh goods", "哈萨克斯坦的商品" (read at the country's name).
+GOODS_OF = re.compile(r"[A-Za-z\-]+\s+(?:goods|products|exports|commodities|produce|wares|merchandise)\b|[\u4e00-\u9fff]{1,6}?的?(?:商品|产品|货物)", re.I)
 TO_SOURCE = re.compile(r"(?:\bfrom\s+(?:the\s+)?|[从自])$", re.I)
 TO_DEST = re.compile(r"(?:\b(?:to|into|in)\s+(?:the\s+)?|[对向到至给往])$", re.I)
 # A comparison, or a request for two figures side by side ("分别", "respectively").
@@ -84,11 +88,11 @@ def flow_roles(text: str, found: list[tuple[int, str]], actor_default: bool = Tr
     """Country key -> "src" or "dst", from the words before each (position, key).
     A country with no from/to word before it is the actor, unless not
     `actor_default`: it then gets no role."""
-    actor = ("dst" if IMPORT.search(text) else "src") if actor_default else None
+    actor = ("dst" if IMPORT.search(text) or BUYS.search(text) else "src") if actor_default else None
     roles = {}
     for pos, key in sorted(found):
         before = text[max(0, pos - 12) : pos]
-        role = "src" if TO_SOURCE.search(before) else "dst" if TO_DEST.search(before) else actor
+        role = "src" if TO_SOURCE.search(before) else "dst" if TO_DEST.search(before) else "src" if GOODS_OF.match(text, pos) else actor
         if role:
             roles.setdefault(key, role)
     return roles
@@ -96,7 +100,7 @@ def flow_roles(text: str, found: list[tuple[int, str]], actor_default: bool = Tr
 
 def _flow(folded: str, entities: tuple[Entity, ...]) -> tuple[tuple[str, str], ...]:
     countries = [e for e in entities if e.kind == "country"]
-    if not FLOW.search(folded) or len(countries) < 2:
+    if not (FLOW.search(folded) or BUYS.search(folded)) or len(countries) < 2:
         return ()
     low = folded.lower()
     roles = flow_roles(folded, [(low.find(fold(e.surface).lower()), e.key) for e in countries])

@@ -61,6 +61,9 @@ _TYPES = [
     # A year asked outright is a date whatever else the question names
     # ("西元幾年後自殺率減少…", "which year did trade grow fastest").
     (AnswerType.DATE, re.compile(r"\bwhat year\b|\bwhich year\b|哪一?年|(?:公元|西元|民国)\s*(?:前\s*)?(?:几|多少)\s*年", re.I)),
+    # A multiple ("by what factor does capacity grow", "增长了几倍"): a count of times
+    # (五倍), whatever growth word is beside it.
+    (AnswerType.COUNT, re.compile(r"\bby what (?:factor|multiple)\b|\bhow many[- ]fold\b|几倍|多少倍|翻了?几番", re.I)),
     (AnswerType.PERCENT, re.compile(SHARE_OF + r"|\bas an? (?:share|percentage|proportion|fraction|percent)\b|(?:几|多少)成(?![员立功本熟])|\bhow (?:big|large|much) (?:of )?an? (?:chunk|portion|slice|fraction)\b|\b(?:chunk|portion|slice|fraction)\b.*\bhow (?:big|large|much)\b|(?:几|多少)个?(?:百分)?点(?=$|[？?，,。的吗呢])|\bpercentage points?\b|\bpercent|\b(?:what|which) (?:portion|fraction)\b|\bshare of\b|\bhow much of (?:it|this|that|them|the)\b|\bof all\b.*\bhow much\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|\b(?:grow|grew|increas|decreas|ris[ei]|rose|fell|fall)|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     # "When" asks a date when it leads the question ("When did…", "So when was…"),
@@ -213,7 +216,7 @@ MANY = re.compile(r"哪些|哪几|有什么|有啥|都有|包括哪|[说举列]�
                   r"|\bwhat\s+(?:[\w-]+\s+)?\w+(?<!s)s\s+(?:are|were|did|do|does|have|has|had)\b|\bname (?:the|all|some|a few)\b|\bsome of the\b"
                   # the mix of goods a flow is made of ("what was in that shipment mix", "export basket")
                   # (not 组成 / 构成: "白光是由…组成的，这是谁发现的" asks a person, DRCD showed)
-                  r"|\b(?:mix|basket|make-?up|composition)\b"
+                  r"|\b(?:mix|basket|make-?up|composition)\b|\bconsist(?:s|ed|ing)? of\b|\bmade up of\b|\bcompris(?:e|es|ed|ing)\b"
                   # a plural noun of things further on ("which Kazakh export goods to Russia grew")
                   r"|\bwhich\s+(?:[\w-]+\s+){0,3}?(?:goods|products|items|commodities|sectors|industries|countries|cities|regions|companies|firms)\b"
                   r"|\b(?:give|tell|show) me (?:some|a few|several|the main|the)\s+(?:\w+\s+)?(?:items|goods|products|things|categories|examples)\b", re.I)
@@ -230,7 +233,7 @@ def form_at(text: str, form: str) -> int:
     words = [re.escape(w) for w in form.split()]
     pattern = r"\s+(?:(?:more|less|much|mostly|mainly|chiefly)\s+)?".join([words[0] + ENDINGS, *words[1:]]) if len(words) > 1 \
         else words[0] + ENDINGS
-    m = re.search(rf"(?<![a-z]){pattern}", low)
+    m = re.search(rf"(?<![a-z]){pattern}(?![a-z])", low)  # whole words: "bring in" is not "bring into"
     return m.start() if m else -1
 
 

@@ -108,6 +108,14 @@ PLAN_NAME = re.compile(r"《[^》]*》|(?<!\d)(?:19|20)\d\d\s*(?:-|–|—|至|�
 DECADE = re.compile(r"(?<!\d)(?:19|20)\d0(?:\s*年代|['’]?s\b)", re.I)
 
 
+# The year a change is measured against ("比去年同期少了百分之几", "up how much on
+# last year"): the base of the change, not the period asked (a question that
+# compares the two periods is a comparison, and asks both).
+BASE_OF_CHANGE = re.compile(r"(?:比|较|相比|相较|与|同|跟|对比)(?:于)?\s*(?:去年|上年)(?:同期)?"
+                            r"|\b(?:than|over|versus|vs\.?|compared (?:with|to)|on) (?:the )?(?:same (?:period|months?) (?:of |in )?)?"
+                            r"(?:last|previous|prior) year\b", re.I)
+
+
 def _asked_period(folded: str, comparison: bool) -> Period:
     """The period of the question's asking clause, when the question names
     several years and sets out from the others: "I keep seeing the 2024
@@ -115,7 +123,11 @@ def _asked_period(folded: str, comparison: bool) -> Period:
     ask about 2023 and 2019 alone. The asking clause is the last one with a
     question word, read to the end of the question; a comparison asks all
     its years."""
+    if not comparison:
+        folded = BASE_OF_CHANGE.sub(lambda m: " " * len(m.group()), folded)
     whole = _period(folded)
+    if whole.part is None and (n := _bare_months(folded)):
+        whole = Period(whole.years, whole.relative, f"M1-{n}")
     if comparison:
         return whole
     clause = _period(asking_clause(folded))
@@ -127,6 +139,22 @@ def _asked_period(folded: str, comparison: bool) -> Period:
     if len(set(whole.years)) < 2 or not asked or asked == set(whole.years):
         return whole
     return Period(tuple(y for y in whole.years if y in asked), whole.relative, whole.part)
+
+
+# "turnover 9 months yoy" as typed in a search box: a statistic's months counted
+# from January, as statistics offices count them (not "the last 9 months",
+# "over 9 months", "9 months later").
+BARE_MONTHS = re.compile(rf"\b(\d{{1,2}}|{'|'.join(EN_NUM)})[- ]months?\b(?!\s+(?:ago|later|earlier|before|after|long))", re.I)
+NOT_FROM_JANUARY = re.compile(r"\b(?:last|past|next|previous|recent|within|over|in|for|during|after|about|some|every)\s*$", re.I)
+
+
+def _bare_months(folded: str) -> int | None:
+    m = BARE_MONTHS.search(folded)
+    if not m or NOT_FROM_JANUARY.search(folded[: m.start()]):
+        return None
+    n = m.group(1).lower()
+    n = int(n) if n.isdigit() else EN_NUM.index(n) + 1
+    return n if 1 < n < 12 else None
 
 
 def _month_number(name: str) -> int:

@@ -70,7 +70,11 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     edge = r"(?<![A-Za-z])"  # a whole English word; Chinese names stand anywhere
     # Two capitals joined by "and", or side by side as a search box or a
     # headline writes them ("astana ashgabat turnover", "Astana–Bishkek trade").
-    joined = re.compile(rf"{edge}(?:between\s+)?({cap})(?![a-z])(?:['’]s)?\s*(?:and|&|和|与|同|及|跟|、|[-–—/]|(?<=[A-Za-z])\s)\s*({cap})(?![a-z])", re.I)
+    joined = re.compile(rf"{edge}(?:between\s+)?({cap})(?![a-z])(?:['’]s)?\s*(?:and|&|和|与|同|及|跟|、|[-–—/]|(?<=[A-Za-z])\s)\s*({cap})(?![a-z])"
+                        # one capital's act with another ("how many accords has Astana inked with Yerevan"):
+                        # governments that sign, agree or talk, not cities
+                        rf"|{edge}({cap})(?![a-z])\s+(?:(?:has|have|had|will|would)\s+)?(?:\w+\s+){{0,1}}?"
+                        rf"(?:sign|ink|conclud|agree|seal|strik|struck|negotiat|talk)\w*\s+(?:[\w-]+\s+){{0,3}}?with\s+({cap})(?![a-z])", re.I)
     # The one that invests or trades, or the partner dealt with ("its dealings
     # with Moscow", "trade with Beijing"): a government, not a city.
     actor = re.compile(rf"{edge}({cap})(?![a-z])\s+(?:(?:has|have|had|will|would)\s+)?(?:\w+ly\s+)?"

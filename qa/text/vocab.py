@@ -16,10 +16,10 @@ INDICATORS: dict[str, tuple[str, ...]] = {
     # Selling to a country is exporting to it ("哈萨克斯坦卖给亚美尼亚的…").
     # Shipping goods to a country is too; "shipping to" is left out: a cost of transport ("cheaper shipping to…").
     "export": ("export", "出口", "sell to", "sells to", "sold to", "selling to", "ship to", "ships to", "shipped to", "ship south to", "ships south to", "ship north to", "ships north to",
-               "shipments to", "outbound shipments", "卖给", "卖到", "卖出", "销往", "售往"),
+               "shipments to", "outbound shipments", "ship out", "ships out", "shipped out", "shipping out", "卖给", "卖到", "卖出", "销往", "售往"),
     # Buying from a country is importing from it ("从俄罗斯买进的").
     "import": ("import", "进口", "buy from", "buys from", "bought from", "buying from", "purchased from", "purchases from",
-               "inbound shipments", "买进", "买入", "购入"),
+               "inbound shipments", "bring in", "brings in", "brought in", "bringing in", "买进", "买入", "购入"),
     # FDI: foreign direct investment; 投了 (多少钱) is how people say 投资 in speech, 注资 injecting capital.
     # Money "poured into" or "sunk into" a country is invested there.
     "investment": ("invest", "投资", "fdi", "投了", "投的钱", "注资", "money into", "poured into", "sunk into", "pumped into", "injected into"),
@@ -35,8 +35,9 @@ INDICATORS: dict[str, tuple[str, ...]] = {
     # Goods "exchanged" between two countries are their trade ("goods exchanged
     # between Astana and Ashgabat", "agri products exchange"): the phrase, not
     # "exchange" alone (exchange rates, exchange visits).
+    # Goods that "changed hands" between two countries were traded.
     "trade": ("trade", "turnover", "commerce", "贸易", "经贸", "生意", "买卖", "goods exchanged", "exchange of goods",
-              "goods exchange", "products exchange", "products exchanged"),
+              "goods exchange", "products exchange", "products exchanged", "changed hands", "change hands", "changes hands", "changing hands"),
 }
 
 
