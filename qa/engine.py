@@ -82,7 +82,7 @@ class Engine:
             deeper = self.retriever.search(q, DEEPER * k)
             placed = placed_event(q, deeper[k:])
             if placed is not None:
-                again = decide(q, [deeper[k + placed.rank], *hits[: k - 1]], missing, reader=span_reader.shared())
+                again = decide(q, [deeper[k + placed.rank], *hits[: k - 1]], missing, reader=span_reader.shared(), side=side)
                 if again.answer == placed.span:  # (only the place found there: not another reading of the others)
                     return again
         if q.indicator and q.countries and q.answer_type.value in FIGURES and not missing and answer.abstained and answer.confidence == 0.0:

@@ -185,3 +185,59 @@ def test_the_place_of_an_event_held(question, clause, place):
 ])
 def test_bare_months_of_a_statistic_count_from_january(text, part):
     assert analyze(text).period.part == part
+
+
+def test_set_one_flow_against_the_other_compares_them():
+    q = analyze("Set Kazakhstan's 2024 exports to Kyrgyzstan against Kyrgyzstan's exports to Kazakhstan — what are the two figures?")
+    assert q.comparison and q.answer_type is AnswerType.MONEY
+
+
+def test_how_fast_between_two_periods_asks_one_rate():
+    q = analyze("If I compare Jan–Sep 2025 with Jan–Sep 2024, how fast did commerce between Astana and Ashgabat expand?")
+    assert q.answer_type is AnswerType.PERCENT and not q.comparison
+
+
+def test_a_size_asked_with_over():
+    assert analyze("亞美尼亞的經濟體量超過多少美元？").indicator == "gdp"
+
+
+def test_a_province_of_kazakhstan_is_written_with_zhou():
+    from qa.answer.places import names_a_place
+
+    assert names_a_place("哈方在夏季从吉尔吉斯斯坦引进电力以灌溉突厥斯坦州农田", "province")
+
+
+def test_keyword_venue_asks_a_place_and_name_the_asks_many_only_of_plurals():
+    assert analyze("venue twelfth session commission").answer_type is AnswerType.PLACE
+    assert not analyze("Name the rail stop where the train pulled in.").asks_many
+    assert analyze("Name the countries in the dialogue").asks_many
+
+
+def test_where_something_arrived():
+    from qa.answer.places import arrival_place
+
+    q = analyze("Name the Armenian rail stop where the first trainload pulled in.")
+    assert arrival_place(q, "首批货物——来自甲国的小麦——已抵达亚美尼亚阿伊鲁姆站。") == "阿伊鲁姆站"
+
+
+def test_a_port_named_after_a_country_is_not_the_country():
+    assert analyze("土库曼巴什港那边的物流费用能降低几成").countries == ()
+    assert [e.key for e in analyze("住在哈萨克斯坦的吉尔吉斯族大概有多少人？").countries] == ["KZ", "KG"]
+
+
+def test_a_name_with_its_gloss_that_the_question_names_is_an_echo():
+    from qa.answer.readings import echoes
+
+    assert echoes(analyze("特朗普那条和平繁荣之路上跑的第一批货是啥"), "繁荣之路（TRIPP）")
+
+
+def test_a_surplus_asked_with_both_flows_values_compares_them():
+    q = analyze("Over the first nine months of 2025, was Kazakhstan running a surplus with Turkmenistan? Give the export and import values.")
+    assert q.comparison
+
+
+def test_a_counted_noun_typed_with_one_slip_keeps_the_text_noun():
+    from qa.answer.choose import with_counted_noun
+
+    q = analyze("试运行那趟火车一共有几节车箱")
+    assert with_counted_noun(q, "试运行的 15 节车厢不仅标志着新物流路径的开启", "15 节") == "15 节车厢"

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 
 from qa.answer.constraints import Check, check, flow_direction, mentions, states_ordinal
 from qa.answer.periods import date_of_another_year
-from qa.answer.places import TIME_FIRST, admin_place_ok, place_of_event, place_of_name
+from qa.answer.places import TIME_FIRST, admin_place_ok, arrival_place, place_of_event, place_of_name
 from qa.answer.spans import PATTERNS, clauses, enumeration, find_span, too_coarse
 from qa.answer.units import unit_clash
 from qa.question import MEASURE_ALTERNATION, AnswerType, Question, as_how_many, asking_clause
 from qa.search.retrieve import Hit
-from qa.text.lexical import chinese_for, fold, is_verb, words
+from qa.text.lexical import char_sounds, chinese_for, fold, is_verb, words
 from qa.text.transliterate import runs
 from qa.text.vocab import events_in
 
@@ -165,6 +165,18 @@ def placed_event(q: Question, hits: list[Hit]) -> Choice | None:
     return None
 
 
+def arrived_at(q: Question, hits: list[Hit]) -> Choice | None:
+    """For "where did it arrive": the place a sentence of the two best passages
+    says it arrived at (places.arrival_place), from a sentence that passes the checks."""
+    if q.answer_type is not AnswerType.PLACE:
+        return None
+    for rank, h in enumerate(hits[:2]):
+        for sentence in h.passage.sentences:
+            if (place := arrival_place(q, sentence)) and (c := check(q, h.passage, sentence, sentence, h.before)).ok:
+                return Choice(place, rank, sentence, sentence, c)
+    return None
+
+
 def placed_name(q: Question, hits: list[Hit]) -> Choice | None:
     """For "where" asked of a thing the question names in Latin letters: the
     place the best passages write before its name (places.place_of_name), from
@@ -218,6 +230,16 @@ COUNTED_REACH = 14  # characters after a count in which the counted noun is look
 COUNTERS = ("个", "次", "份", "家", "项", "座", "所", "条", "种", "架", "辆", "艘", "部", "批", "台", "张", "只", "位", "名", "节")
 
 
+def _one_slip(typed: str, written: str) -> bool:
+    """Two words of the same length that differ in one character read the same
+    way (车箱 / 车厢, both xiang): a slip of a pinyin keyboard, not another noun
+    (展厅 is no slip for 展区)."""
+    if len(typed) != len(written):
+        return False
+    diff = [(a, b) for a, b in zip(typed, written) if a != b]
+    return len(diff) == 1 and bool(char_sounds(diff[0][0]) & char_sounds(diff[0][1]))
+
+
 def with_counted_noun(q: Question, clause: str, span: str) -> str:
     """A count written with a measure word keeps the thing counted where the
     clause names right after it what the question counts: "有几个展区" is
@@ -249,6 +271,8 @@ def with_counted_noun(q: Question, clause: str, span: str) -> str:
         # A word of the noun phrase right after the count ("多少份合作文件打底" and 约70份文件为…: 文件).
         if part := _word_of(head, rest):
             return clause[at : end + len(part)]
+        if named_after and len(head) >= 2 and _one_slip(head, rest[: len(head)]):
+            return clause[at : end + len(head)]  # the noun typed with one character wrong (车箱 for 车厢)
         if named_after:
             return span  # another noun than the one asked follows: left as it is
     if m := COUNTED_NOUN_EN.search(as_how_many(q.text)):

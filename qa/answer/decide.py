@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from qa.answer import answerability
-from qa.answer.choose import (Choice, best_sentence, choose, date_of_title, dated_event, lists_something, moved, names_event,
+from qa.answer.choose import (Choice, arrived_at, best_sentence, choose, date_of_title, dated_event, lists_something, moved, names_event,
                               names_person, placed_event, placed_name, speakers_asked, with_counted_noun)
 from qa.answer.constraints import FIGURES, check, mentions, names_office_holder, offices_asked, states_ordinal
 from qa.answer.evidence import Evidence, cite_first
@@ -222,7 +222,7 @@ def evidence(q: Question, hits: list[Hit], readings: list[Reading] = ()) -> Evid
         span, rank, sentence = glossed
         c = check(q, hits[rank].passage, sentence, sentence, hits[rank].before)
         return Evidence(span, "span", tuple(cite_first(hits, rank, sentence)), c.ok)
-    if (named := placed_name(q, hits)) is not None:
+    if (named := placed_name(q, hits) or arrived_at(q, hits)) is not None:
         # Where a thing the question names is, written before its name (塔拉兹的“玛纳斯-阿塔”中心):
         # the text ties the place to the name, which a reading of the sentence does not.
         return Evidence(named.span, "span", tuple(cite_first(hits, named.rank, named.sentence)), True)

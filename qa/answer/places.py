@@ -25,7 +25,7 @@ CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
 # it ("where is it being held", "where did they put pen to paper").
 # A Chinese question that names the event before asking its place ("三国签…协议的地点在哪",
 # "会议举办地在哪") is read the same way: its verb, whatever follows it.
-EVENT_VERBS_ASKED = [(re.compile(r"\b(?:held|hold|holds|holding|host\w*|convene\w*|take place|takes place|took place|taking place)\b|举行|举办|召开|办在|在哪(?:里|儿)?办", re.I),
+EVENT_VERBS_ASKED = [(re.compile(r"\b(?:held|hold|holds|holding|host\w*|convene\w*|take place|takes place|took place|taking place|venue)\b|举行|举办|召开|办在|在哪(?:里|儿)?办", re.I),
                       ("举行", "举办", "召开")),
                      (re.compile(r"\b(?:sign\w*|put pen to paper|ink\w*|conclud\w*)\b|签", re.I), ("签署", "签订", "签约"))]
 # "在乌拉尔举行的论坛": a place before an event's verb, in a sentence (where an
@@ -115,7 +115,8 @@ def names_a_place(sentence: str, kind: str) -> bool:
         return True  # an English "region" is any named area (the Urals), read where an event is held
     if kind in ("市", "city"):
         return any(e.kind == "city" for e in find_entities(sentence)) or bool(PLACE_SUFFIX.search(sentence))
-    suffix = {"province": "省|province", "state": "州|state", "region": "州|region|oblast", "oblast": "州|region|oblast",
+    # (An English "province" of Kazakhstan or Kyrgyzstan is an oblast, which Chinese writes 州.)
+    suffix = {"province": "省|州|province|oblast|region", "state": "州|state", "region": "州|region|oblast", "oblast": "州|region|oblast",
               "county": "县|county"}.get(kind, kind)
     return bool(re.search(rf"[\u4e00-\u9fff]{{2,8}}(?:{suffix})|\b[A-Z][a-z]+ (?:{suffix})\b", sentence))
 
@@ -174,3 +175,22 @@ def place_of_name(q: Question, text: str) -> str | None:
                 if before and (is_place(before.group(1)) or _reads_as_name(q, before.group(1))):
                     return before.group(1)
     return None
+
+
+# Where goods or a train arrived ("where did the first trainload pull in?",
+# "运到了哪个站"): the place after an arrival verb ("已抵达亚美尼亚阿伊鲁姆站").
+ARRIVAL_ASKED = re.compile(r"\b(?:arriv\w*|reach\w*|pull(?:s|ed)? in|pulled into|land\w*|end(?:s|ed)? up|destination)\b|抵达|到达|运到|运抵|到了哪", re.I)
+ARRIVED_AT = re.compile(r"(?:抵达|到达|运抵|驶抵|开抵)([\u4e00-\u9fff]{2,12}?(?:站|港|市|州|口岸))")
+
+
+def arrival_place(q: Question, sentence: str) -> str | None:
+    """The place a sentence says something arrived at, for a question that asks
+    where it arrived; a country written before the place is left out
+    (亚美尼亚阿伊鲁姆站 -> 阿伊鲁姆站)."""
+    if not ARRIVAL_ASKED.search(fold(q.text)) or not (m := ARRIVED_AT.search(sentence)):
+        return None
+    place = m.group(1)
+    for e in find_entities(place):
+        if e.kind == "country" and place.startswith(e.surface) and len(place) > len(e.surface) + 1:
+            place = place[len(e.surface):]
+    return place

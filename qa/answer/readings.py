@@ -100,6 +100,8 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
     if q.asks_many and not typed:
         # The kind of thing asked ("哪些国际组织" -> 国际组织) is answered by the clause's list of them.
         span = _as_list(clause, span, echoes(q, with_gloss(r.sentence, span)), r.sentence)
+        if not enumeration(span) and (other := listed(q, r.sentence)):
+            span = other  # several things asked, and the reader's clause lists none: the sentence's list (涵盖考古、珠宝…五个展区)
         if is_figure(span):
             # "哪几家企业" asks which ones: a count of them (约6000家) names none. A count
             # read where the clause lists them (三位: 俄罗斯、印度和哈萨克斯坦) became the list above.
@@ -160,8 +162,9 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
     if unit_clash(q.text, span, clause) or too_coarse(q.text, span):
         return None  # "1000万吨" for "how long … in km"; "2026年" for "which day"
     c = check(q, hits[r.rank].passage, r.sentence, clause, hits[r.rank].before)
-    if c.ok:
-        return Choice(with_gloss(r.sentence, glossed_name(r.sentence, span)), r.rank, r.sentence, clause, c, r.margin)
+    answer = with_gloss(r.sentence, glossed_name(r.sentence, span))
+    if c.ok and (typed or not echoes(q, answer)):  # (the name its gloss belongs to may be the question's own: 繁荣之路（TRIPP）)
+        return Choice(answer, r.rank, r.sentence, clause, c, r.margin)
     return None
 
 
@@ -308,8 +311,14 @@ def listed(q: Question, sentence: str) -> str | None:
     if not q.asks_many or WHAT_KIND.search(fold(q.text)):
         return None
     anchors = topic_anchors(q)
-    found = [(token_overlap(anchors, c), -i, e) for i, c in enumerate(clauses(sentence)) if (e := enumeration(c))]
-    return LEADING_PREPOSITION.sub("", max(found)[2]) if found else None
+    # The things the question counts ("它的五个展区分别是哪些": 展区) name the list first.
+    counted = [w for w in COUNTED_THINGS.findall(fold(q.text))]
+    found = [(any(w in c for w in counted), token_overlap(anchors, c), -i, e) for i, c in enumerate(clauses(sentence)) if (e := enumeration(c))]
+    return LEADING_PREPOSITION.sub("", max(found)[3]) if found else None
+
+
+# A count the question gives of the things it asks ("五个展区", "three countries" is left to the words).
+COUNTED_THINGS = re.compile(r"[一二三四五六七八九十两\d]+\s*[个项种类家所座批]([\u4e00-\u9fff]{2})")
 
 
 def echoes(q: Question, span: str) -> bool:
@@ -326,7 +335,10 @@ def echoes(q: Question, span: str) -> bool:
     if m and m.end() == len(bare) and len(m.group(1).strip()) > 1 and re.search(
             rf"(?<![a-z0-9]){re.escape(m.group(1).strip())}(?![a-z0-9])", asked):
         return True
-    return f in names or (len(f) > 1 and f in asked) or _names_and_terms_only(q, f) or _typed_with_a_slip(bare, asked)
+    # A name with its gloss, the name as the question writes it ("繁荣之路（TRIPP）" for "…和平繁荣之路上…").
+    unglossed = bare[: m.start()].strip() if m and m.end() == len(bare) else bare
+    return f in names or (len(f) > 1 and f in asked) or (len(unglossed) > 1 and unglossed in asked) \
+        or _names_and_terms_only(q, f) or _typed_with_a_slip(bare, asked)
 
 
 def _typed_with_a_slip(span: str, asked: str) -> bool:

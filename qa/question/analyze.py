@@ -7,15 +7,16 @@ from __future__ import annotations
 import re
 
 from qa.question.clauses import _foreign_names, _literals, number_words, ordinals_in
-from qa.question.flows import COMPARATIVE, COMPARE, COST_ASKED, EARLIER, GAP_TO_TARGET, RAISED_TO, _flow, _gap_of_flows
-from qa.question.kinds import AnswerType, COUNT_ASKED, PRICE_TAG, TARGET_OF_A_FIGURE, THINGS_COUNTED, counted_of, size_asked, states
-from qa.question.periods import _asked_period, _in_phrases, _is_period_word, _period_phrases
+from qa.question.flows import COMPARATIVE, COMPARE, COST_ASKED, EARLIER, GAP_TO_TARGET, RAISED_TO, RISE_OR_FALL, _flow, _gap_of_flows
+from qa.question.kinds import RATE_OF_CHANGE, AnswerType, COUNT_ASKED, PRICE_TAG, TARGET_OF_A_FIGURE, THINGS_COUNTED, counted_of, size_asked, states
+from qa.question.periods import YEAR, _asked_period, _in_phrases, _is_period_word, _period_phrases
 from qa.question.typed import answer_type
 from qa.question.value import Question, Term
 from qa.text.capitals import capital_entities
 from qa.text.entities import Entity, find_entities, near_countries, pair_entities, side_entities
 from qa.text.framing import asked_part
 from qa.text.lexical import english_for, english_lemmas, fold, key_terms
+from qa.text.transliterate import name_runs
 from qa.text.vocab import INDICATORS, SECTORED, SIZES, TWO_WAY, events_in, indicator_words, sector_of
 
 
@@ -64,6 +65,11 @@ def analyze(text: str) -> Question:
     kind = answer_type(spoken, indicator)
     terms = _indicator_forms(terms) + _indicator_term(folded, indicator, terms)
     comparing = not balance and bool(COMPARE.search(folded) or EARLIER.search(folded) or GAP_TO_TARGET.search(folded))
+    if indicator == "balance" and BOTH_FLOWS_ASKED.search(folded):
+        comparing = True  # "a surplus? Give the export and import values": the two flows, side by side
+    if comparing and kind is AnswerType.PERCENT and RATE_OF_CHANGE.search(folded) and len(set(YEAR.findall(folded))) == 2 \
+            and not RISE_OR_FALL.search(folded) and len([e for e in entities if e.kind == "country"]) <= 2:
+        comparing = False  # "compare Jan–Sep 2025 with Jan–Sep 2024: how fast did it grow?": the year-on-year rate (5.4%)
     flow = _flow(folded, entities)
     terms = _mirrored(terms, indicator, flow)
     return Question(
@@ -137,7 +143,7 @@ def _entities(text: str) -> tuple[Entity, ...]:
     """Named entities, then countries named by pair forms (中哈): one per key.
     A question typed without capitals ("kazakhstan–china") still names countries."""
     any_case = not re.search(r"[A-Z]", text)
-    found = list(find_entities(text, any_case=any_case))
+    found = [e for e in find_entities(text, any_case=any_case) if not _inside_a_name(e, fold(text))]
     for e in pair_entities(fold(text)):
         if all(f.key != e.key for f in found):
             found.append(e)
@@ -156,6 +162,27 @@ def _entities(text: str) -> tuple[Entity, ...]:
         low = text.lower()
         found = sorted(found + near, key=lambda e: low.find(e.surface.lower()) % (len(low) + 1))
     return tuple(found)
+
+
+# Both flows' figures asked outright ("give the export and import values", "进出口额分别是多少").
+BOTH_FLOWS_ASKED = re.compile(r"\b(?:exports? and imports?|imports? and exports?)\s+(?:values?|figures?|numbers?|amounts?|totals?)\b"
+                              r"|\b(?:values?|figures?|numbers?|amounts?) (?:of|for) (?:the )?(?:exports? and imports?|imports? and exports?)\b"
+                              r"|(?:出口额?和进口额?|进口额?和出口额?)(?:分别|各)", re.I)
+PLACE_AFTER = re.compile(r"([\u4e00-\u9fff]{1,4}?)(?:港|市|州|站|湾|岛)")
+
+
+def _inside_a_name(e: Entity, folded: str) -> bool:
+    """A country's Chinese short form that only begins a longer transliterated
+    name ("土库曼巴什港", the port of Turkmenbashi, begins with 土库曼) is that
+    name, not the country: the rest of the run names nothing we know."""
+    if e.kind != "country" or e.surface.isascii() or fold(e.surface) in (fold(n) for n in e.names_zh[:1]) or (at := folded.find(e.surface)) < 0:
+        return False  # (a country's full name is its name, whatever follows it: 哈萨克斯坦阿斯塔纳)
+    end = at + len(e.surface)
+    # the transliterated run that goes on past the short form (库曼巴什港那 past 土库曼)
+    # to a place's suffix (巴什港: a port; not 吉尔吉斯族, the Kyrgyz people)
+    run = next((m for m in name_runs(folded) if m.start() < end < m.end() - 1), None)
+    place = PLACE_AFTER.match(folded, end)
+    return run is not None and place is not None and place.end(1) <= run.end() and not find_entities(place.group(1))
 
 
 def _term(word: str, forms: tuple[str, ...]) -> Term:

@@ -64,7 +64,7 @@ _TYPES = [
     # A multiple ("by what factor does capacity grow", "增长了几倍"): a count of times
     # (五倍), whatever growth word is beside it.
     (AnswerType.COUNT, re.compile(r"\bby what (?:factor|multiple)\b|\bhow many[- ]fold\b|几倍|多少倍|翻了?几番", re.I)),
-    (AnswerType.PERCENT, re.compile(SHARE_OF + r"|\bas an? (?:share|percentage|proportion|fraction|percent)\b|(?:几|多少)成(?![员立功本熟])|\bhow (?:big|large|much) (?:of )?an? (?:chunk|portion|slice|fraction)\b|\b(?:chunk|portion|slice|fraction)\b.*\bhow (?:big|large|much)\b|(?:几|多少)个?(?:百分)?点(?=$|[？?，,。的吗呢])|\bpercentage points?\b|\bpercent|\b(?:what|which) (?:portion|fraction)\b|\bshare of\b|\bhow much of (?:it|this|that|them|the)\b|\bof all\b.*\bhow much\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|\b(?:grow|grew|increas|decreas|ris[ei]|rose|fell|fall)|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
+    (AnswerType.PERCENT, re.compile(SHARE_OF + r"|\bas an? (?:share|percentage|proportion|fraction|percent)\b|(?:几|多少)成(?![员立功本熟])|\bhow (?:big|large|much) (?:of )?an? (?:chunk|portion|slice|fraction)\b|\b(?:chunk|portion|slice|fraction)\b.*\bhow (?:big|large|much)\b|(?:几|多少)个?(?:百分)?点(?=$|[？?，,。的吗呢])|\bpercentage points?\b|\bpercent|\b(?:what|which) (?:portion|fraction)\b|\bshare of\b|\bhow much of (?:it|this|that|them|the)\b|\bof all\b.*\bhow much\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|\bhow (?:fast|quickly)\b|\b(?:grow|grew|increas|decreas|ris[ei]|rose|fell|fall)|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     # "When" asks a date when it leads the question ("When did…", "So when was…"),
     # not as a conjunction later on ("How old was he when he played…").
@@ -143,7 +143,7 @@ CAPITAL_WORDS = re.compile(r"capital|funding|fund\b|资本|资金|注资|出资"
 SIZE_QUESTION = re.compile(
     r"\bwhat(?:'s|\s+is|\s+was|\s+were)\s+(?:the\s+)?(?:[\w\-'’]+\s+){0,2}?(?P<en>population|gdp|gross domestic product)\b"
     r"|\bhow (?:big|large) is (?:the\s+)?(?:[\w\-]+\s+)?(?P<en2>population|gdp)\b"
-    r"|(?P<zh>人口|国内生产总值|经济规模|经济总量|经济体量|gdp)\s*(?:是|有|为|达到?|约)?\s*(?:多少|几)"
+    r"|(?P<zh>人口|国内生产总值|经济规模|经济总量|经济体量|gdp)\s*(?:是|有|为|达到?|约|超过|超|逾|接近|近|大约|大概)?\s*(?:多少|几)"
     # Its growth: "GDP增长率", "GDP growth" (a rate of the size, still the size's figure; not
     # "economic growth" in general, which XQuAD asks about as a topic).
     r"|(?P<zh2>gdp|国内生产总值)\s*(?:的)?\s*(?:增长率|增速|增幅)|\b(?P<en3>gdp) growth\b", re.I)
@@ -213,7 +213,9 @@ CHANGE = re.compile(r"(?:降低|下降|减少|增长|增加|提高|上升|下滑
 # A question asking for several things, in either language.
 # 说几个 / 举几个 / 列举: "name a few".
 MANY = re.compile(r"哪些|哪几|有什么|有啥|都有|包括哪|[说举列]几[个样项种]|列举|列(?:一下|出来|出|个)|\blist\b|\bwhich\s+(?:\w+\s+)?(?!(?:is|was|has|does|its|this|his)\b)\w+(?<!s)s\b|\bwhat\s+(?:are|were)\b"
-                  r"|\bwhat\s+(?:[\w-]+\s+)?\w+(?<!s)s\s+(?:are|were|did|do|does|have|has|had)\b|\bname (?:the|all|some|a few)\b|\bsome of the\b"
+                  r"|\bwhat\s+(?:[\w-]+\s+)?\w+(?<!s)s\s+(?:are|were|did|do|does|have|has|had)\b|\bname (?:all|some|a few)\b|\bsome of the\b"
+                  # "name the …" asks many only of a plural noun ("name the countries"; not "name the station")
+                  r"|\bname the (?:[\w-]+\s+){0,3}?[a-z]+(?<![su])s\b"
                   # the mix of goods a flow is made of ("what was in that shipment mix", "export basket")
                   # (not 组成 / 构成: "白光是由…组成的，这是谁发现的" asks a person, DRCD showed)
                   r"|\b(?:mix|basket|make-?up|composition)\b|\bconsist(?:s|ed|ing)? of\b|\bmade up of\b|\bcompris(?:e|es|ed|ing)\b"
@@ -295,6 +297,13 @@ KEYWORD_DATE = re.compile(r"\b(?:date|year|day)\W*$|^\W*(?:dates?|year|day)\b(?!
 # A keyword query that opens with the unit it asks in ("Kilometres of track on the new line?").
 UNIT_FIRST = re.compile(r"^\W*(?:kilomet(?:re|er)s|km|miles|tonnes|tons|megawatts|mw|hectares|square kilomet(?:re|er)s|cubic metres)\b", re.I)
 KEYWORD_QUANTITY = re.compile(r"\b(?:length|distance|count|number|total|capacity|population|duration|limit)\W*$|(?:长度|距离|数量|人数|容量|运力)\W*$", re.I)
-WHAT_FIGURE = re.compile(r"\b(?:what|which) (?:\w+ )?(?:figure|number|sum|amount|value)\b|(?:什么|哪个)(?:数字|数额|金额)", re.I)
+# How fast something changed: a rate, one figure, even where two periods are
+# named ("compare Jan–Sep 2025 with 2024: how fast did it grow?" -> 5.4%).
+# (Not "how much did it grow from 2020 to 2024": the two amounts answer that.)
+RATE_OF_CHANGE = re.compile(r"\bhow (?:fast|quickly)\b[^?？]*\b(?:grow|grew|grown|expand\w*|ris[ei]n?|rose|increas\w*|shr[ai]nk\w*|fall|fell|declin\w*)\b"
+                            r"|\bby what (?:percent|percentage|rate)\b|\bgrowth rate\b|增速|增幅|降幅", re.I)
+# A keyword query that asks where ("venue twelfth session", "论坛举办地").
+KEYWORD_PLACE = re.compile(r"\b(?:venue|location|host city|whereabouts)\b|举办地|举行地|所在地|地点", re.I)
+WHAT_FIGURE = re.compile(r"\b(?:what|which) (?:\w+ ){0,3}?(?:figures?|numbers?|sums?|amounts?|values?)\b|(?:什么|哪个)(?:数字|数额|金额)", re.I)
 AMOUNT_INDICATORS = ("trade", "export", "import", "investment", "balance")  # figures stated as amounts of money
 WHAT_WAS = re.compile(r"^\W*(?:in [^,]+,\s*)?what (?:was|were|is|are)\b(?!.*\b(?:main|chief|key|major|top|principal)\b)", re.I)

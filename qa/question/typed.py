@@ -7,7 +7,7 @@ import re
 
 from qa.question.clauses import _the_asking_clause
 from qa.question.flows import COMPARE, RISE_OR_FALL
-from qa.question.kinds import AMOUNT_INDICATORS, ASKS_FOR, ASKS_PERSON, ASKS_THINGS, AnswerType, COUNTED_PEOPLE, COUNT_ASKED, GOAL_OF_A_FLOW, HAPPEN_ASKED, KEYWORD_DATE, KEYWORD_QUANTITY, MANY, MONEY_WORDS, NAME_ASKED, PEOPLE_SIZE, RATE, SECOND_ASK, SHARE_OF, SIZE_ASKED, STRONG_PERCENT, TARGET_OF_A_FIGURE, THINGS_LAST, TITLE_ASKED, UNIT_FIRST, WHAT_FIGURE, WHAT_WAS, WHICH, _ASKS, _ASKS_QUANTITY, _FIGURES, _TYPES, _WHO_WHAT_IS, _WHY_HOW, _YES_NO
+from qa.question.kinds import AMOUNT_INDICATORS, KEYWORD_PLACE, RATE_OF_CHANGE, ASKS_FOR, ASKS_PERSON, ASKS_THINGS, AnswerType, COUNTED_PEOPLE, COUNT_ASKED, GOAL_OF_A_FLOW, HAPPEN_ASKED, KEYWORD_DATE, KEYWORD_QUANTITY, MANY, MONEY_WORDS, NAME_ASKED, PEOPLE_SIZE, RATE, SECOND_ASK, SHARE_OF, SIZE_ASKED, STRONG_PERCENT, TARGET_OF_A_FIGURE, THINGS_LAST, TITLE_ASKED, UNIT_FIRST, WHAT_FIGURE, WHAT_WAS, WHICH, _ASKS, _ASKS_QUANTITY, _FIGURES, _TYPES, _WHO_WHAT_IS, _WHY_HOW, _YES_NO
 from qa.question.periods import YEAR, _period
 from qa.text.lexical import fold
 
@@ -53,7 +53,7 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
             # "Show the growth: 2020 figure vs 2024 figure": the two years' amounts,
             # compared (qa.answer.compare), where no rate is named.
             if (kind is AnswerType.PERCENT and indicator in AMOUNT_INDICATORS and COMPARE.search(folded)
-                    and len(set(YEAR.findall(folded))) >= 2 and not STRONG_PERCENT.search(folded)):
+                    and len(set(YEAR.findall(folded))) >= 2 and not STRONG_PERCENT.search(folded) and not RATE_OF_CHANGE.search(folded)):
                 return AnswerType.MONEY
             if kind in (AnswerType.MONEY, AnswerType.COUNT) and indicator in SIZE_ASKED:
                 return SIZE_ASKED[indicator]  # "华沙的人口是多少" asks a count of people, not an amount; a growth rate stays a rate
@@ -81,6 +81,8 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
             return AnswerType.DATE
         if KEYWORD_QUANTITY.search(folded) or UNIT_FIRST.search(folded):  # "Uzen–Gorgan line: total length?", "Kilometres of track on…?"
             return AnswerType.COUNT
+        if KEYWORD_PLACE.search(folded):  # "venue twelfth session … commission", "论坛举办地"
+            return AnswerType.PLACE
         # "Name a Kazakh export that grew…": things, answered by the sentence that names them;
         # "port planned transit hub": a plan of something, no figure's target.
         if indicator == "target" and not TARGET_OF_A_FIGURE.search(folded):

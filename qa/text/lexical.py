@@ -339,3 +339,23 @@ def _build_verbs() -> frozenset[str]:
 def is_verb(word: str) -> bool:
     """The dictionary reads the word first as a verb: 居住 ("to live") is, 车厢 is not."""
     return word in _verbs()
+
+
+def char_sounds(ch: str) -> frozenset[str]:
+    """A Chinese character's readings, without tones (CC-CEDICT's single-character
+    entries): 箱 and 厢 both read xiang. Empty for a character the dictionary lacks."""
+    return _char_sounds().get(ch, frozenset())
+
+
+@lru_cache(maxsize=1)
+def _char_sounds() -> dict[str, frozenset[str]]:
+    from qa.text.derived import derived
+
+    def build() -> dict[str, frozenset[str]]:
+        out: dict[str, set[str]] = {}
+        for head, pinyin, _ in cedict_entries():
+            if len(head) == 1:
+                out.setdefault(head, set()).add(re.sub(r"\d", "", pinyin).lower())
+        return {k: frozenset(v) for k, v in out.items()}
+
+    return derived("char_sounds", 1, CEDICT_PACKAGES, build)

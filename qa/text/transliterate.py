@@ -175,6 +175,11 @@ def runs(text: str) -> list[str]:
     return _run_pattern().findall(text)
 
 
+def name_runs(text: str) -> list[re.Match]:
+    """The runs of transliterating characters in a text, with where they stand."""
+    return list(_run_pattern().finditer(text))
+
+
 class NameIndex:
     """Where each transliterating character stands in a library's runs, so
     that a name is read only from the places whose first character can open it."""
