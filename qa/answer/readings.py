@@ -100,8 +100,10 @@ def _from_clause(q: Question, hits: list[Hit], r: Reading, clause: str, typed: l
     if q.asks_many and not typed:
         # The kind of thing asked ("哪些国际组织" -> 国际组织) is answered by the clause's list of them.
         span = _as_list(clause, span, echoes(q, with_gloss(r.sentence, span)), r.sentence)
-        if not enumeration(span) and (other := listed(q, r.sentence)):
-            span = other  # several things asked, and the reader's clause lists none: the sentence's list (涵盖考古、珠宝…五个展区)
+        if not enumeration(span) and COUNTED_THINGS.search(fold(q.text)) and (other := listed(q, r.sentence)):
+            # several things asked with their count ("它的五个展区分别是哪些"), and the reader's clause
+            # lists none: the sentence's list of them (涵盖考古、珠宝…五个展区)
+            span = other
         if is_figure(span):
             # "哪几家企业" asks which ones: a count of them (约6000家) names none. A count
             # read where the clause lists them (三位: 俄罗斯、印度和哈萨克斯坦) became the list above.

@@ -65,7 +65,11 @@ def ranked_first(q: Question, ev: Evidence) -> Evidence:
             or ASKS_PERSON.search(q.text) or not FIRST_ASKED.search(fold(q.text)):
         return ev
     top = ev.hits[0]
-    for sentence in (top.sentence, *top.passage.sentences):
+    # The cited sentence, or the one right after it ("…涉及共享水资源、环境威胁和气候变化。其中最重要的是…"):
+    # a superlative elsewhere in the paragraph is about something else.
+    sentences = list(top.passage.sentences)
+    at = sentences.index(top.sentence) if top.sentence in sentences else -1
+    for sentence in [top.sentence] + (sentences[at + 1 : at + 2] if at >= 0 else []):
         if (m := FIRST_STATED.search(sentence)) is None:
             continue
         c = check(q, top.passage, sentence, sentence, top.before)
