@@ -241,3 +241,13 @@ def test_a_counted_noun_typed_with_one_slip_keeps_the_text_noun():
 
     q = analyze("试运行那趟火车一共有几节车箱")
     assert with_counted_noun(q, "试运行的 15 节车厢不仅标志着新物流路径的开启", "15 节") == "15 节车厢"
+
+
+def test_round_five_readings():
+    # A year-on-year dip is a rate; buying back is importing; an ethnic group's
+    # population is a count of its people; "which export lines" asks several things.
+    assert analyze("Turnover hit 17 billion dollars in eight months; what was the year-on-year dip?").answer_type is AnswerType.PERCENT
+    assert analyze("Is Kazakhstan selling more to its neighbour than it buys back?").comparison
+    q = analyze("哈薩克境內的亞美尼亞裔人口約多少？")
+    assert q.indicator is None and q.answer_type is AnswerType.COUNT
+    assert analyze("which Kazakh export lines bucked that trend?").asks_many

@@ -64,7 +64,7 @@ _TYPES = [
     # A multiple ("by what factor does capacity grow", "增长了几倍"): a count of times
     # (五倍), whatever growth word is beside it.
     (AnswerType.COUNT, re.compile(r"\bby what (?:factor|multiple)\b|\bhow many[- ]fold\b|几倍|多少倍|翻了?几番", re.I)),
-    (AnswerType.PERCENT, re.compile(SHARE_OF + r"|\bas an? (?:share|percentage|proportion|fraction|percent)\b|(?:几|多少)成(?![员立功本熟])|\bhow (?:big|large|much) (?:of )?an? (?:chunk|portion|slice|fraction)\b|\b(?:chunk|portion|slice|fraction)\b.*\bhow (?:big|large|much)\b|(?:几|多少)个?(?:百分)?点(?=$|[？?，,。的吗呢])|\bpercentage points?\b|\bpercent|\b(?:what|which) (?:portion|fraction)\b|\bshare of\b|\bhow much of (?:it|this|that|them|the)\b|\bof all\b.*\bhow much\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|\bhow (?:fast|quickly)\b(?=[^?？]*\b(?:grow|grew|grown|expand\w*|increas\w*|shr[ai]nk\w*|declin\w*)\b)|\b(?:grow|grew|increas|decreas|ris[ei]|rose|fell|fall)|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
+    (AnswerType.PERCENT, re.compile(SHARE_OF + r"|\bas an? (?:share|percentage|proportion|fraction|percent)\b|(?:几|多少)成(?![员立功本熟])|\bhow (?:big|large|much) (?:of )?an? (?:chunk|portion|slice|fraction)\b|\b(?:chunk|portion|slice|fraction)\b.*\bhow (?:big|large|much)\b|(?:几|多少)个?(?:百分)?点(?=$|[？?，,。的吗呢])|\bpercentage points?\b|\bpercent|\b(?:what|which) (?:portion|fraction)\b|\bshare of\b|\bhow much of (?:it|this|that|them|the)\b|\bof all\b.*\bhow much\b|(?:market|what|which|its|their)\s+share\b|\bproportion|\brate\b|\byear[- ]on[- ]year\b|\by-?o-?y\b|\bhow (?:fast|quickly)\b(?=[^?？]*\b(?:grow|grew|grown|expand\w*|increas\w*|shr[ai]nk\w*|declin\w*)\b)|\b(?:grow|grew|increas|decreas|ris[ei]|rose|fell|fall)|%|百分|比例|占比|比重|增长|下降|增幅|降幅|" + RATE, re.I)),
     # "西元幾年" / "公元几年" ask which year (above), "几年" alone how many (a count).
     # "When" asks a date when it leads the question ("When did…", "So when was…"),
     # not as a conjunction later on ("How old was he when he played…").
@@ -153,8 +153,8 @@ PRICE_TAG = re.compile(r"\bprice[\s-]?tags?\b", re.I)
 # A group within a country ("the Armenian community in Kazakhstan", "亚美尼亚侨民
 # 社区的人口"): its population is a count of its people, stated as such ("约4万名
 # …亚美尼亚社区"), not the size of a country's people.
-GROUP_OF_PEOPLE = re.compile(r"\bcommunit(?:y|ies)\b|\bdiaspora\b|\bexpat(?:riate)?s?\b|\bminorit(?:y|ies)\b"
-                             r"|社区|社群|侨民|侨胞|华侨|侨界|族群|少数民族|群体", re.I)
+GROUP_OF_PEOPLE = re.compile(r"\bcommunit(?:y|ies)\b|\bdiaspora\b|\bexpat(?:riate)?s?\b|\bminorit(?:y|ies)\b|\bethnic\b"
+                             r"|社区|社群|侨民|侨胞|华侨|侨界|族群|少数民族|群体|[\u4e00-\u9fff]裔", re.I)
 
 
 def size_asked(folded: str) -> str | None:
@@ -220,7 +220,7 @@ MANY = re.compile(r"哪些|哪几|有什么|有啥|都有|包括哪|[说举列]�
                   # (not 组成 / 构成: "白光是由…组成的，这是谁发现的" asks a person, DRCD showed)
                   r"|\b(?:mix|basket|make-?up|composition)\b|\bconsist(?:s|ed|ing)? of\b|\bmade up of\b|\bcompris(?:e|es|ed|ing)\b"
                   # a plural noun of things further on ("which Kazakh export goods to Russia grew")
-                  r"|\bwhich\s+(?:[\w-]+\s+){0,3}?(?:goods|products|items|commodities|sectors|industries|countries|cities|regions|companies|firms)\b"
+                  r"|\bwhich\s+(?:[\w-]+\s+){0,3}?(?:goods|products|items|commodities|lines|categories|kinds|types|sectors|industries|countries|cities|regions|companies|firms)\b"
                   r"|\b(?:give|tell|show) me (?:some|a few|several|the main|the)\s+(?:\w+\s+)?(?:items|goods|products|things|categories|examples)\b", re.I)
 
 

@@ -19,7 +19,7 @@ INDICATORS: dict[str, tuple[str, ...]] = {
                "shipments to", "outbound shipments", "ship out", "ships out", "shipped out", "shipping out", "卖给", "卖到", "卖出", "销往", "售往"),
     # Buying from a country is importing from it ("从俄罗斯买进的").
     "import": ("import", "进口", "buy from", "buys from", "bought from", "buying from", "purchased from", "purchases from",
-               "inbound shipments", "bring in", "brings in", "brought in", "bringing in", "买进", "买入", "购入"),
+               "inbound shipments", "bring in", "brings in", "brought in", "bringing in", "buy back", "buys back", "bought back", "买进", "买入", "购入"),
     # FDI: foreign direct investment; 投了 (多少钱) is how people say 投资 in speech, 注资 injecting capital.
     # Money "poured into" or "sunk into" a country is invested there.
     "investment": ("invest", "投资", "fdi", "投了", "投的钱", "注资", "money into", "poured into", "sunk into", "pumped into", "injected into"),
