@@ -251,3 +251,8 @@ def test_round_five_readings():
     q = analyze("哈薩克境內的亞美尼亞裔人口約多少？")
     assert q.indicator is None and q.answer_type is AnswerType.COUNT
     assert analyze("which Kazakh export lines bucked that trend?").asks_many
+
+
+def test_an_export_total_is_an_amount_and_a_bare_total_a_count():
+    assert analyze("January through August 2025 with Russia: Kazakh export total versus Kazakh import total?").answer_type is AnswerType.MONEY
+    assert analyze("joint venture firms registered inside kazakhstan total").answer_type is AnswerType.COUNT

@@ -296,7 +296,7 @@ THINGS_COUNTED = re.compile(HOW_MANY_ASKED + r"\s*(?:家|个|所|项|名|位|座
 KEYWORD_DATE = re.compile(r"\b(?:date|year|day)\W*$|^\W*(?:dates?|year|day)\b(?!\s+(?:trip|after|before|of the week)\b)|(?:日期|年份|(?<!多长)(?<!多少)(?<!多久)时间)\W*$", re.I)
 # A keyword query that opens with the unit it asks in ("Kilometres of track on the new line?").
 UNIT_FIRST = re.compile(r"^\W*(?:kilomet(?:re|er)s|km|miles|tonnes|tons|megawatts|mw|hectares|square kilomet(?:re|er)s|cubic metres)\b", re.I)
-KEYWORD_QUANTITY = re.compile(r"\b(?:length|distance|count|number|total|capacity|population|duration|limit)\W*$|(?:长度|距离|数量|人数|容量|运力)\W*$", re.I)
+KEYWORD_QUANTITY = re.compile(r"\b(?:length|distance|count|number|capacity|population|duration|limit)\W*$|(?:长度|距离|数量|人数|容量|运力)\W*$", re.I)
 # How fast something changed: a rate, one figure, even where two periods are
 # named ("compare Jan–Sep 2025 with 2024: how fast did it grow?" -> 5.4%).
 # (Not "how much did it grow from 2020 to 2024": the two amounts answer that.)

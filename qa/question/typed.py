@@ -83,6 +83,8 @@ def answer_type(text: str, indicator: str | None = None) -> AnswerType:
             return AnswerType.COUNT
         if KEYWORD_PLACE.search(folded):  # "venue twelfth session … commission", "论坛举办地"
             return AnswerType.PLACE
+        if not indicator and re.search(r"\btotal\W*$", folded, re.I):
+            return AnswerType.COUNT  # "joint venture firms registered inside kazakhstan total"; an export total is an amount
         # "Name a Kazakh export that grew…": things, answered by the sentence that names them;
         # "port planned transit hub": a plan of something, no figure's target.
         if indicator == "target" and not TARGET_OF_A_FIGURE.search(folded):
