@@ -11,6 +11,7 @@ from qa.answer.spans import PLACE_SUFFIX
 from qa.question import Question
 from qa.text.entities import find_entities
 from qa.text.lexical import HAN, english_for, fold, is_proper_name, is_verb, words
+from qa.text.transliterate import NameIndex
 
 # "在维也纳签署了在纳伦州建设…的协议": the place of each event is the one
 # right after 在 and right before its verb.
@@ -162,8 +163,6 @@ def place_of_name(q: Question, text: str) -> str | None:
     name with 的 (塔拉兹的“玛纳斯-阿塔”中心), read as the text transliterates the
     name (a hyphenated name by its first part). A place a table knows, or a
     name the dictionary spells as a proper name or does not know."""
-    from qa.text.transliterate import NameIndex
-
     names = [p for w in q.literals if w.replace("-", "").isalpha() for p in (w, w.split("-")[0]) if len(p) >= 3]
     if not names:
         return None

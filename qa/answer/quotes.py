@@ -63,15 +63,11 @@ def _speaker_at(q: Question, paragraph: str) -> int | None:
     if by and by.group(1).lower() in names:
         names.remove(by.group(1).lower())
         names.insert(0, by.group(1).lower())
+    folded = fold(paragraph)
     if names:
-        index = NameIndex([paragraph])
-        for name in names[:1]:
-            for form in index.forms(name):
-                if (i := fold(paragraph).find(form)) >= 0:
-                    return i
-        return None
+        return next((i for form in NameIndex([paragraph]).forms(names[0]) if (i := folded.find(form)) >= 0), None)
     # A Chinese question names the person in the characters that transliterate names.
     for run in persons_named(q)[:1]:
-        if (i := fold(paragraph).find(run)) >= 0:
+        if (i := folded.find(run)) >= 0:
             return i
     return None

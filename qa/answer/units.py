@@ -133,8 +133,7 @@ def measure_clash(question: str, span: str) -> bool:
     counts_ge = not kinds and bool(GE_COUNT.search(span))
     if not kinds and not units and not counts_ge:
         return False  # most spans: nothing here can clash (and this runs per clause)
-    m = ASKED_MEASURE.search(folded)
-    word = m.group(1) if m else next((w for rx, w in EN_MEASURES if rx.search(as_how_many(folded))), None)
+    word = _asked_word(folded)
     if word is None and answer_type(question) is AnswerType.MONEY and (MONEY_WORDS.search(folded) or CAPITAL_WORDS.search(folded)):
         # An amount asked: a count of things ("逾100家" firms) is none. (Only
         # for an amount: a sentence that answers "why" may well count firms.)
@@ -151,6 +150,13 @@ def measure_clash(question: str, span: str) -> bool:
     return _clash(asked, kinds, units, counts_ge)
 
 
+def _asked_word(folded: str) -> str | None:
+    """The measure word the question counts with: the Chinese one after 多少 / 几,
+    or the one an English "how many …" stands for (EN_MEASURES)."""
+    m = ASKED_MEASURE.search(folded)
+    return m.group(1) if m else next((w for rx, w in EN_MEASURES if rx.search(as_how_many(folded))), None)
+
+
 def counts_other_than_people(question: str, text: str) -> bool:
     """People are counted and the text counts something else with 个
     ("五个展区" for "how many people visited": exhibition halls). `text`: the
@@ -159,8 +165,7 @@ def counts_other_than_people(question: str, text: str) -> bool:
     if not noun or re.search(PEOPLE_ZH, noun.group(1)):
         return False
     folded = fold(question)
-    m = ASKED_MEASURE.search(folded)
-    word = m.group(1) if m else next((w for rx, w in EN_MEASURES if rx.search(as_how_many(folded))), None)
+    word = _asked_word(folded)
     return word in MEASURE_GROUPS[0] or (word is None and bool(ASKED_PEOPLE.search(folded)))
 
 

@@ -175,8 +175,9 @@ def _inside_a_name(e: Entity, folded: str) -> bool:
     """A country's Chinese short form that only begins a longer transliterated
     name ("土库曼巴什港", the port of Turkmenbashi, begins with 土库曼) is that
     name, not the country: the rest of the run names nothing we know."""
-    if e.kind != "country" or e.surface.isascii() or fold(e.surface) in (fold(n) for n in e.names_zh[:1]) or (at := folded.find(e.surface)) < 0:
-        return False  # (a country's full name is its name, whatever follows it: 哈萨克斯坦阿斯塔纳)
+    full_name = bool(e.names_zh) and fold(e.surface) == fold(e.names_zh[0])  # 哈萨克斯坦阿斯塔纳: the name, whatever follows it
+    if e.kind != "country" or e.surface.isascii() or full_name or (at := folded.find(e.surface)) < 0:
+        return False
     end = at + len(e.surface)
     # the transliterated run that goes on past the short form (库曼巴什港那 past 土库曼)
     # to a place's suffix (巴什港: a port; not 吉尔吉斯族, the Kyrgyz people)

@@ -172,7 +172,7 @@ def sounds_like(word: str, chinese: str) -> bool:
 
 def runs(text: str) -> list[str]:
     """The runs of transliterating characters in a text (two or more)."""
-    return _run_pattern().findall(text)
+    return [m.group() for m in name_runs(text)]
 
 
 def name_runs(text: str) -> list[re.Match]:
